@@ -1,0 +1,255 @@
+//! One screen cell (16 bytes, `Copy`) and the per-row side table that holds
+//! the rare things a cell cannot: combining marks, underline colour, links.
+
+use crate::style::{Attrs, PackedColor, Pen, Style, Underline};
+
+/// A cell of the visible grid. Rare data lives in the row's [`Extras`],
+/// reached through `extra` (0 = none, else index + 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cell {
+    pub ch: char,
+    pub fg: PackedColor,
+    pub bg: PackedColor,
+    pub attrs: u8,
+    pub flags: u8,
+    pub extra: u16,
+}
+
+const _: () = assert!(std::mem::size_of::<Cell>() <= 16);
+
+/// Low three bits of `flags`: the underline style.
+pub(crate) const UNDERLINE_MASK: u8 = 0b111;
+/// Left half of a two-column character.
+pub(crate) const WIDE: u8 = 1 << 3;
+/// Right half of a two-column character: shows nothing of its own.
+pub(crate) const SPACER: u8 = 1 << 4;
+/// Printed while the DEC line-drawing set was selected (tmux's CHARSET attribute).
+pub(crate) const ACS: u8 = 1 << 5;
+
+impl Cell {
+    pub(crate) const BLANK: Cell = Cell {
+        ch: ' ',
+        fg: PackedColor::Default,
+        bg: PackedColor::Default,
+        attrs: 0,
+        flags: 0,
+        extra: 0,
+    };
+
+    /// What erasing leaves behind: a space keeping only the background
+    /// (tmux and xterm erase with the current background colour).
+    pub(crate) const fn erased(bg: PackedColor) -> Cell {
+        Cell { bg, ..Cell::BLANK }
+    }
+
+    pub(crate) fn from_pen(ch: char, pen: &Pen) -> Cell {
+        Cell {
+            ch,
+            fg: pen.fg,
+            bg: pen.bg,
+            attrs: pen.attrs.to_byte(),
+            flags: pen.underline.to_bits(),
+            extra: 0,
+        }
+    }
+
+    pub(crate) const fn is_wide(&self) -> bool {
+        self.flags & WIDE != 0
+    }
+
+    pub(crate) const fn is_spacer(&self) -> bool {
+        self.flags & SPACER != 0
+    }
+
+    pub(crate) const fn width(&self) -> u8 {
+        if self.flags & SPACER != 0 {
+            0
+        } else if self.flags & WIDE != 0 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The character a renderer shows (line-drawing letters translated).
+    pub(crate) fn display_char(&self) -> char {
+        if self.flags & SPACER != 0 {
+            ' '
+        } else if self.flags & ACS != 0 {
+            dec_graphics(self.ch)
+        } else {
+            self.ch
+        }
+    }
+
+    /// Same look, ignoring the character: used to find style runs.
+    pub(crate) fn same_style(&self, other: &Cell) -> bool {
+        self.fg == other.fg
+            && self.bg == other.bg
+            && self.attrs == other.attrs
+            && (self.flags & (UNDERLINE_MASK | ACS)) == (other.flags & (UNDERLINE_MASK | ACS))
+    }
+
+    pub(crate) fn style(&self, extra: Option<&Extra>) -> Style {
+        Style {
+            fg: self.fg.to_public(),
+            bg: self.bg.to_public(),
+            underline_color: extra
+                .map_or(PackedColor::Default, |e| e.underline_color)
+                .to_public(),
+            attrs: Attrs::from_byte(self.attrs),
+            underline: Underline::from_bits(self.flags & UNDERLINE_MASK),
+        }
+    }
+}
+
+/// The DEC special graphics set (`ESC ( 0`) as Unicode.
+pub(crate) fn dec_graphics(c: char) -> char {
+    match c {
+        '`' => '◆',
+        'a' => '▒',
+        'b' => '␉',
+        'c' => '␌',
+        'd' => '␍',
+        'e' => '␊',
+        'f' => '°',
+        'g' => '±',
+        'h' => '␤',
+        'i' => '␋',
+        'j' => '┘',
+        'k' => '┐',
+        'l' => '┌',
+        'm' => '└',
+        'n' => '┼',
+        'o' => '⎺',
+        'p' => '⎻',
+        'q' => '─',
+        'r' => '⎼',
+        's' => '⎽',
+        't' => '├',
+        'u' => '┤',
+        'v' => '┴',
+        'w' => '┬',
+        'x' => '│',
+        'y' => '≤',
+        'z' => '≥',
+        '{' => 'π',
+        '|' => '≠',
+        '}' => '£',
+        '~' => '·',
+        other => other,
+    }
+}
+
+/// Rare per-cell data, stored out of line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Extra {
+    /// Combining marks / ZWJ tail appended to the cell's character, as a
+    /// range of [`Extras::text`].
+    pub tail_start: u32,
+    pub tail_len: u32,
+    pub underline_color: PackedColor,
+    pub link: u32,
+}
+
+/// A row's side table. Entries are never updated in place: a changed cell
+/// gets a new entry, and the table is compacted when garbage piles up, so
+/// moving cells (ICH/DCH) never has to touch it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Extras {
+    items: Vec<Extra>,
+    text: String,
+}
+
+impl Extras {
+    pub(crate) fn clear(&mut self) {
+        self.items.clear();
+        self.text.clear();
+    }
+
+    pub(crate) fn get(&self, id: u16) -> Option<&Extra> {
+        if id == 0 {
+            return None;
+        }
+        self.items.get(usize::from(id) - 1)
+    }
+
+    pub(crate) fn tail(&self, e: &Extra) -> &str {
+        let start = e.tail_start as usize;
+        let end = start.saturating_add(e.tail_len as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    pub(crate) fn tail_of(&self, id: u16) -> &str {
+        self.get(id).map_or("", |e| self.tail(e))
+    }
+
+    /// Adds an entry (reusing the last one when equal, so a run of linked or
+    /// underline-coloured text costs one entry). Returns 0 when full.
+    pub(crate) fn push(&mut self, e: Extra) -> u16 {
+        if let Some(last) = self.items.last()
+            && *last == e
+        {
+            return self.items.len() as u16;
+        }
+        if self.items.len() >= usize::from(u16::MAX) {
+            return 0;
+        }
+        self.items.push(e);
+        self.items.len() as u16
+    }
+
+    /// A new entry equal to `id`'s plus `more` appended to its tail.
+    pub(crate) fn push_with_tail(&mut self, id: u16, more: &str) -> u16 {
+        let base = self.get(id).copied().unwrap_or_default();
+        // Tails are short (a few marks); cap them so a flood of combining
+        // characters cannot grow a row without bound.
+        if base.tail_len as usize + more.len() > 64 {
+            return id;
+        }
+        let start = self.text.len();
+        let old = self.tail(&base).to_owned();
+        self.text.push_str(&old);
+        self.text.push_str(more);
+        let e = Extra {
+            tail_start: start as u32,
+            tail_len: (old.len() + more.len()) as u32,
+            ..base
+        };
+        self.push(e)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Rebuilds the table keeping only entries that `cells` still use.
+    pub(crate) fn compact(&mut self, cells: &mut [Cell]) {
+        let old = std::mem::take(self);
+        for cell in cells.iter_mut() {
+            if cell.extra == 0 {
+                continue;
+            }
+            cell.extra = match old.get(cell.extra) {
+                Some(e) => self.copy_from(&old, e),
+                None => 0,
+            };
+        }
+    }
+
+    /// Copies entry `e` of `other` into this table, returning its new id.
+    pub(crate) fn copy_from(&mut self, other: &Extras, e: &Extra) -> u16 {
+        let tail = other.tail(e);
+        let start = self.text.len();
+        self.text.push_str(tail);
+        self.push(Extra {
+            tail_start: start as u32,
+            tail_len: tail.len() as u32,
+            ..*e
+        })
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.items.capacity() * std::mem::size_of::<Extra>() + self.text.capacity()
+    }
+}

@@ -1,0 +1,118 @@
+//! SGR: colours and attributes, in both the `;` and `:` forms.
+
+use crate::screen::Screen;
+use crate::style::{Attrs, PackedColor, Pen, Underline};
+
+pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
+    let pen = &mut s.cur.pen;
+    if params.is_empty() {
+        reset(pen);
+        return;
+    }
+    let mut it = params.iter();
+    while let Some(p) = it.next() {
+        let code = p.first().copied().unwrap_or(0);
+        match code {
+            0 => reset(pen),
+            1 => pen.attrs.insert(Attrs::BOLD),
+            2 => pen.attrs.insert(Attrs::DIM),
+            3 => pen.attrs.insert(Attrs::ITALIC),
+            4 => pen.underline = underline_style(p.get(1).copied()),
+            5 | 6 => pen.attrs.insert(Attrs::BLINK),
+            7 => pen.attrs.insert(Attrs::REVERSE),
+            8 => pen.attrs.insert(Attrs::HIDDEN),
+            9 => pen.attrs.insert(Attrs::STRIKE),
+            21 => pen.underline = Underline::Double,
+            22 => pen.attrs.remove(Attrs::BOLD | Attrs::DIM),
+            23 => pen.attrs.remove(Attrs::ITALIC),
+            24 => pen.underline = Underline::None,
+            25 => pen.attrs.remove(Attrs::BLINK),
+            27 => pen.attrs.remove(Attrs::REVERSE),
+            28 => pen.attrs.remove(Attrs::HIDDEN),
+            29 => pen.attrs.remove(Attrs::STRIKE),
+            30..=37 => pen.fg = PackedColor::Ansi((code - 30) as u8),
+            38 => {
+                if let Some(c) = extended(p, &mut it) {
+                    pen.fg = c;
+                }
+            }
+            39 => pen.fg = PackedColor::Default,
+            40..=47 => pen.bg = PackedColor::Ansi((code - 40) as u8),
+            48 => {
+                if let Some(c) = extended(p, &mut it) {
+                    pen.bg = c;
+                }
+            }
+            49 => pen.bg = PackedColor::Default,
+            53 => pen.attrs.insert(Attrs::OVERLINE),
+            55 => pen.attrs.remove(Attrs::OVERLINE),
+            58 => {
+                if let Some(c) = extended(p, &mut it) {
+                    pen.underline_color = c;
+                }
+            }
+            59 => pen.underline_color = PackedColor::Default,
+            90..=97 => pen.fg = PackedColor::Ansi((code - 90 + 8) as u8),
+            100..=107 => pen.bg = PackedColor::Ansi((code - 100 + 8) as u8),
+            _ => tracing::debug!(code, "SGR ignored"),
+        }
+    }
+}
+
+/// SGR 0: everything but the hyperlink, which only OSC 8 ends.
+fn reset(pen: &mut Pen) {
+    *pen = Pen {
+        link: pen.link,
+        ..Pen::default()
+    };
+}
+
+fn underline_style(sub: Option<u16>) -> Underline {
+    match sub {
+        None | Some(1) => Underline::Single,
+        Some(2) => Underline::Double,
+        Some(3) => Underline::Curly,
+        Some(4) => Underline::Dotted,
+        Some(5) => Underline::Dashed,
+        Some(_) => Underline::None,
+    }
+}
+
+fn byte(v: Option<u16>) -> Option<u8> {
+    v.and_then(|v| u8::try_from(v).ok())
+}
+
+/// 38/48/58 colours: `38:5:n`, `38:2:r:g:b`, `38:2:cs:r:g:b` (colon forms
+/// in `p`) or `38;5;n`, `38;2;r;g;b` (values in the following parameters).
+fn extended(p: &[u16], it: &mut vte::ParamsIter<'_>) -> Option<PackedColor> {
+    if p.len() > 1 {
+        return match p.get(1) {
+            Some(5) => byte(p.get(2).copied()).map(PackedColor::Palette),
+            Some(2) => {
+                let rgb = if p.len() >= 6 {
+                    p.get(3..6)
+                } else {
+                    p.get(2..5)
+                };
+                match rgb {
+                    Some(&[r, g, b]) => Some(PackedColor::Rgb(
+                        byte(Some(r))?,
+                        byte(Some(g))?,
+                        byte(Some(b))?,
+                    )),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+    }
+    let mut next = || it.next().and_then(|q| q.first().copied());
+    match next() {
+        Some(5) => byte(next()).map(PackedColor::Palette),
+        Some(2) => {
+            let (r, g, b) = (byte(next()), byte(next()), byte(next()));
+            Some(PackedColor::Rgb(r?, g?, b?))
+        }
+        _ => None,
+    }
+}

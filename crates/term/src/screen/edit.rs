@@ -1,0 +1,223 @@
+//! Erasing, inserting, deleting and scrolling.
+
+use super::Screen;
+use crate::cell::Cell;
+
+/// What ED and EL erase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EraseMode {
+    /// From the cursor to the end.
+    ToEnd,
+    /// From the start to the cursor, inclusive.
+    ToStart,
+    All,
+    /// ED 3: the scrollback.
+    History,
+}
+
+impl Screen {
+    /// Scrolls the region up `n` rows. Rows leaving the top of the main
+    /// screen go to the history when the region starts at the top row.
+    pub(crate) fn scroll_up(&mut self, n: u16) {
+        let (top, bottom) = (usize::from(self.top), usize::from(self.bottom));
+        let n = usize::from(n.max(1)).min(bottom - top + 1);
+        let blank = self.erased_cell();
+        let keep = !self.modes.alt_screen && top == 0;
+        for _ in 0..n {
+            let stamp = self.next_stamp();
+            if keep {
+                let history = &mut self.history;
+                self.main
+                    .rotate_up(top, bottom, blank, stamp, |row| history.push(row));
+            } else {
+                self.grid_mut().rotate_up(top, bottom, blank, stamp, |_| {});
+            }
+        }
+    }
+
+    /// Scrolls the region down `n` rows, blank rows coming in at the top.
+    pub(crate) fn scroll_down(&mut self, n: u16) {
+        let (top, bottom) = (usize::from(self.top), usize::from(self.bottom));
+        let n = usize::from(n.max(1)).min(bottom - top + 1);
+        let blank = self.erased_cell();
+        for _ in 0..n {
+            let stamp = self.next_stamp();
+            self.grid_mut().rotate_down(top, bottom, blank, stamp);
+        }
+    }
+
+    /// DECSTBM with 0-based inclusive rows; homes the cursor.
+    pub(crate) fn set_scroll_region(&mut self, top: u16, bottom: Option<u16>) {
+        let bottom = bottom.unwrap_or(self.rows - 1).min(self.rows - 1);
+        if top >= bottom {
+            tracing::debug!(top, bottom, "empty scroll region ignored");
+            return;
+        }
+        self.top = top;
+        self.bottom = bottom;
+        self.goto(0, 0);
+    }
+
+    pub(crate) fn erase_line(&mut self, mode: EraseMode) {
+        let x = usize::from(self.cur.x);
+        let blank = self.erased_cell();
+        let cols = usize::from(self.cols);
+        if let Some(row) = self.cursor_row_mut() {
+            match mode {
+                EraseMode::ToEnd => row.erase(x, cols, blank),
+                EraseMode::ToStart => row.erase(0, x + 1, blank),
+                EraseMode::All | EraseMode::History => row.erase(0, cols, blank),
+            }
+            if mode != EraseMode::ToStart {
+                row.wrapped = false;
+            }
+        }
+    }
+
+    pub(crate) fn erase_display(&mut self, mode: EraseMode) {
+        let y = usize::from(self.cur.y);
+        let rows = usize::from(self.rows);
+        let blank = self.erased_cell();
+        match mode {
+            EraseMode::ToEnd => {
+                self.erase_line(EraseMode::ToEnd);
+                self.erase_rows(y + 1..rows, blank);
+            }
+            EraseMode::ToStart => {
+                self.erase_rows(0..y, blank);
+                self.erase_line(EraseMode::ToStart);
+            }
+            EraseMode::All => {
+                if !self.modes.alt_screen {
+                    self.push_screen_to_history();
+                }
+                self.erase_rows(0..rows, blank);
+            }
+            EraseMode::History => self.clear_history(),
+        }
+    }
+
+    fn erase_rows(&mut self, ys: std::ops::Range<usize>, blank: Cell) {
+        for y in ys {
+            let stamp = self.next_stamp();
+            if let Some(row) = self.grid_mut().row_mut(y) {
+                row.reset(blank, stamp);
+            }
+        }
+    }
+
+    /// tmux's `scroll-on-clear`: clearing the whole main screen keeps its
+    /// text in the history (up to the last row that has any).
+    fn push_screen_to_history(&mut self) {
+        let last = (0..usize::from(self.rows))
+            .rev()
+            .find(|&y| self.main.row(y).is_some_and(|r| !r.is_blank()));
+        let Some(last) = last else {
+            return;
+        };
+        for y in 0..=last {
+            if let Some(row) = self.main.row(y) {
+                self.history.push(row);
+            }
+        }
+    }
+
+    pub(crate) fn clear_history(&mut self) {
+        self.history.clear();
+        self.touch();
+    }
+
+    /// ECH.
+    pub(crate) fn erase_chars(&mut self, n: u16) {
+        let x = usize::from(self.cur.x);
+        let blank = self.erased_cell();
+        let n = usize::from(n.max(1));
+        if let Some(row) = self.cursor_row_mut() {
+            row.erase(x, x + n, blank);
+        }
+        self.cur.pending_wrap = false;
+    }
+
+    /// ICH.
+    pub(crate) fn insert_chars(&mut self, n: u16) {
+        let x = usize::from(self.cur.x);
+        let blank = self.erased_cell();
+        if let Some(row) = self.cursor_row_mut() {
+            row.insert_cells(x, usize::from(n.max(1)), blank);
+        }
+        self.cur.pending_wrap = false;
+    }
+
+    /// DCH.
+    pub(crate) fn delete_chars(&mut self, n: u16) {
+        let x = usize::from(self.cur.x);
+        let blank = self.erased_cell();
+        if let Some(row) = self.cursor_row_mut() {
+            row.delete_cells(x, usize::from(n.max(1)), blank);
+        }
+        self.cur.pending_wrap = false;
+    }
+
+    /// The rows IL/DL act on: from the cursor to the region's bottom, or to
+    /// the screen's bottom when the cursor is outside the region.
+    fn line_edit_span(&self) -> Option<(usize, usize)> {
+        let y = self.cur.y;
+        if y < self.top {
+            return None;
+        }
+        let bottom = if y <= self.bottom {
+            self.bottom
+        } else {
+            self.rows - 1
+        };
+        Some((usize::from(y), usize::from(bottom)))
+    }
+
+    /// IL.
+    pub(crate) fn insert_lines(&mut self, n: u16) {
+        let Some((y, bottom)) = self.line_edit_span() else {
+            return;
+        };
+        let blank = self.erased_cell();
+        let n = usize::from(n.max(1)).min(bottom - y + 1);
+        for _ in 0..n {
+            let stamp = self.next_stamp();
+            self.grid_mut().rotate_down(y, bottom, blank, stamp);
+        }
+        self.cur.x = 0;
+        self.cur.pending_wrap = false;
+    }
+
+    /// DL.
+    pub(crate) fn delete_lines(&mut self, n: u16) {
+        let Some((y, bottom)) = self.line_edit_span() else {
+            return;
+        };
+        let blank = self.erased_cell();
+        let n = usize::from(n.max(1)).min(bottom - y + 1);
+        for _ in 0..n {
+            let stamp = self.next_stamp();
+            self.grid_mut().rotate_up(y, bottom, blank, stamp, |_| {});
+        }
+        self.cur.x = 0;
+        self.cur.pending_wrap = false;
+    }
+
+    /// DECALN: fill the screen with `E`, reset the region, home the cursor.
+    pub(crate) fn alignment_test(&mut self) {
+        let e = Cell {
+            ch: 'E',
+            ..Cell::BLANK
+        };
+        for y in 0..usize::from(self.rows) {
+            let stamp = self.next_stamp();
+            if let Some(row) = self.grid_mut().row_mut(y) {
+                row.reset(e, stamp);
+            }
+        }
+        self.top = 0;
+        self.bottom = self.rows - 1;
+        self.modes.origin = false;
+        self.goto(0, 0);
+    }
+}

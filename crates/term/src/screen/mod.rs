@@ -1,0 +1,212 @@
+//! The emulator's state and its operations, under plain names
+//! (`cursor_up`, `erase_display`, `insert_lines`, ...). The parser maps escape
+//! sequences onto these; tests call them directly.
+//!
+//! Invariants kept by every operation: the cursor is inside the screen
+//! (`x < cols`, `y < rows`), every row is exactly `cols` wide, the scroll
+//! region is `top < bottom < rows` or the whole screen, the history holds at
+//! most `history.limit()` lines.
+
+mod cursor;
+pub(crate) mod edit;
+mod print;
+mod reset;
+
+use crate::cell::Cell;
+use crate::grid::Grid;
+use crate::history::History;
+use crate::links::Links;
+use crate::modes::{CursorShape, Modes};
+use crate::row::Row;
+use crate::style::Pen;
+use crate::{Event, Size};
+
+/// A character set designated to G0 or G1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Charset {
+    #[default]
+    Ascii,
+    /// DEC special graphics (`ESC ( 0`): line drawing.
+    DecGraphics,
+    /// UK (`ESC ( A`): `#` is `£`.
+    Uk,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Charsets {
+    pub g0: Charset,
+    pub g1: Charset,
+    /// SO selects G1, SI selects G0.
+    pub shifted: bool,
+}
+
+impl Charsets {
+    pub(crate) fn active(&self) -> Charset {
+        if self.shifted { self.g1 } else { self.g0 }
+    }
+}
+
+/// Where the next character goes and how it will look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct CursorState {
+    pub x: u16,
+    pub y: u16,
+    /// A character went into the last column; the next one wraps first.
+    pub pending_wrap: bool,
+    pub pen: Pen,
+    pub charsets: Charsets,
+}
+
+/// What DECSC saves and DECRC restores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct SavedCursor {
+    pub x: u16,
+    pub y: u16,
+    pub pending_wrap: bool,
+    pub pen: Pen,
+    pub charsets: Charsets,
+    pub origin: bool,
+}
+
+/// Colours the terminal reports for OSC 10/11/12 and OSC 4 queries.
+#[derive(Clone, Debug)]
+pub(crate) struct Palette {
+    pub fg: (u8, u8, u8),
+    pub bg: (u8, u8, u8),
+    pub cursor: Option<(u8, u8, u8)>,
+    /// Entries a program changed with OSC 4.
+    pub overrides: Vec<(u8, (u8, u8, u8))>,
+}
+
+impl Default for Palette {
+    fn default() -> Palette {
+        Palette {
+            fg: (0xe5, 0xe5, 0xe5),
+            bg: (0, 0, 0),
+            cursor: None,
+            overrides: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Screen {
+    pub cols: u16,
+    pub rows: u16,
+    pub main: Grid,
+    pub alt: Grid,
+    pub history: History,
+    pub cur: CursorState,
+    pub saved: SavedCursor,
+    pub saved_alt: SavedCursor,
+    /// The main screen's cursor while the alternate screen (1049) is up.
+    pub saved_for_alt: Option<SavedCursor>,
+    /// Scroll region, inclusive.
+    pub top: u16,
+    pub bottom: u16,
+    pub modes: Modes,
+    pub cursor_visible: bool,
+    pub cursor_shape: CursorShape,
+    pub tabs: Vec<bool>,
+    pub title: String,
+    pub cwd: Option<String>,
+    pub replies: Vec<u8>,
+    pub events: Vec<Event>,
+    /// Last stamp handed out; also the terminal's `seq()`.
+    pub stamp: u64,
+    pub links: Links,
+    /// For REP: the last graphic character printed, if it may be repeated.
+    pub last_char: Option<char>,
+    /// The previous character was a ZWJ: the next one joins its cell.
+    pub join_next: bool,
+    pub palette: Palette,
+}
+
+pub(crate) fn default_tabs(cols: u16) -> Vec<bool> {
+    (0..cols).map(|x| x % 8 == 0 && x != 0).collect()
+}
+
+impl Screen {
+    pub(crate) fn new(size: Size, history_limit: usize) -> Screen {
+        let cols = size.cols.max(1);
+        let rows = size.rows.max(1);
+        let mut stamp = 0;
+        let main = Grid::new(cols, rows, &mut stamp);
+        let alt = Grid::new(cols, rows, &mut stamp);
+        Screen {
+            cols,
+            rows,
+            main,
+            alt,
+            history: History::new(history_limit),
+            cur: CursorState::default(),
+            saved: SavedCursor::default(),
+            saved_alt: SavedCursor::default(),
+            saved_for_alt: None,
+            top: 0,
+            bottom: rows - 1,
+            modes: Modes::default(),
+            cursor_visible: true,
+            cursor_shape: CursorShape::Default,
+            tabs: default_tabs(cols),
+            title: String::new(),
+            cwd: None,
+            replies: Vec::new(),
+            events: Vec::new(),
+            stamp,
+            links: Links::default(),
+            last_char: None,
+            join_next: false,
+            palette: Palette::default(),
+        }
+    }
+
+    pub(crate) fn next_stamp(&mut self) -> u64 {
+        self.stamp += 1;
+        self.stamp
+    }
+
+    /// Something visible changed that is not a row (cursor, modes).
+    pub(crate) fn touch(&mut self) {
+        self.stamp += 1;
+    }
+
+    pub(crate) fn grid(&self) -> &Grid {
+        if self.modes.alt_screen {
+            &self.alt
+        } else {
+            &self.main
+        }
+    }
+
+    pub(crate) fn grid_mut(&mut self) -> &mut Grid {
+        if self.modes.alt_screen {
+            &mut self.alt
+        } else {
+            &mut self.main
+        }
+    }
+
+    /// The row under the cursor, restamped because the caller changes it.
+    pub(crate) fn cursor_row_mut(&mut self) -> Option<&mut Row> {
+        let y = usize::from(self.cur.y);
+        self.row_mut(y)
+    }
+
+    /// Row `y` of the active screen, restamped because the caller changes it.
+    pub(crate) fn row_mut(&mut self, y: usize) -> Option<&mut Row> {
+        let stamp = self.next_stamp();
+        let row = self.grid_mut().row_mut(y)?;
+        row.stamp = stamp;
+        Some(row)
+    }
+
+    /// The blank that erasing leaves: current background (BCE).
+    pub(crate) fn erased_cell(&self) -> Cell {
+        Cell::erased(self.cur.pen.bg)
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.main.heap_bytes() + self.alt.heap_bytes() + self.history.heap_bytes()
+    }
+}
