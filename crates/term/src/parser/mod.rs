@@ -2,12 +2,14 @@
 //! module matches `(intermediates, final byte)` and calls screen operations
 //! with plain names. Anything unknown is logged at debug level and ignored.
 //!
-//! Fast path: right after a sequence ends, `vte` is known to be in its
-//! ground state, so a run of printable ASCII that follows is handed to the
-//! screen in one call instead of one `print` per character. The result is
-//! the same as going through `vte`; it is just cheaper.
+//! Text is decoded here, not in `vte`: right after a sequence ends `vte` is
+//! known to be in its ground state, so what follows up to the next ESC is
+//! ours. Runs of printable ASCII go to the screen in one call (the hot
+//! path), and malformed UTF-8 becomes one U+FFFD per bad sequence, as in
+//! tmux, rather than one per byte.
 
 mod csi;
+mod ground;
 mod modes;
 mod osc;
 mod replies;
@@ -20,8 +22,13 @@ use crate::screen::{Charset, Screen};
 #[derive(Default)]
 pub(crate) struct Parser {
     vte: vte::Parser,
-    /// `vte` is in its ground state with no partial UTF-8 pending.
+    /// `vte` is in its ground state: text is ours to decode.
     at_ground: bool,
+    utf8: ground::Utf8,
+    /// Inside screen's `ESC k name ST` (a window name), which is swallowed.
+    in_name_string: bool,
+    /// Collecting a DCS this terminal answers (DECRQSS).
+    dcs: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for Parser {
@@ -35,15 +42,21 @@ impl std::fmt::Debug for Parser {
 impl Parser {
     pub(crate) fn new() -> Parser {
         Parser {
-            vte: vte::Parser::new(),
             at_ground: true,
+            ..Parser::default()
         }
     }
 
     pub(crate) fn feed(&mut self, screen: &mut Screen, mut bytes: &[u8]) {
         while !bytes.is_empty() {
+            if self.in_name_string {
+                let (n, ended) = ground::skip_string(bytes);
+                bytes = bytes.get(n..).unwrap_or(&[]);
+                self.in_name_string = !ended;
+                continue;
+            }
             if self.at_ground {
-                let n = ground_run(screen, bytes);
+                let n = ground::run(&mut self.utf8, screen, bytes);
                 bytes = bytes.get(n..).unwrap_or(&[]);
                 if bytes.is_empty() {
                     return;
@@ -52,43 +65,19 @@ impl Parser {
             let mut performer = Performer {
                 screen,
                 done: false,
+                name_string: false,
+                dcs: &mut self.dcs,
             };
             let n = self.vte.advance_until_terminated(&mut performer, bytes);
             self.at_ground = performer.done;
+            self.in_name_string = performer.name_string;
             bytes = bytes.get(n..).unwrap_or(&[]);
         }
     }
 }
 
-/// Handles printable ASCII and simple C0 controls while `vte` is in ground
-/// state. Returns how many bytes were consumed; it stops at ESC or any
-/// non-ASCII byte, which `vte` then takes.
-fn ground_run(screen: &mut Screen, bytes: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            0x20..=0x7e => {
-                let run = bytes
-                    .get(i..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .position(|&c| !(0x20..=0x7e).contains(&c))
-                    .unwrap_or(bytes.len() - i);
-                screen.print_ascii(bytes.get(i..i + run).unwrap_or(&[]));
-                i += run;
-            }
-            0x1b | 0x7f.. => return i,
-            _ => {
-                execute(screen, b);
-                i += 1;
-            }
-        }
-    }
-    i
-}
-
 /// A C0 control.
-fn execute(screen: &mut Screen, byte: u8) {
+pub(super) fn execute(screen: &mut Screen, byte: u8) {
     match byte {
         0x07 => screen.events.push(Event::Bell),
         0x08 => screen.backspace(),
@@ -106,6 +95,9 @@ struct Performer<'a> {
     /// A sequence just ended: vte is back in ground state, stop and let the
     /// fast path look at what follows.
     done: bool,
+    /// `ESC k` arrived: a name string follows.
+    name_string: bool,
+    dcs: &'a mut Option<Vec<u8>>,
 }
 
 impl vte::Perform for Performer<'_> {
@@ -137,6 +129,12 @@ impl vte::Perform for Performer<'_> {
         if ignore {
             return;
         }
+        if (intermediates, byte) == (&[][..], b'k') {
+            // screen's window-name string: tmux swallows it (and would
+            // rename the window); the text must not print.
+            self.name_string = true;
+            return;
+        }
         esc_dispatch(self.screen, intermediates, byte);
     }
 
@@ -148,7 +146,25 @@ impl vte::Perform for Performer<'_> {
     }
 
     fn hook(&mut self, params: &vte::Params, intermediates: &[u8], _ignore: bool, action: char) {
-        tracing::debug!(?params, ?intermediates, %action, "DCS ignored");
+        if (intermediates, action) == (&[b'$'][..], 'q') {
+            *self.dcs = Some(Vec::new());
+        } else {
+            tracing::debug!(?params, ?intermediates, %action, "DCS ignored");
+        }
+    }
+
+    fn put(&mut self, byte: u8) {
+        if let Some(buf) = self.dcs.as_mut()
+            && buf.len() < 32
+        {
+            buf.push(byte);
+        }
+    }
+
+    fn unhook(&mut self) {
+        if let Some(request) = self.dcs.take() {
+            replies::status_string(self.screen, &request);
+        }
     }
 
     fn terminated(&self) -> bool {

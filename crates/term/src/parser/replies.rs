@@ -57,3 +57,20 @@ pub(super) fn color(s: &mut Screen, prefix: &str, rgb: (u8, u8, u8), bell: bool)
         "\x1b]{prefix};rgb:{r:02x}{r:02x}/{g:02x}{g:02x}/{b:02x}{b:02x}{end}"
     );
 }
+
+/// DECRQSS (`DCS $ q Pt ST`): the current SGR, scroll region or cursor
+/// style; anything else is answered "invalid".
+pub(super) fn status_string(s: &mut Screen, request: &[u8]) {
+    let body = match request {
+        b"m" => Some(format!("{}m", super::sgr::describe(&s.cur.pen))),
+        b"r" => Some(format!("{};{}r", s.top + 1, s.bottom + 1)),
+        b" q" => Some(format!("{} q", s.cursor_shape as u8)),
+        _ => None,
+    };
+    match body {
+        Some(b) => {
+            let _ = write!(s.replies, "\x1bP1$r{b}\x1b\\");
+        }
+        None => s.replies.extend_from_slice(b"\x1bP0$r\x1b\\"),
+    }
+}

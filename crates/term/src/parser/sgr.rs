@@ -116,3 +116,39 @@ fn extended(p: &[u16], it: &mut vte::ParamsIter<'_>) -> Option<PackedColor> {
         _ => None,
     }
 }
+
+/// The pen as SGR parameters (for DECRQSS), starting from a reset.
+pub(super) fn describe(pen: &Pen) -> String {
+    let mut out = String::from("0");
+    let attrs = [
+        (Attrs::BOLD, "1"),
+        (Attrs::DIM, "2"),
+        (Attrs::ITALIC, "3"),
+        (Attrs::BLINK, "5"),
+        (Attrs::REVERSE, "7"),
+        (Attrs::HIDDEN, "8"),
+        (Attrs::STRIKE, "9"),
+        (Attrs::OVERLINE, "53"),
+    ];
+    for (a, code) in attrs {
+        if pen.attrs.contains(a) {
+            out.push(';');
+            out.push_str(code);
+        }
+    }
+    match pen.underline {
+        Underline::None => {}
+        Underline::Single => out.push_str(";4"),
+        u => out.push_str(&format!(";4:{}", u.to_bits())),
+    }
+    for (c, base) in [(pen.fg, 30u16), (pen.bg, 40)] {
+        match c {
+            PackedColor::Default => {}
+            PackedColor::Ansi(n) if n < 8 => out.push_str(&format!(";{}", base + u16::from(n))),
+            PackedColor::Ansi(n) => out.push_str(&format!(";{}", base + 60 + u16::from(n & 7))),
+            PackedColor::Palette(n) => out.push_str(&format!(";{};5;{n}", base + 8)),
+            PackedColor::Rgb(r, g, b) => out.push_str(&format!(";{};2;{r};{g};{b}", base + 8)),
+        }
+    }
+    out
+}
