@@ -99,8 +99,8 @@ fn plain(s: &mut Screen, a: &Args, action: char) {
     match action {
         '@' => s.insert_chars(n),
         'A' => s.cursor_up(n),
-        'B' | 'e' => s.cursor_down(n),
-        'C' | 'a' => s.cursor_forward(n),
+        'B' => s.cursor_down(n),
+        'C' => s.cursor_forward(n),
         'D' => s.cursor_backward(n),
         'E' => s.cursor_next_line(n),
         'F' => s.cursor_prev_line(n),

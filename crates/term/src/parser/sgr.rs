@@ -9,8 +9,16 @@ pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
         reset(pen);
         return;
     }
-    let mut it = params.iter();
-    while let Some(p) = it.next() {
+    let mut list: [&[u16]; 32] = [&[]; 32];
+    let mut len = 0;
+    for (slot, p) in list.iter_mut().zip(params.iter()) {
+        *slot = p;
+        len += 1;
+    }
+    let list = list.get(..len).unwrap_or(&[]);
+    let mut i = 0;
+    while let Some(&p) = list.get(i) {
+        i += 1;
         let code = p.first().copied().unwrap_or(0);
         match code {
             0 => reset(pen),
@@ -32,14 +40,14 @@ pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
             29 => pen.attrs.remove(Attrs::STRIKE),
             30..=37 => pen.fg = PackedColor::Ansi((code - 30) as u8),
             38 => {
-                if let Some(c) = extended(p, &mut it) {
+                if let Some(c) = extended(p, list, &mut i) {
                     pen.fg = c;
                 }
             }
             39 => pen.fg = PackedColor::Default,
             40..=47 => pen.bg = PackedColor::Ansi((code - 40) as u8),
             48 => {
-                if let Some(c) = extended(p, &mut it) {
+                if let Some(c) = extended(p, list, &mut i) {
                     pen.bg = c;
                 }
             }
@@ -47,7 +55,7 @@ pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
             53 => pen.attrs.insert(Attrs::OVERLINE),
             55 => pen.attrs.remove(Attrs::OVERLINE),
             58 => {
-                if let Some(c) = extended(p, &mut it) {
+                if let Some(c) = extended(p, list, &mut i) {
                     pen.underline_color = c;
                 }
             }
@@ -83,8 +91,10 @@ fn byte(v: Option<u16>) -> Option<u8> {
 }
 
 /// 38/48/58 colours: `38:5:n`, `38:2:r:g:b`, `38:2:cs:r:g:b` (colon forms
-/// in `p`) or `38;5;n`, `38;2;r;g;b` (values in the following parameters).
-fn extended(p: &[u16], it: &mut vte::ParamsIter<'_>) -> Option<PackedColor> {
+/// in `p`) or `38;5;n`, `38;2;r;g;b` (values in the parameters from `*i`).
+/// Like tmux, a `;` form with missing or out-of-range values consumes only
+/// its type, and the values that follow are read as SGR codes again.
+fn extended(p: &[u16], list: &[&[u16]], i: &mut usize) -> Option<PackedColor> {
     if p.len() > 1 {
         return match p.get(1) {
             Some(5) => byte(p.get(2).copied()).map(PackedColor::Palette),
@@ -106,12 +116,19 @@ fn extended(p: &[u16], it: &mut vte::ParamsIter<'_>) -> Option<PackedColor> {
             _ => None,
         };
     }
-    let mut next = || it.next().and_then(|q| q.first().copied());
-    match next() {
-        Some(5) => byte(next()).map(PackedColor::Palette),
+    let at = |k: usize| list.get(k).and_then(|q| q.first().copied());
+    let kind = at(*i);
+    *i += 1;
+    match kind {
+        Some(5) => {
+            let c = byte(at(*i))?;
+            *i += 1;
+            Some(PackedColor::Palette(c))
+        }
         Some(2) => {
-            let (r, g, b) = (byte(next()), byte(next()), byte(next()));
-            Some(PackedColor::Rgb(r?, g?, b?))
+            let (r, g, b) = (byte(at(*i))?, byte(at(*i + 1))?, byte(at(*i + 2))?);
+            *i += 3;
+            Some(PackedColor::Rgb(r, g, b))
         }
         _ => None,
     }

@@ -43,7 +43,13 @@ impl Screen {
     }
 
     pub(crate) fn cursor_backward(&mut self, n: u16) {
-        self.set_x(self.cur.x.saturating_sub(n.max(1)));
+        // tmux counts from one past the last column in the pending-wrap state.
+        let from = if self.cur.pending_wrap {
+            self.cols
+        } else {
+            self.cur.x
+        };
+        self.set_x(from.saturating_sub(n.max(1)));
     }
 
     pub(crate) fn cursor_next_line(&mut self, n: u16) {

@@ -16,13 +16,14 @@ pub(crate) enum EraseMode {
 }
 
 impl Screen {
-    /// Scrolls the region up `n` rows. Rows leaving the top of the main
-    /// screen go to the history when the region starts at the top row.
+    /// Scrolls the region up `n` rows. Rows leaving the top of the region
+    /// on the main screen go to the history, whatever the region (tmux does
+    /// this too, so `less` or a status-bar program keeps its scrollback).
     pub(crate) fn scroll_up(&mut self, n: u16) {
         let (top, bottom) = (usize::from(self.top), usize::from(self.bottom));
         let n = usize::from(n.max(1)).min(bottom - top + 1);
         let blank = self.erased_cell();
-        let keep = !self.modes.alt_screen && top == 0;
+        let keep = !self.modes.alt_screen;
         for _ in 0..n {
             let stamp = self.next_stamp();
             if keep {
@@ -108,7 +109,7 @@ impl Screen {
 
     /// tmux's `scroll-on-clear`: clearing the whole main screen keeps its
     /// text in the history (up to the last row that has any).
-    fn push_screen_to_history(&mut self) {
+    pub(crate) fn push_screen_to_history(&mut self) {
         let last = (0..usize::from(self.rows))
             .rev()
             .find(|&y| self.main.row(y).is_some_and(|r| !r.is_blank()));
@@ -159,13 +160,10 @@ impl Screen {
     }
 
     /// The rows IL/DL act on: from the cursor to the region's bottom, or to
-    /// the screen's bottom when the cursor is outside the region.
+    /// the screen's bottom when the cursor is outside the region (tmux).
     fn line_edit_span(&self) -> Option<(usize, usize)> {
         let y = self.cur.y;
-        if y < self.top {
-            return None;
-        }
-        let bottom = if y <= self.bottom {
+        let bottom = if (self.top..=self.bottom).contains(&y) {
             self.bottom
         } else {
             self.rows - 1
@@ -184,7 +182,7 @@ impl Screen {
             let stamp = self.next_stamp();
             self.grid_mut().rotate_down(y, bottom, blank, stamp);
         }
-        self.cur.x = 0;
+        // tmux keeps the column (xterm would return to the margin).
         self.cur.pending_wrap = false;
     }
 
@@ -199,7 +197,6 @@ impl Screen {
             let stamp = self.next_stamp();
             self.grid_mut().rotate_up(y, bottom, blank, stamp, |_| {});
         }
-        self.cur.x = 0;
         self.cur.pending_wrap = false;
     }
 

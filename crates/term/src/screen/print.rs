@@ -35,7 +35,8 @@ impl Screen {
             return;
         }
         self.put_char(c, width as u16, acs);
-        self.last_char = Some(c);
+        // Like tmux, REP only repeats a plain ASCII character.
+        self.last_char = Some(c).filter(|c| c.is_ascii());
     }
 
     fn put_char(&mut self, c: char, width: u16, acs: bool) {
@@ -194,15 +195,20 @@ impl Screen {
         }
     }
 
-    /// REP: prints the last character `n` more times.
+    /// REP: prints the last character `n` more times, as tmux does: never
+    /// past the end of the line, and only once per printed character.
     pub(crate) fn repeat_last(&mut self, n: usize) {
-        let Some(c) = self.last_char else {
+        let Some(c) = self.last_char.take() else {
             return;
         };
-        // More than a screenful changes nothing further.
-        let n = n.min(usize::from(self.cols) * usize::from(self.rows));
-        for _ in 0..n {
+        let room = if self.cur.pending_wrap {
+            0
+        } else {
+            usize::from(self.cols - self.cur.x)
+        };
+        for _ in 0..n.min(room) {
             self.print(c);
         }
+        self.last_char = None;
     }
 }

@@ -60,6 +60,10 @@ impl Screen {
 
     /// RIS: everything back to how it started, except size and history.
     pub(crate) fn full_reset(&mut self) {
+        // tmux clears the screen into the history here too.
+        if !self.modes.alt_screen {
+            self.push_screen_to_history();
+        }
         let size = Size {
             cols: self.cols,
             rows: self.rows,
