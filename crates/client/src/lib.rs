@@ -1,1 +1,14 @@
+//! rmux-client: runs one command against the server and, when the server says so, becomes
+//! the attached client: the user's terminal in raw mode, input events to the server, frames
+//! from the server drawn with ratatui.
+//!
+//! The caller (the `rmux` binary) finds or starts the server and hands over a connected
+//! socket; everything after that is here.
 
+mod attached;
+mod input;
+mod screen;
+mod session;
+mod tty;
+
+pub use session::{Outcome, run_command};

@@ -1,1 +1,38 @@
+//! rmux-server: the long-lived process that owns sessions, windows, panes and their
+//! PTYs, runs commands, and renders each attached client's screen.
+//!
+//! Data flow: PTY reader threads parse output into each pane's `rmux_term::Terminal` and
+//! raise an event; the one server loop (`serve`) handles events, client messages and
+//! commands, and composes frames for attached clients (`render`).
 
+mod buffers;
+mod client;
+mod cmd;
+mod conn;
+mod event;
+mod formats;
+mod ids;
+mod input;
+mod keys;
+mod model;
+mod options;
+pub mod paths;
+mod prompt;
+mod pty;
+mod render;
+mod serve;
+mod server;
+mod status;
+
+#[path = "layout_stub.rs"]
+mod layout;
+
+#[path = "keyname_stub.rs"]
+mod keyname;
+
+#[path = "cmdline_stub.rs"]
+mod cmdline;
+mod format;
+
+pub use cmd::starts_server;
+pub use serve::{ServerConfig, run};

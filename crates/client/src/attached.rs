@@ -1,0 +1,124 @@
+//! Attached mode: the terminal belongs to rmux until the server detaches us.
+
+use std::io::{self, Write};
+use std::os::unix::net::UnixStream;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context, Result};
+use rmux_proto::{ClientMessage, ServerMessage, read_message, write_message};
+
+use crate::input;
+use crate::screen::Screen;
+use crate::session::Outcome;
+use crate::tty::{self, RawTerminal};
+
+/// Run the attached client on `stream` until the server detaches it or goes away.
+pub fn run(mut stream: UnixStream) -> Result<Outcome> {
+    let out = tty::frame_writer()?;
+    let mut raw = RawTerminal::enter()?;
+    let writer = Arc::new(Mutex::new(
+        stream.try_clone().context("cloning the server connection")?,
+    ));
+    spawn_input_thread(Arc::clone(&writer));
+    let mut screen = Screen::new(out);
+
+    let (message, status) = loop {
+        let msg: Result<Option<ServerMessage>, _> = read_message(&mut stream);
+        match msg {
+            Ok(Some(ServerMessage::Frame(frame))) => {
+                screen.show(&frame).context("drawing on the terminal")?;
+                send(&writer, &ClientMessage::Ack { frame: frame.id });
+            }
+            Ok(Some(ServerMessage::Bell)) => screen.passthrough(b"\x07")?,
+            Ok(Some(ServerMessage::Clipboard { data })) => {
+                screen.passthrough(&osc52(&data))?;
+            }
+            Ok(Some(ServerMessage::Title(title))) => {
+                let clean: String = title.chars().filter(|c| !c.is_control()).collect();
+                screen.passthrough(format!("\x1b]2;{clean}\x07").as_bytes())?;
+            }
+            Ok(Some(ServerMessage::Detached { message, status })) => break (message, status),
+            Ok(Some(ServerMessage::Exit { status })) => break (String::new(), status),
+            Ok(Some(ServerMessage::Stdout(_) | ServerMessage::Stderr(_))) => {}
+            Ok(Some(ServerMessage::Attached { .. })) => {}
+            Ok(None) | Err(_) => break ("[lost server]".to_string(), 1),
+        }
+    };
+    raw.restore();
+    if !message.is_empty() {
+        let mut stdout = io::stdout();
+        let _ = writeln!(stdout, "{message}");
+        let _ = stdout.flush();
+    }
+    Ok(Outcome { status })
+}
+
+fn send(writer: &Mutex<UnixStream>, msg: &ClientMessage) -> bool {
+    match writer.lock() {
+        Ok(mut w) => write_message(&mut *w, msg).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Terminal events go straight to the server from their own thread, so a key is never
+/// held up behind a frame being drawn.
+fn spawn_input_thread(writer: Arc<Mutex<UnixStream>>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if let Some(msg) = input::translate(event)
+                && !send(&writer, &msg)
+            {
+                break;
+            }
+        }
+    });
+}
+
+/// OSC 52 for the outer terminal: set the clipboard to `data`.
+fn osc52(data: &[u8]) -> Vec<u8> {
+    let mut out = b"\x1b]52;c;".to_vec();
+    out.extend_from_slice(base64(data).as_bytes());
+    out.push(0x07);
+    out
+}
+
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+        }
+    }
+}

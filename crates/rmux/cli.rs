@@ -1,0 +1,192 @@
+//! Global flags (`-L`, `-S`, `-f`, `-V`, ...) as tmux takes them, then the command.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use rmux_proto::{CommandRequest, Size, TerminalInfo};
+use rmux_server::paths::{SocketChoice, socket_path};
+
+use crate::connect;
+
+const USAGE: &str = "usage: rmux [-2CDlNuVv] [-c shell-command] [-f file] [-L socket-name]\n            [-S socket-path] [-T features] [command [flags]]";
+
+/// What the global flags said.
+#[derive(Debug, Default)]
+pub struct Global {
+    pub socket: SocketChoice,
+    pub config: Option<PathBuf>,
+    /// `-N`: never start a server.
+    pub no_start: bool,
+    pub command: Vec<String>,
+}
+
+/// Parse the global flags; the first word that is not one starts the command.
+pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
+    let mut g = Global::default();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a == "-" {
+            break;
+        }
+        let flags: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        while j < flags.len() {
+            let f = flags[j];
+            let takes_value = matches!(f, 'L' | 'S' | 'f' | 'c' | 'T');
+            let value = if takes_value {
+                let rest: String = flags[j + 1..].iter().collect();
+                j = flags.len();
+                if rest.is_empty() {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => Some(v.clone()),
+                        None => bail!("rmux: option requires an argument -- {f}\n{USAGE}"),
+                    }
+                } else {
+                    Some(rest)
+                }
+            } else {
+                j += 1;
+                None
+            };
+            match (f, value) {
+                ('L', Some(v)) => g.socket = SocketChoice::Name(v),
+                ('S', Some(v)) => g.socket = SocketChoice::Path(PathBuf::from(v)),
+                ('f', Some(v)) => g.config = Some(PathBuf::from(v)),
+                ('V', _) => {
+                    println!("rmux {}", env!("CARGO_PKG_VERSION"));
+                    return Ok(None);
+                }
+                ('N', _) => g.no_start = true,
+                ('c', Some(_)) => bail!("rmux: -c is not supported"),
+                ('C', _) => bail!("rmux: control mode (-C) is not supported"),
+                // Accepted for tmux compatibility; rmux always uses UTF-8 and 256 colours.
+                ('2' | 'u' | 'l' | 'v' | 'D', _) | ('T', Some(_)) => {}
+                (other, _) => bail!("rmux: unknown option -- {other}\n{USAGE}"),
+            }
+        }
+        i += 1;
+    }
+    g.command = args[i..].to_vec();
+    Ok(Some(g))
+}
+
+pub fn run(args: Vec<String>) -> Result<i32> {
+    if args.first().map(String::as_str) == Some("__server") {
+        return run_server(&args[1..]);
+    }
+    let Some(global) = parse(args)? else {
+        return Ok(0);
+    };
+    let socket = resolve_socket(&global.socket);
+    let first = global.command.first().map_or("new-session", String::as_str);
+    let may_start = !global.no_start && rmux_server::starts_server(first);
+    let stream = match connect::connect(&socket, may_start, global.config.as_deref())? {
+        Some(s) => s,
+        None => {
+            eprintln!("no server running on {}", socket.display());
+            return Ok(1);
+        }
+    };
+    let request = CommandRequest {
+        argv: global.command,
+        cwd: std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|_| "/".to_string()),
+        env: std::env::vars().collect(),
+        terminal: terminal_info(),
+    };
+    let outcome = rmux_client::run_command(stream, request)?;
+    Ok(outcome.status)
+}
+
+/// `-S`/`-L` if given; else the socket of the rmux we run inside (`$RMUX`); else the
+/// default one.
+fn resolve_socket(choice: &SocketChoice) -> PathBuf {
+    if *choice == SocketChoice::Default
+        && let Ok(v) = std::env::var("RMUX")
+    {
+        // "<socket>,<server pid>,<session id>"; the path itself may hold commas.
+        let mut parts = v.rsplitn(3, ',');
+        let (_, _, path) = (parts.next(), parts.next(), parts.next());
+        if let Some(p) = path.filter(|p| !p.is_empty()) {
+            return PathBuf::from(p);
+        }
+    }
+    socket_path(choice)
+}
+
+/// The caller's terminal, when stdin and stdout are one.
+fn terminal_info() -> Option<TerminalInfo> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let ws = rustix::termios::tcgetwinsize(std::io::stdout()).ok()?;
+    let tty = rustix::termios::ttyname(std::io::stdin(), Vec::new())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(TerminalInfo {
+        size: Size {
+            cols: if ws.ws_col == 0 { 80 } else { ws.ws_col },
+            rows: if ws.ws_row == 0 { 24 } else { ws.ws_row },
+        },
+        term: std::env::var("TERM").unwrap_or_default(),
+        tty,
+        pid: std::process::id(),
+    })
+}
+
+/// `rmux __server -S <socket> [-f <config>]`: the detached server process.
+fn run_server(args: &[String]) -> Result<i32> {
+    let mut socket = None;
+    let mut config = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-S" => socket = it.next().map(PathBuf::from),
+            "-f" => config = it.next().map(PathBuf::from),
+            other => bail!("__server: unexpected argument {other}"),
+        }
+    }
+    let Some(socket) = socket else {
+        bail!("__server: -S socket is required");
+    };
+    rmux_server::run(rmux_server::ServerConfig {
+        socket,
+        config_file: config,
+    })?;
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Global {
+        parse(args.iter().map(|s| s.to_string()).collect())
+            .unwrap()
+            .unwrap()
+    }
+
+    #[test]
+    fn global_flags_then_command() {
+        let g = p(&["-L", "work", "-f/dev/null", "new", "-s", "x"]);
+        assert_eq!(g.socket, SocketChoice::Name("work".into()));
+        assert_eq!(g.config, Some(PathBuf::from("/dev/null")));
+        assert_eq!(g.command, vec!["new", "-s", "x"]);
+        let g = p(&["-2u", "-S", "/tmp/s", "ls"]);
+        assert_eq!(g.socket, SocketChoice::Path("/tmp/s".into()));
+        assert_eq!(g.command, vec!["ls"]);
+    }
+
+    #[test]
+    fn unknown_global_flag_is_an_error() {
+        assert!(parse(vec!["-Q".into()]).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! Finding the server: connect to its socket, or start one and wait for it.
+
+use std::io::ErrorKind;
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+/// How long a freshly started server may take to listen.
+const START_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A connection to the server at `socket`; when none answers, start one if `may_start`,
+/// else `None`.
+pub fn connect(socket: &Path, may_start: bool, config: Option<&Path>) -> Result<Option<UnixStream>> {
+    match UnixStream::connect(socket) {
+        Ok(s) => return Ok(Some(s)),
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {}
+        Err(e) => {
+            return Err(e).with_context(|| format!("error connecting to {}", socket.display()));
+        }
+    }
+    if !may_start {
+        return Ok(None);
+    }
+    if let Some(dir) = socket.parent() {
+        rmux_server::paths::prepare_socket_dir(socket)
+            .with_context(|| format!("cannot use {}", dir.display()))?;
+    }
+    start_server(socket, config)?;
+    let deadline = Instant::now() + START_TIMEOUT;
+    loop {
+        match UnixStream::connect(socket) {
+            Ok(s) => return Ok(Some(s)),
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("the server did not start on {}", socket.display())
+                });
+            }
+        }
+    }
+}
+
+/// Start `rmux __server` detached from us: no stdio, its own session (it calls setsid).
+fn start_server(socket: &Path, config: Option<&Path>) -> Result<()> {
+    let exe = std::env::current_exe().context("cannot find the rmux executable")?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("__server").arg("-S").arg(socket);
+    if let Some(c) = config {
+        cmd.arg("-f").arg(c);
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().context("cannot start the server")?;
+    // The server keeps running after it detaches; reap our child handle in a thread so
+    // it never lingers as a zombie while this client runs.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}

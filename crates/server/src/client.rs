@@ -1,0 +1,111 @@
+//! A connected client, as the server sees it: a command runner at first, and an attached
+//! terminal after `new-session`/`attach-session`.
+
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
+
+use rmux_proto::{ServerMessage, TerminalInfo, encode_frame};
+use rmux_term::Size;
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::ids::{ClientId, PaneId, SessionId};
+use crate::prompt::Prompt;
+use crate::render::View;
+
+/// State only an attached client has.
+#[derive(Debug)]
+pub struct Attached {
+    pub session: SessionId,
+    pub readonly: bool,
+    pub view: View,
+    /// The key table the next key is looked up in ("root", "prefix", ...).
+    pub key_table: String,
+    /// Until when a repeatable binding may be pressed again without the prefix.
+    pub repeat_until: Option<Instant>,
+    pub prompt: Option<Prompt>,
+    /// A message shown in the status line until the deadline.
+    pub message: Option<(String, Instant)>,
+    /// Something on the client's screen may have changed.
+    pub needs_render: bool,
+    /// When the last frame went out, for coalescing under floods.
+    pub last_frame: Option<Instant>,
+    /// A key went to this pane at this time: its echo is drawn at once, not on the
+    /// coalescing timer.
+    pub echo_pane: Option<(PaneId, Instant)>,
+    /// The pane of `echo_pane` has printed since: render now.
+    pub echo_ready: bool,
+}
+
+#[derive(Debug)]
+pub struct Client {
+    pub id: ClientId,
+    out: UnboundedSender<Vec<u8>>,
+    pub terminal: Option<TerminalInfo>,
+    pub cwd: PathBuf,
+    pub env: Vec<(String, String)>,
+    pub created: SystemTime,
+    pub activity: SystemTime,
+    pub attached: Option<Attached>,
+    /// The connection is being closed: send nothing more.
+    pub closing: bool,
+}
+
+impl Client {
+    pub fn new(id: ClientId, out: UnboundedSender<Vec<u8>>) -> Client {
+        let now = SystemTime::now();
+        Client {
+            id,
+            out,
+            terminal: None,
+            cwd: PathBuf::from("/"),
+            env: Vec::new(),
+            created: now,
+            activity: now,
+            attached: None,
+            closing: false,
+        }
+    }
+
+    /// Queue a message for the client; false if the connection is gone.
+    pub fn send(&self, msg: &ServerMessage) -> bool {
+        if self.closing {
+            return false;
+        }
+        match encode_frame(msg) {
+            Ok(bytes) => self.out.send(bytes).is_ok(),
+            Err(e) => {
+                tracing::warn!(client = self.id.0, "cannot encode message: {e}");
+                false
+            }
+        }
+    }
+
+    /// Send a last message and close the connection once it is written.
+    pub fn finish(&mut self, msg: &ServerMessage) {
+        self.send(msg);
+        // An empty buffer tells the writer to close after what is queued.
+        let _ = self.out.send(Vec::new());
+        self.closing = true;
+    }
+
+    /// The size of the client's terminal, if it has one.
+    pub fn size(&self) -> Option<Size> {
+        self.terminal.as_ref().map(|t| Size {
+            cols: t.size.cols,
+            rows: t.size.rows,
+        })
+    }
+
+    pub fn session(&self) -> Option<SessionId> {
+        self.attached.as_ref().map(|a| a.session)
+    }
+
+    /// The tty name, as list-clients prints it.
+    pub fn tty(&self) -> &str {
+        self.terminal.as_ref().map_or("", |t| t.tty.as_str())
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.terminal.as_ref().map_or(0, |t| t.pid)
+    }
+}

@@ -1,0 +1,175 @@
+//! Flags and arguments of one command, parsed getopt-style from a spec such as
+//! `"AdDEc:n:s:t:x:y:"` (a letter followed by `:` takes a value), as tmux does: flags may
+//! be grouped (`-dP`), values attached (`-tname`) or separate (`-t name`), `--` ends the
+//! flags, and the first argument that is not a flag ends them too.
+
+/// Parsed flags and positional arguments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Args {
+    flags: Vec<(char, Option<String>)>,
+    pub positional: Vec<String>,
+}
+
+impl Args {
+    /// Parse `argv` (without the command name) against `spec`.
+    pub fn parse(command: &str, spec: &str, argv: &[String]) -> Result<Args, String> {
+        let mut args = Args::default();
+        let mut i = 0;
+        while i < argv.len() {
+            let arg = &argv[i];
+            if arg == "--" {
+                i += 1;
+                break;
+            }
+            if !arg.starts_with('-') || arg == "-" {
+                break;
+            }
+            let mut chars = arg[1..].char_indices();
+            while let Some((pos, flag)) = chars.next() {
+                let Some(takes_value) = flag_kind(spec, flag) else {
+                    return Err(format!("command {command}: unknown flag -{flag}"));
+                };
+                if !takes_value {
+                    args.flags.push((flag, None));
+                    continue;
+                }
+                let rest = &arg[1 + pos + flag.len_utf8()..];
+                let value = if !rest.is_empty() {
+                    rest.to_string()
+                } else if let Some(next) = argv.get(i + 1) {
+                    i += 1;
+                    next.clone()
+                } else {
+                    return Err(format!("command {command}: -{flag} expects an argument"));
+                };
+                args.flags.push((flag, Some(value)));
+                break;
+            }
+            i += 1;
+        }
+        args.positional = argv[i..].to_vec();
+        Ok(args)
+    }
+
+    /// Check the number of positional arguments.
+    pub fn check_count(&self, command: &str, min: usize, max: Option<usize>) -> Result<(), String> {
+        let n = self.positional.len();
+        if n < min {
+            return Err(format!(
+                "command {command}: too few arguments (need at least {min})"
+            ));
+        }
+        if let Some(max) = max
+            && n > max
+        {
+            return Err(format!(
+                "command {command}: too many arguments (need at most {max})"
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn has(&self, flag: char) -> bool {
+        self.flags.iter().any(|(f, _)| *f == flag)
+    }
+
+    /// The value of a flag (the last one given wins).
+    pub fn get(&self, flag: char) -> Option<&str> {
+        self.flags
+            .iter()
+            .rev()
+            .find(|(f, _)| *f == flag)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    /// Every value of a repeatable flag (`-e VAR=x -e VAR2=y`), in order.
+    pub fn all(&self, flag: char) -> impl Iterator<Item = &str> {
+        self.flags
+            .iter()
+            .filter(move |(f, _)| *f == flag)
+            .filter_map(|(_, v)| v.as_deref())
+    }
+
+    /// How many times a flag was given (`-vv`).
+    pub fn count(&self, flag: char) -> usize {
+        self.flags.iter().filter(|(f, _)| *f == flag).count()
+    }
+
+    pub fn arg(&self, i: usize) -> Option<&str> {
+        self.positional.get(i).map(String::as_str)
+    }
+}
+
+/// `Some(true)` if `flag` takes a value, `Some(false)` if not, `None` if unknown.
+fn flag_kind(spec: &str, flag: char) -> Option<bool> {
+    if flag == ':' {
+        return None;
+    }
+    let mut chars = spec.chars().peekable();
+    while let Some(c) = chars.next() {
+        let takes = chars.peek() == Some(&':');
+        if takes {
+            chars.next();
+        }
+        if c == flag {
+            return Some(takes);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(spec: &str, argv: &[&str]) -> Result<Args, String> {
+        let v: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+        Args::parse("test", spec, &v)
+    }
+
+    #[test]
+    fn grouped_attached_and_separate_values() {
+        let a = parse("dPs:t:x:", &["-dP", "-sname", "-t", "tgt", "rest", "-x"]).unwrap();
+        assert!(a.has('d') && a.has('P'));
+        assert_eq!(a.get('s'), Some("name"));
+        assert_eq!(a.get('t'), Some("tgt"));
+        assert_eq!(a.positional, vec!["rest", "-x"]);
+    }
+
+    #[test]
+    fn value_after_grouped_flags() {
+        let a = parse("ds:", &["-ds", "x"]).unwrap();
+        assert!(a.has('d'));
+        assert_eq!(a.get('s'), Some("x"));
+    }
+
+    #[test]
+    fn double_dash_ends_flags() {
+        let a = parse("t:", &["--", "-t"]).unwrap();
+        assert!(!a.has('t'));
+        assert_eq!(a.positional, vec!["-t"]);
+    }
+
+    #[test]
+    fn errors_read_like_tmux() {
+        assert_eq!(
+            parse("d", &["-Z"]).unwrap_err(),
+            "command test: unknown flag -Z"
+        );
+        assert_eq!(
+            parse("s:", &["-s"]).unwrap_err(),
+            "command test: -s expects an argument"
+        );
+        let a = parse("", &["x"]).unwrap();
+        assert_eq!(
+            a.check_count("list-sessions", 0, Some(0)).unwrap_err(),
+            "command list-sessions: too many arguments (need at most 0)"
+        );
+    }
+
+    #[test]
+    fn lone_dash_is_positional() {
+        let a = parse("t:", &["-", "x"]).unwrap();
+        assert_eq!(a.positional, vec!["-", "x"]);
+    }
+}

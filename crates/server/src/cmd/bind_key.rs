@@ -1,0 +1,96 @@
+//! bind-key: run a command when a key is pressed (after the prefix, or in any table).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use crate::keyname::parse_key;
+use crate::keys::Binding;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "bind-key",
+    alias: Some("bind"),
+    flags: "nrN:T:",
+    args: (1, None),
+    usage: "[-nr] [-T key-table] [-N note] key [command [arguments]]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let name = args.arg(0).unwrap_or("");
+    let key = parse_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
+    let table = table_name(args);
+    let rest = &args.positional[1..];
+    let command = match rest {
+        [] => String::new(),
+        // One argument is a command line of its own (`bind x 'split-window; select-pane'`
+        // or a `{ … }` block).
+        [one] => one.clone(),
+        many => join_argv(many),
+    };
+    if !command.is_empty() {
+        crate::cmdline::parse_line(&command).map_err(|e| e.to_string())?;
+    }
+    ctx.server.keys.bind(
+        table,
+        key,
+        Binding {
+            command,
+            repeat: args.has('r'),
+            note: args.get('N').map(str::to_string),
+        },
+    );
+    Ok(Flow::Continue)
+}
+
+/// `-n` is the root table, `-T` any table, else the prefix table.
+pub fn table_name(args: &Args) -> &str {
+    if args.has('n') {
+        "root"
+    } else {
+        args.get('T').unwrap_or("prefix")
+    }
+}
+
+/// Arguments joined back into one command line that parses to the same arguments.
+pub fn join_argv(argv: &[String]) -> String {
+    argv.iter()
+        .map(|a| quote(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quote(arg: &str) -> String {
+    let plain = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| !c.is_whitespace() && !"'\"\\;#{}$~".contains(c));
+    if plain {
+        arg.to_string()
+    } else if !arg.contains('\'') {
+        format!("'{arg}'")
+    } else {
+        let mut out = String::from("\"");
+        for c in arg.chars() {
+            if matches!(c, '"' | '\\' | '$') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_arguments_parse_back() {
+        let argv: Vec<String> = ["display-message", "it's #S", "a;b", ""]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let line = join_argv(&argv);
+        let parsed = crate::cmdline::parse_line(&line).unwrap();
+        assert_eq!(parsed, vec![argv]);
+    }
+}

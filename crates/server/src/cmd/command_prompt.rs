@@ -1,0 +1,53 @@
+//! command-prompt: read a line in the status line, then run a command made from it
+//! (`C-b :` for any command, `C-b ,` to rename a window).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use crate::formats::FormatTarget;
+use crate::prompt::Prompt;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "command-prompt",
+    alias: None,
+    flags: "1bFkiI:Np:t:T:",
+    args: (0, Some(1)),
+    usage: "[-1bFikN] [-I inputs] [-p prompts] [-t target-client] [-T type] [template]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let client = match args.get('t') {
+        Some(t) => super::find_client(ctx, t)?,
+        None => super::current_client(ctx).ok_or("no current client")?,
+    };
+    let template = args.arg(0).unwrap_or("").to_string();
+    let expand = |s: &str| super::expand_for_client(ctx, client, s);
+    let label = match args.get('p') {
+        Some(p) => format!("{} ", expand(p).split(',').next().unwrap_or("")),
+        None if template.is_empty() => ":".to_string(),
+        None => {
+            let first = template.split_whitespace().next().unwrap_or("");
+            format!("({first}) ")
+        }
+    };
+    let initial = args
+        .get('I')
+        .map(|i| expand(i).split(',').next().unwrap_or("").to_string())
+        .unwrap_or_default();
+    let prompt = Prompt::command(label, initial, template);
+    ctx.server.open_prompt(client, prompt);
+    Ok(Flow::Continue)
+}
+
+/// Expand a format for the client's current pane.
+pub fn expand_for_client(ctx: &Ctx<'_>, client: crate::ids::ClientId, s: &str) -> String {
+    let session = ctx.server.clients.get(&client).and_then(|c| c.session());
+    let window = session.and_then(|s| ctx.server.current_window(s));
+    FormatTarget {
+        server: ctx.server,
+        client: Some(client),
+        session,
+        window,
+        pane: window.and_then(|w| ctx.server.active_pane(w)),
+    }
+    .expand(s)
+}

@@ -1,0 +1,55 @@
+//! display-message: expand a format and show it in the status line, or print it (`-p`).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use crate::formats::{DISPLAY_MESSAGE, FormatTarget};
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "display-message",
+    alias: Some("display"),
+    flags: "aCc:d:lINpt:F:v",
+    args: (0, Some(1)),
+    usage: "[-aCIlNpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane).ok();
+    let client = match args.get('c') {
+        Some(c) => Some(super::find_client(ctx, c)?),
+        None => super::current_client(ctx),
+    };
+    let template = args
+        .arg(0)
+        .or(args.get('F'))
+        .unwrap_or(DISPLAY_MESSAGE);
+    let text = if args.has('l') {
+        template.to_string()
+    } else {
+        FormatTarget {
+            server: ctx.server,
+            client,
+            session: found.map(|f| f.session),
+            window: found.map(|f| f.window),
+            pane: found.map(|f| f.pane),
+        }
+        .expand(template)
+    };
+    let to_status = !args.has('p') && client.is_some();
+    if !to_status {
+        ctx.print(&text);
+        return Ok(Flow::Continue);
+    }
+    if let Some(c) = client {
+        let delay = match args.get('d') {
+            Some(d) => d.parse::<u64>().map_err(|_| format!("invalid delay: {d}"))?,
+            None => {
+                let session = ctx.server.clients.get(&c).and_then(|c| c.session());
+                ctx.server
+                    .session_number(session, "display-time")
+                    .unsigned_abs()
+            }
+        };
+        ctx.server.show_message(c, &text, delay);
+    }
+    Ok(Flow::Continue)
+}

@@ -1,0 +1,58 @@
+//! list-keys: the key bindings, as `bind-key` commands (or with `-N` their notes).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "list-keys",
+    alias: Some("lsk"),
+    flags: "1aNP:T:",
+    args: (0, Some(1)),
+    usage: "[-1aN] [-P prefix-string] [-T key-table] [key]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let table = args.get('T');
+    let only_key = args.arg(0);
+    let list: Vec<(String, String, bool, String, Option<String>)> = ctx
+        .server
+        .keys
+        .list()
+        .into_iter()
+        .filter(|(t, _, _)| table.is_none_or(|want| *t == want))
+        .filter(|(_, k, _)| only_key.is_none_or(|want| k == want))
+        .map(|(t, k, b)| (t.to_string(), k, b.repeat, b.command.clone(), b.note.clone()))
+        .collect();
+    if args.has('N') {
+        let prefix = ctx.server.session_option(None, "prefix").to_string();
+        let shown: Vec<(String, String)> = list
+            .iter()
+            .filter(|(t, ..)| t == "prefix" || t == "root")
+            .filter_map(|(t, k, _, _, note)| {
+                let note = note.clone()?;
+                let key = if t == "prefix" {
+                    format!("{} {k}", args.get('P').unwrap_or(&prefix))
+                } else {
+                    k.clone()
+                };
+                Some((key, note))
+            })
+            .collect();
+        let width = shown.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        for (k, note) in shown {
+            ctx.print(&format!("{k:<width$} {note}"));
+        }
+        return Ok(Flow::Continue);
+    }
+    let tw = list.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+    let kw = list.iter().map(|l| l.1.chars().count()).max().unwrap_or(0);
+    for (t, k, repeat, command, _) in list {
+        let r = if repeat { "-r" } else { "  " };
+        let line = format!("bind-key {r} -T {t:<tw$} {k:<kw$} {command}");
+        ctx.print(line.trim_end());
+        if args.has('1') {
+            break;
+        }
+    }
+    Ok(Flow::Continue)
+}

@@ -1,0 +1,309 @@
+//! Commands are data: each file holds one command's table entry (name, alias, flags,
+//! argument count, usage) next to the function that runs it. Commands are found by exact
+//! name, then alias, then unique prefix, as tmux finds them.
+
+mod args;
+pub mod target;
+
+mod attach_session;
+mod bind_key;
+mod capture_pane;
+mod command_prompt;
+mod confirm_before;
+mod detach_client;
+mod display_message;
+mod has_session;
+mod kill_pane;
+mod kill_server;
+mod kill_session;
+mod kill_window;
+mod last_pane;
+mod list_clients;
+mod list_commands;
+mod list_keys;
+mod list_panes;
+mod list_sessions;
+mod list_windows;
+mod new_session;
+mod new_window;
+mod refresh_client;
+mod rename_session;
+mod rename_window;
+mod resize_pane;
+mod select_pane;
+mod select_window;
+mod send_keys;
+mod set_option;
+mod show_options;
+mod source_file;
+mod split_window;
+mod start_server;
+mod switch_client;
+mod unbind_key;
+
+use std::path::PathBuf;
+
+pub use args::Args;
+use rmux_proto::TerminalInfo;
+pub use target::{Current, Found, Kind};
+
+use crate::ids::{ClientId, SessionId};
+use crate::server::Server;
+
+/// One command's entry in the table.
+pub struct CmdEntry {
+    pub name: &'static str,
+    pub alias: Option<&'static str>,
+    /// getopt-style flags: a letter, followed by `:` if it takes a value.
+    pub flags: &'static str,
+    /// Positional arguments: at least, at most (`None`: any number).
+    pub args: (usize, Option<usize>),
+    pub usage: &'static str,
+    pub exec: fn(&mut Ctx<'_>, &Args) -> CmdResult,
+}
+
+/// What happens after a command succeeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    /// The calling client becomes attached to this session.
+    Attach { session: SessionId, readonly: bool },
+}
+
+pub type CmdResult = Result<Flow, String>;
+
+/// Every command, sorted by name.
+pub static TABLE: &[&CmdEntry] = &[
+    &attach_session::ENTRY,
+    &bind_key::ENTRY,
+    &capture_pane::ENTRY,
+    &command_prompt::ENTRY,
+    &confirm_before::ENTRY,
+    &detach_client::ENTRY,
+    &display_message::ENTRY,
+    &has_session::ENTRY,
+    &kill_pane::ENTRY,
+    &kill_server::ENTRY,
+    &kill_session::ENTRY,
+    &kill_window::ENTRY,
+    &select_window::LAST_WINDOW,
+    &last_pane::ENTRY,
+    &list_clients::ENTRY,
+    &list_commands::ENTRY,
+    &list_keys::ENTRY,
+    &list_panes::ENTRY,
+    &list_sessions::ENTRY,
+    &list_windows::ENTRY,
+    &new_session::ENTRY,
+    &new_window::ENTRY,
+    &select_window::NEXT_WINDOW,
+    &select_window::PREVIOUS_WINDOW,
+    &refresh_client::ENTRY,
+    &rename_session::ENTRY,
+    &rename_window::ENTRY,
+    &resize_pane::ENTRY,
+    &select_pane::ENTRY,
+    &select_window::ENTRY,
+    &send_keys::ENTRY,
+    &send_keys::SEND_PREFIX,
+    &set_option::ENTRY,
+    &set_option::SET_WINDOW_OPTION,
+    &show_options::ENTRY,
+    &show_options::SHOW_WINDOW_OPTIONS,
+    &source_file::ENTRY,
+    &split_window::ENTRY,
+    &start_server::ENTRY,
+    &switch_client::ENTRY,
+    &unbind_key::ENTRY,
+];
+
+/// Commands that may start the server when none is running (others report there is none).
+pub const STARTS_SERVER: &[&str] = &["new-session", "start-server", "attach-session"];
+
+/// Find a command by name, alias or unique prefix.
+pub fn lookup(name: &str) -> Result<&'static CmdEntry, String> {
+    if let Some(e) = TABLE.iter().find(|e| e.name == name || e.alias == Some(name)) {
+        return Ok(e);
+    }
+    let matches: Vec<&&CmdEntry> = TABLE.iter().filter(|e| e.name.starts_with(name)).collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("unknown command: {name}")),
+        many => Err(format!(
+            "ambiguous command: {name}, could be: {}",
+            many.iter().map(|e| e.name).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// Where a command runs and what it may print.
+pub struct Ctx<'a> {
+    pub server: &'a mut Server,
+    /// The client that asked (a command-line connection or an attached client).
+    pub client: Option<ClientId>,
+    pub current: Current,
+    pub cwd: PathBuf,
+    pub env: Vec<(String, String)>,
+    pub terminal: Option<TerminalInfo>,
+    /// Text for the caller's stdout.
+    pub out: String,
+}
+
+impl Ctx<'_> {
+    pub fn print(&mut self, line: &str) {
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    /// Resolve the target flag `flag` (usually `-t`) to a session/window/pane.
+    pub fn target(&self, args: &Args, flag: char, kind: Kind) -> Result<Found, String> {
+        target::resolve(self.server, &self.current, args.get(flag), kind)
+    }
+
+    /// Whether the asking client is attached (commands from keys and the prompt).
+    pub fn attached_client(&self) -> Option<ClientId> {
+        self.client.filter(|c| {
+            self.server
+                .clients
+                .get(c)
+                .is_some_and(|c| c.attached.is_some())
+        })
+    }
+
+    /// The caller's environment value, if any.
+    pub fn env_var(&self, name: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Run one command (argv with the name first).
+pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
+    let Some(name) = argv.first() else {
+        return Ok(Flow::Continue);
+    };
+    let entry = lookup(name)?;
+    let args = Args::parse(entry.name, entry.flags, &argv[1..])?;
+    args.check_count(entry.name, entry.args.0, entry.args.1)?;
+    (entry.exec)(ctx, &args)
+}
+
+/// Run several commands in order, stopping at the first error; the last `Attach` wins.
+pub fn run_list(ctx: &mut Ctx<'_>, commands: &[Vec<String>]) -> CmdResult {
+    let mut flow = Flow::Continue;
+    for argv in commands {
+        if let attach @ Flow::Attach { session, .. } = run(ctx, argv)? {
+            flow = attach;
+            // Later commands act on the session just attached to.
+            ctx.current = Current {
+                session: Some(session),
+                window: None,
+                pane: None,
+            };
+        }
+    }
+    Ok(flow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        for pair in TABLE.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} must sort before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_by_alias_and_prefix() {
+        assert_eq!(lookup("new").unwrap().name, "new-session");
+        assert_eq!(lookup("ls").unwrap().name, "list-sessions");
+        assert_eq!(lookup("attach").unwrap().name, "attach-session");
+        assert_eq!(lookup("a").unwrap().name, "attach-session");
+        assert_eq!(lookup("kill-ser").unwrap().name, "kill-server");
+        assert_eq!(
+            lookup("frobnicate").unwrap_err(),
+            "unknown command: frobnicate"
+        );
+        assert!(lookup("list").unwrap_err().starts_with("ambiguous command: list"));
+    }
+}
+
+/// A directory argument (`-c`): `~` is the home directory, a relative path is taken from
+/// the caller's directory.
+pub fn expand_path(ctx: &Ctx<'_>, dir: &str) -> PathBuf {
+    let home = ctx
+        .env_var("HOME")
+        .map(str::to_string)
+        .or_else(|| std::env::var("HOME").ok())
+        .unwrap_or_else(|| "/".to_string());
+    let expanded = if dir == "~" {
+        PathBuf::from(home)
+    } else if let Some(rest) = dir.strip_prefix("~/") {
+        PathBuf::from(home).join(rest)
+    } else {
+        PathBuf::from(dir)
+    };
+    if expanded.is_absolute() {
+        expanded
+    } else {
+        ctx.cwd.join(expanded)
+    }
+}
+
+/// The client a command acts on by default: the one asking if it is attached, else the
+/// most recently active client of the current session.
+pub fn current_client(ctx: &Ctx<'_>) -> Option<ClientId> {
+    if let Some(c) = ctx.attached_client() {
+        return Some(c);
+    }
+    let session = target::resolve(ctx.server, &ctx.current, None, Kind::Session)
+        .ok()
+        .map(|f| f.session);
+    ctx.server
+        .clients
+        .values()
+        .filter(|c| c.attached.is_some())
+        .filter(|c| session.is_none() || c.session() == session)
+        .max_by_key(|c| c.activity)
+        .map(|c| c.id)
+}
+
+/// A client by its tty name (`-t /dev/pts/3` or `-t pts/3`).
+pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
+    ctx.server
+        .clients
+        .values()
+        .filter(|c| c.attached.is_some())
+        .find(|c| {
+            let tty = c.tty();
+            tty == name || tty.strip_prefix("/dev/") == Some(name)
+        })
+        .map(|c| c.id)
+        .ok_or_else(|| format!("can't find client: {name}"))
+}
+
+/// A `-f` filter: the line is kept when the format expands to something true.
+pub fn filter_passes(f: &crate::formats::FormatTarget<'_>, filter: Option<&str>) -> bool {
+    filter.is_none_or(|filter| {
+        let v = f.expand(filter);
+        !v.is_empty() && v != "0"
+    })
+}
+
+pub use command_prompt::expand_for_client;
+pub use source_file::run_config;
+
+/// Whether running `name` may start a server when none is running.
+pub fn starts_server(name: &str) -> bool {
+    lookup(name).is_ok_and(|e| STARTS_SERVER.contains(&e.name))
+}

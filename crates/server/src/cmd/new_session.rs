@@ -1,0 +1,103 @@
+//! new-session: create a session (and attach to it unless `-d`).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use crate::formats::FormatTarget;
+use crate::server::NewPane;
+use rmux_term::Size;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "new-session",
+    alias: Some("new"),
+    flags: "Ac:dDe:EF:f:n:Ps:t:x:Xy:",
+    args: (0, None),
+    usage: "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-s session-name] [-t target-session] [-x width] [-y height] [shell-command]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let name = args.get('s').map(str::to_string);
+    if args.has('A')
+        && let Some(existing) = name.as_deref().and_then(|n| ctx.server.session_by_name(n))
+    {
+        if args.has('d') {
+            return Ok(Flow::Continue);
+        }
+        return super::attach_session::attach(ctx, existing, args.has('D'), false);
+    }
+    let detached = args.has('d');
+    if !detached {
+        super::attach_session::check_can_attach(ctx)?;
+    }
+    let size = requested_size(ctx, args, detached)?;
+    let cwd = match args.get('c') {
+        Some(dir) => super::expand_path(ctx, dir),
+        None => ctx.cwd.clone(),
+    };
+    let mut environ = ctx.env.clone();
+    for e in args.all('e') {
+        if let Some((k, v)) = e.split_once('=') {
+            environ.retain(|(key, _)| key != k);
+            environ.push((k.to_string(), v.to_string()));
+        }
+    }
+    let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
+    let session = ctx.server.create_session(
+        name,
+        args.get('n').map(str::to_string),
+        size,
+        cwd.clone(),
+        environ,
+        NewPane {
+            command,
+            cwd: Some(cwd),
+        },
+    )?;
+    if args.has('P') {
+        let pane = ctx
+            .server
+            .current_window(session)
+            .and_then(|w| ctx.server.active_pane(w));
+        let line = pane.map_or_else(String::new, |p| {
+            FormatTarget::for_pane(ctx.server, p).expand(args.get('F').unwrap_or("#{session_name}:"))
+        });
+        ctx.print(&line);
+    }
+    if detached {
+        Ok(Flow::Continue)
+    } else {
+        Ok(Flow::Attach {
+            session,
+            readonly: false,
+        })
+    }
+}
+
+/// The first window's size: the client's terminal when attaching, else `-x`/`-y` or
+/// default-size.
+fn requested_size(ctx: &Ctx<'_>, args: &Args, detached: bool) -> Result<Size, String> {
+    let default = crate::server::parse_size(ctx.server.session_option(None, "default-size"))
+        .unwrap_or(Size { cols: 80, rows: 24 });
+    let mut size = match (&ctx.terminal, detached) {
+        (Some(t), false) => Size {
+            cols: t.size.cols,
+            rows: t.size.rows.saturating_sub(ctx.server.status_lines(None)),
+        },
+        _ => default,
+    };
+    let dim = |v: &str, what: &str| -> Result<u16, String> {
+        match v.parse::<u16>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(format!("{what} {v}")),
+        }
+    };
+    if let Some(x) = args.get('x').filter(|x| *x != "-") {
+        size.cols = dim(x, "width")?;
+    }
+    if let Some(y) = args.get('y').filter(|y| *y != "-") {
+        size.rows = dim(y, "height")?;
+    }
+    Ok(Size {
+        cols: size.cols.max(1),
+        rows: size.rows.max(1),
+    })
+}

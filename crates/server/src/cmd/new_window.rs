@@ -1,0 +1,106 @@
+//! new-window: add a window to a session.
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use crate::formats::FormatTarget;
+use crate::server::NewPane;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "new-window",
+    alias: Some("neww"),
+    flags: "abc:de:F:kn:PSt:",
+    args: (0, None),
+    usage: "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] [-t target-window] [shell-command]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let (session, index) = target_index(ctx, args)?;
+    let cwd = args.get('c').map(|d| super::expand_path(ctx, d));
+    let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
+    if let Some(i) = index
+        && args.has('k')
+        && let Some(w) = ctx.server.sessions.get(&session).and_then(|s| s.windows.get(&i))
+    {
+        let w = *w;
+        ctx.server.kill_window(w);
+    }
+    let window = ctx.server.create_window(
+        session,
+        index,
+        args.get('n').map(str::to_string),
+        NewPane { command, cwd },
+        !args.has('d'),
+    )?;
+    if !args.has('d') {
+        ctx.server.fit_session(session);
+    }
+    if args.has('P') {
+        let pane = ctx.server.active_pane(window);
+        let format = args
+            .get('F')
+            .unwrap_or("#{session_name}:#{window_index}");
+        let line = pane.map_or_else(String::new, |p| FormatTarget::for_pane(ctx.server, p).expand(format));
+        ctx.print(&line);
+    }
+    Ok(Flow::Continue)
+}
+
+/// The session and index a `-t` asks for: `session:index` places the window there,
+/// a session alone (or nothing) the next free index; `-a`/`-b` go after/before the target.
+fn target_index(ctx: &mut Ctx<'_>, args: &Args) -> Result<(crate::ids::SessionId, Option<u32>), String> {
+    let t = args.get('t');
+    // "sess:3" where 3 does not exist yet is an index to create, not a window to find.
+    if let Some(t) = t
+        && let Some((s, w)) = t.rsplit_once(':')
+        && let Ok(i) = w.parse::<u32>()
+    {
+        let session = if s.is_empty() {
+            super::target::resolve(ctx.server, &ctx.current, None, Kind::Session)?.session
+        } else {
+            super::target::find_session(ctx.server, s)?
+        };
+        let exists = ctx
+            .server
+            .sessions
+            .get(&session)
+            .is_some_and(|s| s.windows.contains_key(&i));
+        if !exists || args.has('k') {
+            return Ok((session, Some(i)));
+        }
+        if !args.has('a') && !args.has('b') {
+            return Err(format!("index in use: {i}"));
+        }
+    }
+    let found = match t {
+        Some(_) => ctx.target(args, 't', Kind::Window)?,
+        None => super::target::resolve(ctx.server, &ctx.current, None, Kind::Window)?,
+    };
+    if args.has('a') || args.has('b') {
+        let s = ctx.server.sessions.get(&found.session).ok_or("no such session")?;
+        let at = s.index_of(found.window).unwrap_or(0);
+        let want = if args.has('a') { at + 1 } else { at };
+        if s.windows.contains_key(&want) {
+            shift_up(ctx, found.session, want);
+        }
+        return Ok((found.session, Some(want)));
+    }
+    Ok((found.session, None))
+}
+
+/// Move windows at `from` and above up by one to make room (new-window -a/-b).
+fn shift_up(ctx: &mut Ctx<'_>, session: crate::ids::SessionId, from: u32) {
+    let Some(s) = ctx.server.sessions.get_mut(&session) else {
+        return;
+    };
+    let moved: Vec<(u32, crate::ids::WindowId)> =
+        s.windows.range(from..).map(|(i, w)| (*i, *w)).collect();
+    for (i, _) in &moved {
+        s.windows.remove(i);
+    }
+    for (i, w) in moved {
+        s.windows.insert(i.saturating_add(1), w);
+    }
+    if s.current >= from {
+        s.current = s.current.saturating_add(1);
+    }
+}

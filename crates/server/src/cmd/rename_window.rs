@@ -1,0 +1,25 @@
+//! rename-window: give a window a name (which also stops automatic renaming).
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "rename-window",
+    alias: Some("renamew"),
+    flags: "t:",
+    args: (1, Some(1)),
+    usage: "[-t target-window] new-name",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Window)?;
+    let name = args.arg(0).unwrap_or("").to_string();
+    if let Some(w) = ctx.server.windows.get_mut(&found.window) {
+        w.name = name;
+        if let Some(d) = crate::options::find("automatic-rename") {
+            w.options.set(d, "off".to_string());
+        }
+    }
+    ctx.server.redraw_all();
+    Ok(Flow::Continue)
+}

@@ -1,0 +1,72 @@
+//! select-pane: make a pane active (`-t`, or the neighbour with `-L`/`-R`/`-U`/`-D`,
+//! or the last one with `-l`); `-T` sets its title.
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use crate::ids::PaneId;
+use crate::layout::Direction;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "select-pane",
+    alias: Some("selectp"),
+    flags: "DdegLlMmP:RT:t:UZ",
+    args: (0, Some(0)),
+    usage: "[-DdeLlMmRUZ] [-T title] [-t target-pane]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    if let Some(title) = args.get('T') {
+        if let Some(p) = ctx.server.panes.get_mut(&found.pane) {
+            p.title = title.to_string();
+        }
+        ctx.server.redraw_all();
+        return Ok(Flow::Continue);
+    }
+    if args.has('m') || args.has('M') || args.has('d') || args.has('e') || args.has('g') {
+        return Ok(Flow::Continue);
+    }
+    let direction = [
+        ('L', Direction::Left),
+        ('R', Direction::Right),
+        ('U', Direction::Up),
+        ('D', Direction::Down),
+    ]
+    .into_iter()
+    .find(|(f, _)| args.has(*f))
+    .map(|(_, d)| d);
+    let target = if args.has('l') {
+        let w = ctx.server.windows.get(&found.window).ok_or("no such window")?;
+        w.last_pane.ok_or("no last pane")?
+    } else if let Some(d) = direction {
+        match neighbour(ctx, found.pane, d) {
+            Some(p) => p,
+            None => return Ok(Flow::Continue),
+        }
+    } else {
+        found.pane
+    };
+    let zoomed = ctx
+        .server
+        .windows
+        .get(&found.window)
+        .is_some_and(|w| w.zoomed);
+    if zoomed && !args.has('Z') {
+        ctx.server.unzoom(found.window);
+    }
+    ctx.server.activate_pane(target);
+    Ok(Flow::Continue)
+}
+
+/// The pane next to `pane` in direction `d`, preferring the most recently active.
+pub fn neighbour(ctx: &Ctx<'_>, pane: PaneId, d: Direction) -> Option<PaneId> {
+    let window = ctx.server.panes.get(&pane)?.window;
+    let w = ctx.server.windows.get(&window)?;
+    let recency = |p: crate::layout::PaneId| {
+        ctx.server
+            .panes
+            .get(&PaneId(p))
+            .map_or(0, |p| p.active_stamp)
+    };
+    w.layout.neighbour(pane.0, d, &recency).map(PaneId)
+}

@@ -1,0 +1,105 @@
+//! send-keys: type keys into a pane as if the user pressed them; send-prefix: send the
+//! prefix key itself.
+
+use rmux_proto::Key;
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use crate::ids::PaneId;
+use crate::keyname::parse_key;
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "send-keys",
+    alias: Some("send"),
+    flags: "c:FHKlMN:Rt:X",
+    args: (0, None),
+    usage: "[-FHKlMRX] [-c target-client] [-N repeat-count] [-t target-pane] key ...",
+    exec,
+};
+
+pub static SEND_PREFIX: CmdEntry = CmdEntry {
+    name: "send-prefix",
+    alias: None,
+    flags: "2t:",
+    args: (0, Some(0)),
+    usage: "[-2] [-t target-pane]",
+    exec: exec_prefix,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    let repeat: usize = match args.get('N') {
+        Some(n) => n
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("repeat count {n} invalid"))?,
+        None => 1,
+    };
+    if args.has('R') {
+        let pane = ctx.server.panes.get(&found.pane).ok_or("no such pane")?;
+        if let Ok(mut t) = pane.term.lock() {
+            t.reset();
+        }
+    }
+    let mut bytes = Vec::new();
+    for _ in 0..repeat {
+        for arg in &args.positional {
+            encode_arg(ctx, found.pane, args, arg, &mut bytes)?;
+        }
+    }
+    write_to_pane(ctx, found.pane, bytes);
+    Ok(Flow::Continue)
+}
+
+fn encode_arg(
+    ctx: &Ctx<'_>,
+    pane: PaneId,
+    args: &Args,
+    arg: &str,
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    if args.has('H') {
+        for hex in arg.split_whitespace() {
+            let b = u8::from_str_radix(hex, 16).map_err(|_| format!("invalid hex: {hex}"))?;
+            out.push(b);
+        }
+        return Ok(());
+    }
+    let key = (!args.has('l')).then(|| parse_key(arg)).flatten();
+    match key {
+        Some(k) => encode_key(ctx, pane, k, out),
+        // Not a key name: the text itself, character by character.
+        None => out.extend_from_slice(arg.as_bytes()),
+    }
+    Ok(())
+}
+
+/// The bytes a key produces in a pane under its current modes.
+pub fn encode_key(ctx: &Ctx<'_>, pane: PaneId, key: Key, out: &mut Vec<u8>) {
+    if let Some(p) = ctx.server.panes.get(&pane)
+        && let Ok(t) = p.term.lock()
+    {
+        t.encode_key(crate::input::term_key(key), out);
+    }
+}
+
+fn write_to_pane(ctx: &Ctx<'_>, pane: PaneId, bytes: Vec<u8>) {
+    if let Some(p) = ctx.server.panes.get(&pane) {
+        p.pty.write(bytes);
+    }
+}
+
+fn exec_prefix(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    let option = if args.has('2') { "prefix2" } else { "prefix" };
+    let name = ctx
+        .server
+        .session_option(Some(found.session), option)
+        .to_string();
+    if let Some(key) = parse_key(&name) {
+        let mut bytes = Vec::new();
+        encode_key(ctx, found.pane, key, &mut bytes);
+        write_to_pane(ctx, found.pane, bytes);
+    }
+    Ok(Flow::Continue)
+}

@@ -1,0 +1,108 @@
+//! show-options (and show-window-options): print option values as `name value`, or just
+//! the value with `-v`.
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use crate::options::{self, OPTIONS, Scope};
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "show-options",
+    alias: Some("show"),
+    flags: "AgHpqst:vw",
+    args: (0, Some(1)),
+    usage: "[-AgHpqsvw] [-t target-pane] [option]",
+    exec,
+};
+
+pub static SHOW_WINDOW_OPTIONS: CmdEntry = CmdEntry {
+    name: "show-window-options",
+    alias: Some("showw"),
+    flags: "gvt:",
+    args: (0, Some(1)),
+    usage: "[-gv] [-t target-window] [option]",
+    exec: exec_window,
+};
+
+fn exec_window(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    show(ctx, args, Some(Scope::Window))
+}
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let forced = if args.has('s') {
+        Some(Scope::Server)
+    } else if args.has('w') {
+        Some(Scope::Window)
+    } else {
+        None
+    };
+    show(ctx, args, forced)
+}
+
+fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
+    let global = args.has('g');
+    let values_only = args.has('v');
+    if let Some(name) = args.arg(0) {
+        let user = name.starts_with('@');
+        let def = options::find(name);
+        if def.is_none() && !user {
+            if args.has('q') {
+                return Ok(Flow::Continue);
+            }
+            return Err(format!("invalid option: {name}"));
+        }
+        let scope = def.map(|d| d.scope).or(forced).unwrap_or(Scope::Session);
+        let value = lookup(ctx, args, scope, global, name)?;
+        if let Some(v) = value {
+            print(ctx, name, &v, values_only);
+        }
+        return Ok(Flow::Continue);
+    }
+    let scope = forced.unwrap_or(Scope::Session);
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for d in OPTIONS.iter().filter(|d| d.scope == scope) {
+        if let Some(v) = lookup(ctx, args, scope, global || scope == Scope::Server, d.name)? {
+            lines.push((d.name.to_string(), v));
+        }
+    }
+    let store = if global || scope == Scope::Server {
+        Some(ctx.server.options.store(scope))
+    } else {
+        None
+    };
+    if let Some(store) = store {
+        for (k, v) in store.iter().filter(|(k, _)| k.starts_with('@')) {
+            lines.push((k.to_string(), v.to_string()));
+        }
+    }
+    for (k, v) in lines {
+        print(ctx, &k, &v, values_only);
+    }
+    Ok(Flow::Continue)
+}
+
+fn print(ctx: &mut Ctx<'_>, name: &str, value: &str, values_only: bool) {
+    if values_only {
+        ctx.print(value);
+    } else {
+        ctx.print(&format!("{name} {}", options::quote_value(value)));
+    }
+}
+
+/// The value as set at this level (without -g: only what the target itself has).
+fn lookup(
+    ctx: &Ctx<'_>,
+    args: &Args,
+    scope: Scope,
+    global: bool,
+    name: &str,
+) -> Result<Option<String>, String> {
+    if global || scope == Scope::Server {
+        return Ok(ctx.server.options.store(scope).get(name).map(str::to_string));
+    }
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    let store = match scope {
+        Scope::Session => ctx.server.sessions.get(&found.session).map(|s| &s.options),
+        Scope::Window => ctx.server.windows.get(&found.window).map(|w| &w.options),
+        Scope::Server => None,
+    };
+    Ok(store.and_then(|s| s.get(name)).map(str::to_string))
+}

@@ -1,0 +1,110 @@
+//! One client connection: the greeting, then a reader that turns frames into events for
+//! the server loop and a writer that sends what the loop queues.
+
+use std::time::Duration;
+
+use rmux_proto::{ClientMessage, FrameDecoder, HELLO_LEN, Hello, PROTOCOL_VERSION};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::UnixStream;
+use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::task::JoinSet;
+
+use crate::event::Event;
+use crate::ids::ClientId;
+
+/// How long a new connection may take to greet us.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+const READ_BUFFER: usize = 64 * 1024;
+
+/// Start serving a connection; returns the queue for messages to the client. The tasks
+/// are added to `tasks` so the server can let them finish writing before it exits.
+pub fn start(
+    id: ClientId,
+    stream: UnixStream,
+    events: UnboundedSender<Event>,
+    tasks: &mut JoinSet<()>,
+) -> UnboundedSender<Vec<u8>> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    tasks.spawn(async move {
+        let reason = match serve(id, stream, &events, rx).await {
+            Ok(()) => "closed".to_string(),
+            Err(e) => e,
+        };
+        let _ = events.send(Event::Disconnected(id, reason));
+    });
+    tx
+}
+
+async fn serve(
+    id: ClientId,
+    stream: UnixStream,
+    events: &UnboundedSender<Event>,
+    outgoing: UnboundedReceiver<Vec<u8>>,
+) -> Result<(), String> {
+    let (mut rd, mut wr) = stream.into_split();
+    let mut theirs = [0u8; HELLO_LEN];
+    match tokio::time::timeout(HELLO_TIMEOUT, rd.read_exact(&mut theirs)).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => return Err(format!("no greeting: {e}")),
+        Err(_) => return Err("no greeting in time".to_string()),
+    }
+    let hello = Hello::decode(&theirs).map_err(|e| e.to_string())?;
+    let ours = Hello {
+        protocol_version: PROTOCOL_VERSION,
+    };
+    wr.write_all(&ours.encode())
+        .await
+        .map_err(|e| format!("cannot greet: {e}"))?;
+    if hello.protocol_version != PROTOCOL_VERSION {
+        // The client sees our version and tells its user what to do.
+        return Err(format!(
+            "client speaks protocol {}, we speak {PROTOCOL_VERSION}",
+            hello.protocol_version
+        ));
+    }
+    let writer = tokio::spawn(write_loop(wr, outgoing));
+    let result = read_loop(id, rd, events).await;
+    writer.abort();
+    result
+}
+
+async fn read_loop(
+    id: ClientId,
+    mut rd: OwnedReadHalf,
+    events: &UnboundedSender<Event>,
+) -> Result<(), String> {
+    let mut decoder = FrameDecoder::new();
+    let mut buf = vec![0u8; READ_BUFFER];
+    loop {
+        let n = rd.read(&mut buf).await.map_err(|e| e.to_string())?;
+        if n == 0 {
+            return Ok(());
+        }
+        decoder.push(&buf[..n]);
+        loop {
+            match decoder.next_message::<ClientMessage>() {
+                Ok(Some(msg)) => {
+                    if events.send(Event::Message(id, msg)).is_err() {
+                        return Ok(());
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => return Err(format!("bad message: {e}")),
+            }
+        }
+    }
+}
+
+/// Writes queued frames; an empty buffer means "close after this".
+async fn write_loop(mut wr: OwnedWriteHalf, mut outgoing: UnboundedReceiver<Vec<u8>>) {
+    while let Some(bytes) = outgoing.recv().await {
+        if bytes.is_empty() {
+            break;
+        }
+        if wr.write_all(&bytes).await.is_err() {
+            return;
+        }
+    }
+    let _ = wr.shutdown().await;
+}

@@ -1,0 +1,18 @@
+//! What wakes the server loop up besides a new connection.
+
+use rmux_proto::ClientMessage;
+
+use crate::ids::{ClientId, PaneId};
+use crate::pty::ExitStatus;
+
+#[derive(Debug)]
+pub enum Event {
+    /// A pane's screen changed (sent once until the server looks at the pane again).
+    PaneOutput(PaneId),
+    /// A pane's process is gone and its output fully read.
+    PaneExited(PaneId, ExitStatus),
+    /// A client said something.
+    Message(ClientId, ClientMessage),
+    /// A client's connection closed or broke; `reason` is for the log.
+    Disconnected(ClientId, String),
+}

@@ -1,0 +1,334 @@
+//! The variables formats can use (`#{session_name}`, `#{pane_current_command}`, ...),
+//! looked up in the server's state for one client/session/window/pane.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::format::FormatContext;
+use crate::ids::{ClientId, PaneId, SessionId, WindowId};
+use crate::server::Server;
+
+/// tmux's default `list-sessions` format.
+pub const LIST_SESSIONS: &str = "#{session_name}: #{session_windows} windows (created #{t:session_created})#{?session_grouped, (group ,}#{session_group}#{?session_grouped,),}#{?session_attached, (attached),}";
+/// tmux's default `list-windows` format.
+pub const LIST_WINDOWS: &str = "#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} panes) [#{window_width}x#{window_height}] [layout #{window_layout}] #{window_id}#{?window_active, (active),}";
+/// `list-windows -a`.
+pub const LIST_WINDOWS_ALL: &str = "#{session_name}:#{window_index}: #{window_name}#{window_raw_flags} (#{window_panes} panes) [#{window_width}x#{window_height}] ";
+/// tmux's default `list-panes` format.
+pub const LIST_PANES: &str = "#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}";
+/// `list-panes -a` / `-s`.
+pub const LIST_PANES_ALL: &str = "#{session_name}:#{window_index}.#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}";
+/// tmux's default `list-clients` format.
+pub const LIST_CLIENTS: &str = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]#{?client_flags, (,}#{client_flags}#{?client_flags,),}";
+/// `display-message` with no message.
+pub const DISPLAY_MESSAGE: &str = "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)";
+
+/// Where format variables are looked up.
+pub struct FormatTarget<'a> {
+    pub server: &'a Server,
+    pub client: Option<ClientId>,
+    pub session: Option<SessionId>,
+    pub window: Option<WindowId>,
+    pub pane: Option<PaneId>,
+}
+
+impl<'a> FormatTarget<'a> {
+    /// Everything from a pane up: its window, the window's session.
+    pub fn for_pane(server: &'a Server, pane: PaneId) -> FormatTarget<'a> {
+        let window = server.panes.get(&pane).map(|p| p.window);
+        let session = window.and_then(|w| server.session_of_window(w));
+        FormatTarget {
+            server,
+            client: None,
+            session,
+            window,
+            pane: Some(pane),
+        }
+    }
+
+    pub fn expand(&self, template: &str) -> String {
+        crate::format::expand(template, self, chrono::Local::now())
+    }
+}
+
+fn epoch(t: SystemTime) -> String {
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+        .to_string()
+}
+
+fn flag(b: bool) -> String {
+    if b { "1" } else { "0" }.to_string()
+}
+
+impl FormatContext for FormatTarget<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        let s = self.server;
+        if let Some(v) = self.global_var(name) {
+            return Some(v);
+        }
+        if name.starts_with("client_") {
+            return self.client_var(name);
+        }
+        if name.starts_with("session_") {
+            return self.session_var(name);
+        }
+        if name.starts_with("window_") {
+            return self.window_var(name);
+        }
+        if let Some(v) = self.pane_var(name) {
+            return Some(v);
+        }
+        // Option names are variables too (#{status-left}).
+        crate::options::find(name).map(|d| match d.scope {
+            crate::options::Scope::Server => s.server_option(name).to_string(),
+            crate::options::Scope::Session => s.session_option(self.session, name).to_string(),
+            crate::options::Scope::Window => s.window_option(self.window, name).to_string(),
+        })
+    }
+}
+
+impl FormatTarget<'_> {
+    fn global_var(&self, name: &str) -> Option<String> {
+        let s = self.server;
+        Some(match name {
+            "host" => s.hostname.clone(),
+            "host_short" => s.hostname.split('.').next().unwrap_or("").to_string(),
+            "pid" => s.pid.to_string(),
+            "version" => env!("CARGO_PKG_VERSION").to_string(),
+            "socket_path" => s.socket.display().to_string(),
+            "start_time" => epoch(s.started),
+            "uid" => rustix::process::getuid().as_raw().to_string(),
+            _ => return None,
+        })
+    }
+
+    fn client_var(&self, name: &str) -> Option<String> {
+        let c = self.server.clients.get(&self.client?)?;
+        let size = c.size().unwrap_or_default();
+        Some(match name {
+            "client_name" | "client_tty" => c.tty().to_string(),
+            "client_pid" => c.pid().to_string(),
+            "client_width" => size.cols.to_string(),
+            "client_height" => size.rows.to_string(),
+            "client_termname" => c
+                .terminal
+                .as_ref()
+                .map(|t| t.term.clone())
+                .unwrap_or_default(),
+            "client_session" => c
+                .session()
+                .and_then(|id| self.server.sessions.get(&id))
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+            "client_created" => epoch(c.created),
+            "client_activity" => epoch(c.activity),
+            "client_readonly" => flag(c.attached.as_ref().is_some_and(|a| a.readonly)),
+            "client_prefix" => flag(
+                c.attached
+                    .as_ref()
+                    .is_some_and(|a| a.key_table == "prefix"),
+            ),
+            "client_key_table" => c
+                .attached
+                .as_ref()
+                .map(|a| a.key_table.clone())
+                .unwrap_or_default(),
+            "client_flags" => {
+                let mut flags = Vec::new();
+                if c.attached.is_some() {
+                    flags.push("attached");
+                }
+                if c.attached.as_ref().is_some_and(|a| a.readonly) {
+                    flags.push("read-only");
+                }
+                flags.push("UTF-8");
+                flags.join(",")
+            }
+            "client_uid" => rustix::process::getuid().as_raw().to_string(),
+            _ => return None,
+        })
+    }
+
+    fn session_var(&self, name: &str) -> Option<String> {
+        let srv = self.server;
+        let s = srv.sessions.get(&self.session?)?;
+        Some(match name {
+            "session_name" => s.name.clone(),
+            "session_id" => s.id.to_string(),
+            "session_windows" => s.windows.len().to_string(),
+            "session_attached" => srv.attached_count(s.id).to_string(),
+            "session_created" => epoch(s.created),
+            "session_activity" => epoch(s.activity),
+            "session_path" => s.cwd.display().to_string(),
+            "session_grouped" => "0".to_string(),
+            "session_group" => String::new(),
+            "session_many_attached" => flag(srv.attached_count(s.id) > 1),
+            "session_alerts" => {
+                let mut out = Vec::new();
+                for (i, w) in &s.windows {
+                    if let Some(win) = srv.windows.get(w) {
+                        let mut f = String::new();
+                        if win.alerts.activity {
+                            f.push('#');
+                        }
+                        if win.alerts.bell {
+                            f.push('!');
+                        }
+                        if win.alerts.silence {
+                            f.push('~');
+                        }
+                        if !f.is_empty() {
+                            out.push(format!("{i}{f}"));
+                        }
+                    }
+                }
+                out.join(",")
+            }
+            _ => return None,
+        })
+    }
+
+    fn window_var(&self, name: &str) -> Option<String> {
+        let srv = self.server;
+        let w = srv.windows.get(&self.window?)?;
+        let session = self.session.and_then(|s| srv.sessions.get(&s));
+        let index = session.and_then(|s| s.index_of(w.id));
+        let current = session.and_then(|s| s.current_window()) == Some(w.id);
+        let last = session.and_then(|s| s.last_window()) == Some(w.id);
+        let (cols, rows) = w.size();
+        Some(match name {
+            "window_index" => index.map(|i| i.to_string()).unwrap_or_default(),
+            "window_name" => w.name.clone(),
+            "window_id" => w.id.to_string(),
+            "window_active" => flag(current),
+            "window_panes" => w.layout.pane_count().to_string(),
+            "window_width" => cols.to_string(),
+            "window_height" => rows.to_string(),
+            "window_layout" | "window_visible_layout" => w.layout.to_tmux_string(),
+            "window_zoomed_flag" => flag(w.zoomed),
+            "window_last_flag" => flag(last),
+            "window_bell_flag" => flag(w.alerts.bell),
+            "window_activity_flag" => flag(w.alerts.activity),
+            "window_silence_flag" => flag(w.alerts.silence),
+            "window_bigger" => "0".to_string(),
+            "window_offset_x" | "window_offset_y" => "0".to_string(),
+            "window_start_flag" => flag(session.and_then(|s| s.windows.keys().next().copied()) == index),
+            "window_end_flag" => flag(session.and_then(|s| s.windows.keys().next_back().copied()) == index),
+            "window_flags" | "window_raw_flags" => {
+                let mut f = String::new();
+                if w.alerts.activity {
+                    f.push('#');
+                }
+                if w.alerts.bell {
+                    f.push('!');
+                }
+                if w.alerts.silence {
+                    f.push('~');
+                }
+                if current {
+                    f.push('*');
+                }
+                if last {
+                    f.push('-');
+                }
+                if w.zoomed {
+                    f.push('Z');
+                }
+                f
+            }
+            _ => return None,
+        })
+    }
+
+    fn pane_var(&self, name: &str) -> Option<String> {
+        let srv = self.server;
+        let p = srv.panes.get(&self.pane?)?;
+        let w = srv.windows.get(&p.window);
+        let rect = w.and_then(|w| w.layout.rect(p.id.0)).unwrap_or_default();
+        Some(match name {
+            "pane_id" => p.id.to_string(),
+            "pane_index" => {
+                let base: usize = srv
+                    .window_option(Some(p.window), "pane-base-index")
+                    .parse()
+                    .unwrap_or(0);
+                w.and_then(|w| w.pane_position(p.id))
+                    .map(|i| (i + base).to_string())
+                    .unwrap_or_default()
+            }
+            "pane_title" => p.title.clone(),
+            "pane_active" => flag(w.is_some_and(|w| w.active == p.id)),
+            "pane_width" => p.size.cols.to_string(),
+            "pane_height" => p.size.rows.to_string(),
+            "pane_left" => rect.x.to_string(),
+            "pane_top" => rect.y.to_string(),
+            "pane_right" => (rect.x + rect.width).saturating_sub(1).to_string(),
+            "pane_bottom" => (rect.y + rect.height).saturating_sub(1).to_string(),
+            "pane_pid" => p.pty.pid().map(|x| x.to_string()).unwrap_or_default(),
+            "pane_dead" => flag(p.exited.is_some()),
+            "pane_dead_status" => p
+                .exited
+                .as_ref()
+                .filter(|(s, _)| s.signal.is_none())
+                .map(|(s, _)| s.code.to_string())
+                .unwrap_or_default(),
+            "pane_dead_signal" => p
+                .exited
+                .as_ref()
+                .and_then(|(s, _)| s.signal.clone())
+                .unwrap_or_default(),
+            "pane_dead_time" => p.exited.as_ref().map(|(_, t)| epoch(*t)).unwrap_or_default(),
+            "pane_in_mode" => "0".to_string(),
+            "pane_mode" => String::new(),
+            "pane_start_command" => p.spec.command.clone().unwrap_or_default(),
+            "pane_current_command" => current_command(p),
+            "pane_current_path" => current_path(p),
+            "pane_synchronized" => flag(srv.window_flag(Some(p.window), "synchronize-panes")),
+            "history_size" | "history_limit" | "history_bytes" | "cursor_x" | "cursor_y"
+            | "alternate_on" | "cursor_flag" | "insert_flag" | "keypad_cursor_flag"
+            | "keypad_flag" | "mouse_any_flag" | "wrap_flag" | "origin_flag" => {
+                let t = p.term.lock().ok()?;
+                let cur = t.cursor();
+                let modes = t.modes();
+                match name {
+                    "history_size" => t.history_len().to_string(),
+                    "history_limit" => t.history_limit().to_string(),
+                    "history_bytes" => (t.history_len() * 100).to_string(),
+                    "cursor_x" => cur.col.to_string(),
+                    "cursor_y" => cur.row.to_string(),
+                    "cursor_flag" => flag(cur.visible),
+                    "alternate_on" => flag(modes.alt_screen),
+                    "insert_flag" => flag(modes.insert),
+                    "keypad_cursor_flag" => flag(modes.app_cursor),
+                    "keypad_flag" => flag(modes.app_keypad),
+                    "mouse_any_flag" => flag(modes.mouse != rmux_term::MouseMode::Off),
+                    "wrap_flag" => flag(modes.autowrap),
+                    _ => flag(modes.origin),
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The name of what runs in the foreground of a pane (`#{pane_current_command}`).
+pub fn current_command(p: &crate::model::Pane) -> String {
+    let pid = p.pty.foreground_pid().or(p.pty.pid());
+    pid.and_then(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok())
+        .map(|s| s.trim_end().to_string())
+        .unwrap_or_else(|| {
+            p.spec
+                .command
+                .clone()
+                .unwrap_or_else(|| p.spec.shell.rsplit('/').next().unwrap_or("").to_string())
+        })
+}
+
+/// The working directory of a pane's foreground process (`#{pane_current_path}`).
+pub fn current_path(p: &crate::model::Pane) -> String {
+    let pid = p.pty.foreground_pid().or(p.pty.pid());
+    pid.and_then(|pid| std::fs::read_link(format!("/proc/{pid}/cwd")).ok())
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| p.spec.cwd.display().to_string())
+}

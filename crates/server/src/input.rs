@@ -1,0 +1,287 @@
+//! What an attached client's input does: keys go through the key tables (the prefix, then
+//! a binding) or to the active pane, encoded for the program's modes; pastes, mouse and
+//! focus events likewise.
+
+use std::time::{Duration, Instant};
+
+use rmux_proto::{self as proto, Input, Key, KeyCode};
+use rmux_term as term;
+
+use crate::ids::{ClientId, PaneId};
+use crate::keyname::parse_key;
+use crate::prompt::PromptAction;
+use crate::server::Server;
+
+/// A protocol key in the emulator's terms.
+pub fn term_key(k: Key) -> term::Key {
+    let code = match k.code {
+        KeyCode::Char(c) => term::KeyCode::Char(c),
+        KeyCode::Enter => term::KeyCode::Enter,
+        KeyCode::Tab => term::KeyCode::Tab,
+        KeyCode::BackTab => term::KeyCode::BackTab,
+        KeyCode::Backspace => term::KeyCode::Backspace,
+        KeyCode::Escape => term::KeyCode::Escape,
+        KeyCode::Up => term::KeyCode::Up,
+        KeyCode::Down => term::KeyCode::Down,
+        KeyCode::Left => term::KeyCode::Left,
+        KeyCode::Right => term::KeyCode::Right,
+        KeyCode::Home => term::KeyCode::Home,
+        KeyCode::End => term::KeyCode::End,
+        KeyCode::PageUp => term::KeyCode::PageUp,
+        KeyCode::PageDown => term::KeyCode::PageDown,
+        KeyCode::Insert => term::KeyCode::Insert,
+        KeyCode::Delete => term::KeyCode::Delete,
+        KeyCode::F(n) => term::KeyCode::F(n),
+        KeyCode::Keypad(c) => term::KeyCode::Keypad(c),
+    };
+    term::Key {
+        code,
+        mods: term::Mods {
+            shift: k.mods.shift,
+            alt: k.mods.alt,
+            ctrl: k.mods.ctrl,
+        },
+    }
+}
+
+impl Server {
+    pub fn client_input(&mut self, client: ClientId, input: Input) {
+        if let Some(c) = self.clients.get_mut(&client) {
+            c.activity = std::time::SystemTime::now();
+        }
+        match input {
+            Input::Key(key) => self.client_key(client, key),
+            Input::Paste(text) => self.client_paste(client, &text),
+            Input::Mouse(m) => self.client_mouse(client, m),
+            Input::Focus { gained } => self.client_focus(client, gained),
+        }
+    }
+
+    fn client_key(&mut self, client: ClientId, key: Key) {
+        let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) else {
+            return;
+        };
+        if let Some(prompt) = a.prompt.as_mut() {
+            let action = prompt.key(key);
+            a.needs_render = true;
+            match action {
+                PromptAction::Continue => {}
+                PromptAction::Cancel => a.prompt = None,
+                PromptAction::Run(line) => {
+                    a.prompt = None;
+                    self.run_client_command(client, &line);
+                }
+            }
+            return;
+        }
+        // Any key clears a message, as in tmux.
+        if a.message.take().is_some() {
+            a.needs_render = true;
+        }
+        let session = a.session;
+        let now = Instant::now();
+        if a.repeat_until.is_some_and(|t| now > t) {
+            a.repeat_until = None;
+            a.key_table = "root".to_string();
+        }
+        let table = a.key_table.clone();
+        if table == "root" {
+            if self.is_prefix(session, key) {
+                self.set_key_table(client, "prefix", None);
+                return;
+            }
+            if let Some(b) = self.keys.lookup("root", key).cloned() {
+                self.run_client_command(client, &b.command);
+                return;
+            }
+            self.key_to_pane(client, key);
+            return;
+        }
+        match self.keys.lookup(&table, key).cloned() {
+            Some(b) => {
+                let repeat = b.repeat.then(|| {
+                    let ms = self.session_number(Some(session), "repeat-time").max(0);
+                    now + Duration::from_millis(ms.unsigned_abs())
+                });
+                let next = if repeat.is_some() { table.as_str() } else { "root" };
+                self.set_key_table(client, next, repeat);
+                self.run_client_command(client, &b.command);
+            }
+            None => {
+                let repeating = self
+                    .clients
+                    .get(&client)
+                    .and_then(|c| c.attached.as_ref())
+                    .is_some_and(|a| a.repeat_until.is_some());
+                self.set_key_table(client, "root", None);
+                // After a repeatable key, an unbound key is an ordinary key again.
+                if repeating {
+                    self.client_key(client, key);
+                }
+            }
+        }
+    }
+
+    fn is_prefix(&self, session: crate::ids::SessionId, key: Key) -> bool {
+        ["prefix", "prefix2"].iter().any(|opt| {
+            parse_key(self.session_option(Some(session), opt)).is_some_and(|k| k == key)
+        })
+    }
+
+    fn set_key_table(&mut self, client: ClientId, table: &str, repeat_until: Option<Instant>) {
+        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+            a.key_table = table.to_string();
+            a.repeat_until = repeat_until;
+            a.needs_render = true;
+        }
+    }
+
+    /// The pane keys from this client go to, unless the client may not type.
+    fn input_pane(&self, client: ClientId) -> Option<PaneId> {
+        let a = self.clients.get(&client)?.attached.as_ref()?;
+        if a.readonly {
+            return None;
+        }
+        let window = self.current_window(a.session)?;
+        self.active_pane(window)
+    }
+
+    /// Panes that get what is typed into `pane` (all of its window with synchronize-panes).
+    fn input_targets(&self, pane: PaneId) -> Vec<PaneId> {
+        let Some(window) = self.panes.get(&pane).map(|p| p.window) else {
+            return Vec::new();
+        };
+        if self.window_flag(Some(window), "synchronize-panes") {
+            self.windows
+                .get(&window)
+                .map(|w| w.panes())
+                .unwrap_or_default()
+        } else {
+            vec![pane]
+        }
+    }
+
+    fn key_to_pane(&mut self, client: ClientId, key: Key) {
+        let Some(pane) = self.input_pane(client) else {
+            return;
+        };
+        for target in self.input_targets(pane) {
+            let Some(p) = self.panes.get(&target) else {
+                continue;
+            };
+            if p.exited.is_some() {
+                continue;
+            }
+            let mut bytes = Vec::new();
+            if let Ok(t) = p.term.lock() {
+                t.encode_key(term_key(key), &mut bytes);
+            }
+            p.pty.write(bytes);
+        }
+        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+            a.echo_pane = Some((pane, Instant::now()));
+        }
+    }
+
+    fn client_paste(&mut self, client: ClientId, text: &str) {
+        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut())
+            && let Some(prompt) = a.prompt.as_mut()
+        {
+            prompt.paste(text);
+            a.needs_render = true;
+            return;
+        }
+        let Some(pane) = self.input_pane(client) else {
+            return;
+        };
+        for target in self.input_targets(pane) {
+            if let Some(p) = self.panes.get(&target) {
+                let mut bytes = Vec::new();
+                if let Ok(t) = p.term.lock() {
+                    t.encode_paste(text, &mut bytes);
+                }
+                p.pty.write(bytes);
+            }
+        }
+    }
+
+    fn client_mouse(&mut self, client: ClientId, m: proto::Mouse) {
+        let Some(a) = self.clients.get(&client).and_then(|c| c.attached.as_ref()) else {
+            return;
+        };
+        let session = a.session;
+        let top = if self.status_at_top(Some(session)) {
+            self.status_lines(Some(session))
+        } else {
+            0
+        };
+        let Some(window) = self.current_window(session) else {
+            return;
+        };
+        let Some(w) = self.windows.get(&window) else {
+            return;
+        };
+        let row = m.row.saturating_sub(top);
+        let hit = if w.zoomed {
+            Some((w.active, crate::layout::Rect::default()))
+        } else {
+            w.layout
+                .panes()
+                .into_iter()
+                .find(|(_, r)| {
+                    m.col >= r.x && m.col < r.x + r.width && row >= r.y && row < r.y + r.height
+                })
+                .map(|(p, r)| (PaneId(p), r))
+        };
+        let Some((pane, rect)) = hit else { return };
+        let mouse_on = crate::options::parse_flag(self.session_option(Some(session), "mouse"))
+            .unwrap_or(false);
+        if mouse_on && m.kind == proto::MouseKind::Press && pane != w.active {
+            self.activate_pane(pane);
+        }
+        let Some(p) = self.panes.get(&pane) else { return };
+        let ev = term::MouseEvent {
+            kind: match m.kind {
+                proto::MouseKind::Press => term::MouseKind::Press,
+                proto::MouseKind::Release => term::MouseKind::Release,
+                proto::MouseKind::Drag => term::MouseKind::Drag,
+                proto::MouseKind::Move => term::MouseKind::Move,
+                proto::MouseKind::WheelUp => term::MouseKind::WheelUp,
+                proto::MouseKind::WheelDown => term::MouseKind::WheelDown,
+            },
+            button: match m.button {
+                proto::MouseButton::Left => term::MouseButton::Left,
+                proto::MouseButton::Middle => term::MouseButton::Middle,
+                proto::MouseButton::Right => term::MouseButton::Right,
+                proto::MouseButton::None => term::MouseButton::None,
+            },
+            col: m.col.saturating_sub(rect.x),
+            row: row.saturating_sub(rect.y),
+            mods: term::Mods {
+                shift: m.mods.shift,
+                alt: m.mods.alt,
+                ctrl: m.mods.ctrl,
+            },
+        };
+        let mut bytes = Vec::new();
+        let wanted = p.term.lock().is_ok_and(|t| t.encode_mouse(ev, &mut bytes));
+        if wanted {
+            p.pty.write(bytes);
+        }
+    }
+
+    fn client_focus(&mut self, client: ClientId, gained: bool) {
+        if !crate::options::parse_flag(self.server_option("focus-events")).unwrap_or(false) {
+            return;
+        }
+        let Some(pane) = self.input_pane(client) else {
+            return;
+        };
+        if let Some(p) = self.panes.get(&pane) {
+            let mut bytes = Vec::new();
+            if p.term.lock().is_ok_and(|t| t.encode_focus(gained, &mut bytes)) {
+                p.pty.write(bytes);
+            }
+        }
+    }
+}

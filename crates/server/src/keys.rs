@@ -1,0 +1,182 @@
+//! Key tables: which command a key runs in the "root" table, after the prefix in the
+//! "prefix" table, and in the other tables modes use. The defaults are tmux's.
+
+use std::collections::BTreeMap;
+
+use rmux_proto::Key;
+
+use crate::keyname::{key_name, parse_key};
+
+/// A key bound to a command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub command: String,
+    /// `bind -r`: may be pressed again within repeat-time without the prefix.
+    pub repeat: bool,
+    pub note: Option<String>,
+}
+
+/// Every key table by name.
+#[derive(Debug, Default)]
+pub struct KeyTables {
+    tables: BTreeMap<String, BTreeMap<Key, Binding>>,
+}
+
+/// tmux's default bindings: (table, key, repeat, command, note).
+const DEFAULTS: &[(&str, &str, bool, &str, &str)] = &[
+    ("prefix", "C-b", false, "send-prefix", "Send the prefix key"),
+    ("prefix", "C-o", false, "rotate-window", "Rotate through the panes"),
+    ("prefix", "C-z", false, "suspend-client", "Suspend the current client"),
+    ("prefix", "Space", false, "next-layout", "Select next layout"),
+    ("prefix", "!", false, "break-pane", "Break pane to a new window"),
+    ("prefix", "\"", false, "split-window", "Split window vertically"),
+    ("prefix", "#", false, "list-buffers", "List all paste buffers"),
+    ("prefix", "$", false, "command-prompt -I \"#S\" \"rename-session -- '%%'\"", "Rename current session"),
+    ("prefix", "%", false, "split-window -h", "Split window horizontally"),
+    ("prefix", "&", false, "confirm-before -p \"kill-window #W? (y/n)\" kill-window", "Kill current window"),
+    ("prefix", "'", false, "command-prompt -T window-target -p index \"select-window -t ':%%'\"", "Prompt for window index to select"),
+    ("prefix", "(", false, "switch-client -p", "Switch to previous client"),
+    ("prefix", ")", false, "switch-client -n", "Switch to next client"),
+    ("prefix", ",", false, "command-prompt -I \"#W\" \"rename-window -- '%%'\"", "Rename current window"),
+    ("prefix", "-", false, "delete-buffer", "Delete the most recent paste buffer"),
+    ("prefix", ".", false, "command-prompt -T target \"move-window -t '%%'\"", "Move the current window"),
+    ("prefix", "/", false, "command-prompt -k -p key \"list-keys -1N '%%'\"", "Describe key binding"),
+    ("prefix", "0", false, "select-window -t :=0", "Select window 0"),
+    ("prefix", "1", false, "select-window -t :=1", "Select window 1"),
+    ("prefix", "2", false, "select-window -t :=2", "Select window 2"),
+    ("prefix", "3", false, "select-window -t :=3", "Select window 3"),
+    ("prefix", "4", false, "select-window -t :=4", "Select window 4"),
+    ("prefix", "5", false, "select-window -t :=5", "Select window 5"),
+    ("prefix", "6", false, "select-window -t :=6", "Select window 6"),
+    ("prefix", "7", false, "select-window -t :=7", "Select window 7"),
+    ("prefix", "8", false, "select-window -t :=8", "Select window 8"),
+    ("prefix", "9", false, "select-window -t :=9", "Select window 9"),
+    ("prefix", ":", false, "command-prompt", "Prompt for a command"),
+    ("prefix", ";", false, "last-pane", "Move to the previously active pane"),
+    ("prefix", "<", false, "display-menu", "Display window menu"),
+    ("prefix", "=", false, "choose-buffer -Z", "Choose a paste buffer from a list"),
+    ("prefix", "?", false, "list-keys -N", "List key bindings"),
+    ("prefix", "C", false, "customize-mode -Z", "Customize options"),
+    ("prefix", "D", false, "choose-client -Z", "Choose a client from a list"),
+    ("prefix", "E", false, "select-layout -E", "Spread panes out evenly"),
+    ("prefix", "L", false, "switch-client -l", "Switch to the last client"),
+    ("prefix", "M", false, "select-pane -M", "Clear the marked pane"),
+    ("prefix", "[", false, "copy-mode", "Enter copy mode"),
+    ("prefix", "]", false, "paste-buffer", "Paste the most recent paste buffer"),
+    ("prefix", "c", false, "new-window", "Create a new window"),
+    ("prefix", "d", false, "detach-client", "Detach the current client"),
+    ("prefix", "f", false, "command-prompt \"find-window -Z -- '%%'\"", "Search for a pane"),
+    ("prefix", "i", false, "display-message", "Display window information"),
+    ("prefix", "l", false, "last-window", "Select the previously current window"),
+    ("prefix", "m", false, "select-pane -m", "Toggle the marked pane"),
+    ("prefix", "n", false, "next-window", "Select the next window"),
+    ("prefix", "o", false, "select-pane -t :.+", "Select the next pane"),
+    ("prefix", "p", false, "previous-window", "Select the previous window"),
+    ("prefix", "q", false, "display-panes", "Display pane numbers"),
+    ("prefix", "r", false, "refresh-client", "Redraw the current client"),
+    ("prefix", "s", false, "choose-tree -Zs", "Choose a session from a list"),
+    ("prefix", "t", false, "clock-mode", "Show a clock"),
+    ("prefix", "w", false, "choose-tree -Zw", "Choose a window from a list"),
+    ("prefix", "x", false, "confirm-before -p \"kill-pane #P? (y/n)\" kill-pane", "Kill the active pane"),
+    ("prefix", "z", false, "resize-pane -Z", "Zoom the active pane"),
+    ("prefix", "{", false, "swap-pane -U", "Swap the active pane with the pane above"),
+    ("prefix", "}", false, "swap-pane -D", "Swap the active pane with the pane below"),
+    ("prefix", "~", false, "show-messages", "Show messages"),
+    ("prefix", "PPage", false, "copy-mode -u", "Enter copy mode and scroll up"),
+    ("prefix", "Up", true, "select-pane -U", "Select the pane above the active pane"),
+    ("prefix", "Down", true, "select-pane -D", "Select the pane below the active pane"),
+    ("prefix", "Left", true, "select-pane -L", "Select the pane to the left of the active pane"),
+    ("prefix", "Right", true, "select-pane -R", "Select the pane to the right of the active pane"),
+    ("prefix", "M-1", false, "select-layout even-horizontal", "Set the even-horizontal layout"),
+    ("prefix", "M-2", false, "select-layout even-vertical", "Set the even-vertical layout"),
+    ("prefix", "M-3", false, "select-layout main-horizontal", "Set the main-horizontal layout"),
+    ("prefix", "M-4", false, "select-layout main-vertical", "Set the main-vertical layout"),
+    ("prefix", "M-5", false, "select-layout tiled", "Set the tiled layout"),
+    ("prefix", "M-n", false, "next-window -a", "Select the next window with an alert"),
+    ("prefix", "M-o", false, "rotate-window -D", "Rotate through the panes in reverse"),
+    ("prefix", "M-p", false, "previous-window -a", "Select the previous window with an alert"),
+    ("prefix", "M-Up", true, "resize-pane -U 5", "Resize the pane up by 5"),
+    ("prefix", "M-Down", true, "resize-pane -D 5", "Resize the pane down by 5"),
+    ("prefix", "M-Left", true, "resize-pane -L 5", "Resize the pane left by 5"),
+    ("prefix", "M-Right", true, "resize-pane -R 5", "Resize the pane right by 5"),
+    ("prefix", "C-Up", true, "resize-pane -U", "Resize the pane up"),
+    ("prefix", "C-Down", true, "resize-pane -D", "Resize the pane down"),
+    ("prefix", "C-Left", true, "resize-pane -L", "Resize the pane left"),
+    ("prefix", "C-Right", true, "resize-pane -R", "Resize the pane right"),
+];
+
+impl KeyTables {
+    /// The tables with tmux's default bindings.
+    pub fn with_defaults() -> KeyTables {
+        let mut t = KeyTables::default();
+        for (table, key, repeat, command, note) in DEFAULTS {
+            if let Some(k) = parse_key(key) {
+                t.bind(
+                    table,
+                    k,
+                    Binding {
+                        command: (*command).to_string(),
+                        repeat: *repeat,
+                        note: Some((*note).to_string()),
+                    },
+                );
+            }
+        }
+        t
+    }
+
+    pub fn bind(&mut self, table: &str, key: Key, binding: Binding) {
+        self.tables
+            .entry(table.to_string())
+            .or_default()
+            .insert(key, binding);
+    }
+
+    pub fn unbind(&mut self, table: &str, key: Key) -> bool {
+        self.tables
+            .get_mut(table)
+            .is_some_and(|t| t.remove(&key).is_some())
+    }
+
+    pub fn unbind_all(&mut self, table: &str) {
+        self.tables.remove(table);
+    }
+
+    pub fn lookup(&self, table: &str, key: Key) -> Option<&Binding> {
+        self.tables.get(table).and_then(|t| t.get(&key))
+    }
+
+    pub fn has_table(&self, table: &str) -> bool {
+        self.tables.contains_key(table)
+    }
+
+    /// Every binding as `list-keys` prints it: (table, key name, binding).
+    pub fn list(&self) -> Vec<(&str, String, &Binding)> {
+        let mut out = Vec::new();
+        for (table, keys) in &self.tables {
+            for (k, b) in keys {
+                out.push((table.as_str(), key_name(*k), b));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_key_parses() {
+        for (_, key, _, _, _) in DEFAULTS {
+            assert!(parse_key(key).is_some(), "cannot parse default key {key}");
+        }
+    }
+
+    #[test]
+    fn detach_is_bound_after_the_prefix() {
+        let t = KeyTables::with_defaults();
+        let d = t.lookup("prefix", parse_key("d").unwrap()).unwrap();
+        assert_eq!(d.command, "detach-client");
+    }
+}

@@ -1,0 +1,40 @@
+//! A pane: a PTY with a program, the screen its output is parsed into, and what the status
+//! line and formats need to know about it.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Instant, SystemTime};
+
+use rmux_term::Size;
+
+use crate::ids::{PaneId, WindowId};
+use crate::pty::{ExitStatus, Pty, SharedTerminal, SpawnSpec};
+
+pub struct Pane {
+    pub id: PaneId,
+    pub window: WindowId,
+    pub pty: Pty,
+    pub term: SharedTerminal,
+    /// Raised by the reader thread when the screen changed; lowered by the server.
+    pub dirty: Arc<AtomicBool>,
+    pub size: Size,
+    pub title: String,
+    /// Set once the process has exited (the pane stays only with remain-on-exit).
+    pub exited: Option<(ExitStatus, SystemTime)>,
+    /// How the pane was started, for respawn-pane.
+    pub spec: SpawnSpec,
+    pub created: SystemTime,
+    /// Grows each time the pane becomes active: the most recent wins ties in select-pane.
+    pub active_stamp: u64,
+    pub last_output: Option<Instant>,
+}
+
+impl std::fmt::Debug for Pane {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pane")
+            .field("id", &self.id)
+            .field("window", &self.window)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,46 @@
+//! A window: a name, a layout of panes, the active pane, its options and alert flags.
+
+use crate::ids::{PaneId, WindowId};
+use crate::layout::Layout;
+use crate::options::OptionStore;
+
+/// Alerts shown in the window list (`#` activity, `!` bell, `~` silence).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Alerts {
+    pub activity: bool,
+    pub bell: bool,
+    pub silence: bool,
+}
+
+#[derive(Debug)]
+pub struct Window {
+    pub id: WindowId,
+    pub name: String,
+    /// Panes in layout order live in `layout`; this is the one keys go to.
+    pub active: PaneId,
+    pub last_pane: Option<PaneId>,
+    pub layout: Layout,
+    /// One pane fills the window (`C-b z`).
+    pub zoomed: bool,
+    pub options: OptionStore,
+    pub alerts: Alerts,
+}
+
+impl Window {
+    pub fn panes(&self) -> Vec<PaneId> {
+        self.layout
+            .panes()
+            .into_iter()
+            .map(|(p, _)| PaneId(p))
+            .collect()
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.layout.size()
+    }
+
+    /// Index of a pane in layout order (`#{pane_index}` before pane-base-index).
+    pub fn pane_position(&self, pane: PaneId) -> Option<usize> {
+        self.layout.panes().iter().position(|(p, _)| *p == pane.0)
+    }
+}

@@ -1,0 +1,208 @@
+//! A pane's pseudo-terminal: the child process, the thread that reads its output into the
+//! pane's screen, and the thread that writes input to it, so the server loop never blocks
+//! on a PTY.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc as std_mpsc;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context, Result};
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use rmux_term::{Size, Terminal};
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::event::Event;
+use crate::ids::PaneId;
+
+/// Bytes read from a PTY at a time: large reads keep the syscall count low under floods.
+const READ_CHUNK: usize = 64 * 1024;
+
+/// What to run in a new pane.
+#[derive(Clone, Debug)]
+pub struct SpawnSpec {
+    /// `None` runs `shell` as a login shell; `Some(cmd)` runs `shell -c cmd`.
+    pub command: Option<String>,
+    pub shell: String,
+    pub cwd: PathBuf,
+    pub env: Vec<(String, String)>,
+    pub size: Size,
+    pub history_limit: usize,
+}
+
+/// The server's handle on a running pane process.
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    input: std_mpsc::Sender<Vec<u8>>,
+    pid: Option<u32>,
+}
+
+/// The screen a PTY's output is parsed into, shared by the reader thread and the server.
+pub type SharedTerminal = Arc<Mutex<Terminal>>;
+
+/// Start `spec` in a new PTY. Output is parsed on a reader thread into the returned
+/// terminal; `dirty` is raised and `Event::PaneOutput` sent when new output arrives, and
+/// `Event::PaneExited` when the process is gone.
+pub fn spawn(
+    pane: PaneId,
+    spec: &SpawnSpec,
+    dirty: Arc<AtomicBool>,
+    events: UnboundedSender<Event>,
+) -> Result<(Pty, SharedTerminal)> {
+    let size = PtySize {
+        rows: spec.size.rows.max(1),
+        cols: spec.size.cols.max(1),
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system()
+        .openpty(size)
+        .context("cannot open a pseudo-terminal")?;
+    let mut cmd = match &spec.command {
+        None => CommandBuilder::new_default_prog(),
+        Some(line) => {
+            let mut c = CommandBuilder::new(&spec.shell);
+            c.arg("-c");
+            c.arg(line);
+            c
+        }
+    };
+    cmd.env_clear();
+    for (k, v) in &spec.env {
+        cmd.env(k, v);
+    }
+    // new_default_prog runs $SHELL (from the env above) as a login shell.
+    cmd.env("SHELL", &spec.shell);
+    cmd.cwd(&spec.cwd);
+    let mut child = pair
+        .slave
+        .spawn_command(cmd)
+        .with_context(|| format!("cannot run {}", spec.command.as_deref().unwrap_or(&spec.shell)))?;
+    // Our copy of the slave must go, or the reader never sees end-of-file.
+    drop(pair.slave);
+    let pid = child.process_id();
+    let reader = pair.master.try_clone_reader().context("cannot read the PTY")?;
+    let writer = pair.master.take_writer().context("cannot write the PTY")?;
+    let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
+    let (input, input_rx) = std_mpsc::channel::<Vec<u8>>();
+
+    std::thread::Builder::new()
+        .name(format!("pane-{}-in", pane.0))
+        .spawn(move || write_loop(writer, input_rx))
+        .context("cannot start a pane thread")?;
+
+    let term = Arc::clone(&terminal);
+    let replies = input.clone();
+    std::thread::Builder::new()
+        .name(format!("pane-{}-out", pane.0))
+        .spawn(move || {
+            read_loop(pane, reader, &term, &replies, &dirty, &events);
+            let status = child
+                .wait()
+                .map(|s| ExitStatus {
+                    code: s.exit_code(),
+                    signal: s.signal().map(str::to_owned),
+                })
+                .unwrap_or(ExitStatus {
+                    code: 1,
+                    signal: None,
+                });
+            let _ = events.send(Event::PaneExited(pane, status));
+        })
+        .context("cannot start a pane thread")?;
+
+    Ok((
+        Pty {
+            master: pair.master,
+            input,
+            pid,
+        },
+        terminal,
+    ))
+}
+
+/// How a pane's process ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitStatus {
+    pub code: u32,
+    pub signal: Option<String>,
+}
+
+fn read_loop(
+    pane: PaneId,
+    mut reader: Box<dyn Read + Send>,
+    term: &Mutex<Terminal>,
+    replies: &std_mpsc::Sender<Vec<u8>>,
+    dirty: &AtomicBool,
+    events: &UnboundedSender<Event>,
+) {
+    let mut buf = vec![0u8; READ_CHUNK];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // EIO once the child side is closed: the same as end-of-file for us.
+            Err(_) => return,
+        };
+        let answer = {
+            let Ok(mut t) = term.lock() else { return };
+            t.feed(&buf[..n]);
+            t.take_replies()
+        };
+        if !answer.is_empty() {
+            let _ = replies.send(answer);
+        }
+        if !dirty.swap(true, Ordering::AcqRel) && events.send(Event::PaneOutput(pane)).is_err() {
+            return;
+        }
+    }
+}
+
+fn write_loop(mut writer: Box<dyn Write + Send>, input: std_mpsc::Receiver<Vec<u8>>) {
+    while let Ok(bytes) = input.recv() {
+        if writer.write_all(&bytes).and_then(|()| writer.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+impl Pty {
+    /// Queue bytes for the program; never blocks.
+    pub fn write(&self, bytes: Vec<u8>) {
+        if !bytes.is_empty() {
+            let _ = self.input.send(bytes);
+        }
+    }
+
+    /// Tell the program its terminal has a new size (it gets SIGWINCH).
+    pub fn resize(&self, size: Size) {
+        let _ = self.master.resize(PtySize {
+            rows: size.rows.max(1),
+            cols: size.cols.max(1),
+            pixel_width: 0,
+            pixel_height: 0,
+        });
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.pid
+    }
+
+    /// The process group in the foreground of the terminal (what the user is running).
+    pub fn foreground_pid(&self) -> Option<u32> {
+        self.master
+            .process_group_leader()
+            .and_then(|p| u32::try_from(p).ok())
+    }
+
+    /// Hang up the pane's process group, as closing a terminal does.
+    pub fn hang_up(&self) {
+        if let Some(pid) = self.pid.and_then(|p| i32::try_from(p).ok())
+            && let Some(pid) = rustix::process::Pid::from_raw(pid)
+        {
+            let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::HUP);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! What one client should see, described without reference to how it got there.
+
+use rmux_proto::{Cursor, Style};
+use rmux_term::Size;
+
+use crate::ids::PaneId;
+use crate::pty::SharedTerminal;
+
+/// A pane shown at a place on the client's screen.
+#[derive(Clone)]
+pub struct PanePlacement {
+    pub pane: PaneId,
+    pub term: SharedTerminal,
+    /// Top-left corner on the client's screen and the size shown (clipped to the screen).
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+/// A row of text drawn over everything else (status line, prompt, message).
+#[derive(Clone, Debug, Default)]
+pub struct Line {
+    pub y: u16,
+    /// Cells from column 0; the rest of the row is filled with `fill`.
+    pub cells: Vec<(char, Style)>,
+    pub fill: Style,
+}
+
+/// A single cell drawn by the server itself (borders, overlays).
+#[derive(Clone, Copy, Debug)]
+pub struct Mark {
+    pub x: u16,
+    pub y: u16,
+    pub ch: char,
+    pub style: Style,
+}
+
+/// Everything a client's screen should show.
+#[derive(Clone, Default)]
+pub struct Scene {
+    pub size: Size,
+    pub panes: Vec<PanePlacement>,
+    pub marks: Vec<Mark>,
+    pub lines: Vec<Line>,
+    pub cursor: Option<Cursor>,
+}
+
+

@@ -1,0 +1,401 @@
+//! A client's screen as the server last sent it, and the diff that makes the next frame.
+//!
+//! `target` is composed from the scene; rows touched since the last frame are compared
+//! with `shown` (what the client has) and only differing cells become runs.
+
+use std::collections::HashMap;
+
+use rmux_proto::{self as proto, Attrs, Color, Cursor, Frame, Glyph, Run};
+use rmux_term::{self as term, Size};
+
+use super::scene::{Line, Mark, PanePlacement, Scene};
+use crate::ids::PaneId;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct VCell {
+    ch: char,
+    /// Combining marks after `ch`; rare, so boxed.
+    extra: Option<Box<str>>,
+    /// 1, 2, or 0 for the right half of a wide character.
+    width: u8,
+    style: proto::Style,
+}
+
+const BLANK: VCell = VCell {
+    ch: ' ',
+    extra: None,
+    width: 1,
+    style: proto::Style {
+        fg: Color::Default,
+        bg: Color::Default,
+        underline_color: Color::Default,
+        attrs: Attrs(0),
+    },
+};
+
+/// Where a pane was drawn and the stamps of its rows at the time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PaneRows {
+    x: u16,
+    y: u16,
+    width: u16,
+    stamps: Vec<u64>,
+}
+
+/// The server's picture of one client's screen.
+#[derive(Debug, Default)]
+pub struct View {
+    size: Size,
+    shown: Vec<VCell>,
+    target: Vec<VCell>,
+    dirty_rows: Vec<bool>,
+    panes: HashMap<PaneId, PaneRows>,
+    /// Rectangles and line rows of the last scene: when they move, everything is redone.
+    structure: Vec<(u16, u16, u16, u16)>,
+    cursor: Option<Cursor>,
+    next_id: u64,
+    /// Frames sent and not yet acknowledged.
+    pub in_flight: u32,
+}
+
+impl View {
+    /// Forget what the client shows: the next frame redraws everything.
+    pub fn invalidate(&mut self) {
+        self.size = Size::default();
+    }
+
+    /// Frames are numbered from 1; the client acknowledges each.
+    pub fn acknowledge(&mut self, frame: u64) {
+        if frame <= self.next_id {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
+    }
+
+    /// Bring the client up to date with `scene`; `None` when nothing changed.
+    pub fn compose(&mut self, scene: &Scene) -> Option<Frame> {
+        let reset = self.size != scene.size;
+        if reset {
+            self.resize(scene.size);
+        }
+        let structure = structure_of(scene);
+        if structure != self.structure {
+            self.structure = structure;
+            self.target.fill(BLANK);
+            self.dirty_rows.fill(true);
+            self.panes.clear();
+        }
+        for placement in &scene.panes {
+            self.compose_pane(placement);
+        }
+        for mark in &scene.marks {
+            self.put_mark(mark);
+        }
+        for line in &scene.lines {
+            self.put_line(line);
+        }
+        let runs = self.diff();
+        if runs.is_empty() && !reset && scene.cursor == self.cursor {
+            return None;
+        }
+        self.cursor = scene.cursor;
+        self.next_id += 1;
+        self.in_flight += 1;
+        Some(Frame {
+            id: self.next_id,
+            size: proto::Size {
+                cols: self.size.cols,
+                rows: self.size.rows,
+            },
+            reset,
+            runs,
+            cursor: scene.cursor,
+        })
+    }
+
+    fn resize(&mut self, size: Size) {
+        let n = usize::from(size.cols) * usize::from(size.rows);
+        self.size = size;
+        self.shown = vec![BLANK; n];
+        self.target = vec![BLANK; n];
+        self.dirty_rows = vec![true; usize::from(size.rows)];
+        self.panes.clear();
+        self.structure.clear();
+        self.cursor = None;
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        (x < self.size.cols && y < self.size.rows)
+            .then(|| usize::from(y) * usize::from(self.size.cols) + usize::from(x))
+    }
+
+    fn compose_pane(&mut self, p: &PanePlacement) {
+        let width = p.width.min(self.size.cols.saturating_sub(p.x));
+        let height = p.height.min(self.size.rows.saturating_sub(p.y));
+        let Ok(term) = p.term.lock() else { return };
+        let mut rows = self.panes.remove(&p.pane).unwrap_or(PaneRows {
+            x: p.x,
+            y: p.y,
+            width,
+            stamps: Vec::new(),
+        });
+        if (rows.x, rows.y, rows.width) != (p.x, p.y, width) {
+            rows = PaneRows {
+                x: p.x,
+                y: p.y,
+                width,
+                stamps: Vec::new(),
+            };
+        }
+        rows.stamps.resize(usize::from(height), u64::MAX);
+        for dy in 0..height {
+            let Some(row) = term.row(i64::from(dy)) else {
+                self.blank_span(p.x, p.y + dy, width);
+                rows.stamps[usize::from(dy)] = u64::MAX;
+                continue;
+            };
+            let stamp = row.stamp();
+            if rows.stamps[usize::from(dy)] == stamp {
+                continue;
+            }
+            rows.stamps[usize::from(dy)] = stamp;
+            let y = p.y + dy;
+            let Some(start) = self.index(p.x, y) else {
+                continue;
+            };
+            self.dirty_rows[usize::from(y)] = true;
+            for dx in 0..width {
+                let c = row.cell(dx);
+                let target = &mut self.target[start + usize::from(dx)];
+                set_from_term(target, &c);
+                // A wide character cut by the pane's right edge cannot be shown whole.
+                if c.width == 2 && dx + 1 == width {
+                    *target = VCell {
+                        style: target.style,
+                        ..BLANK
+                    };
+                }
+            }
+        }
+        self.panes.insert(p.pane, rows);
+    }
+
+    fn blank_span(&mut self, x: u16, y: u16, width: u16) {
+        if let Some(start) = self.index(x, y) {
+            let end = (start + usize::from(width)).min(self.target.len());
+            self.target[start..end].fill(BLANK);
+            self.dirty_rows[usize::from(y)] = true;
+        }
+    }
+
+    fn put_mark(&mut self, m: &Mark) {
+        if let Some(i) = self.index(m.x, m.y) {
+            let cell = VCell {
+                ch: m.ch,
+                extra: None,
+                width: 1,
+                style: m.style,
+            };
+            if self.target[i] != cell {
+                self.target[i] = cell;
+                self.dirty_rows[usize::from(m.y)] = true;
+            }
+        }
+    }
+
+    fn put_line(&mut self, line: &Line) {
+        let Some(start) = self.index(0, line.y) else {
+            return;
+        };
+        let cols = usize::from(self.size.cols);
+        let mut x = 0usize;
+        let mut changed = false;
+        let mut set = |i: usize, cell: VCell, target: &mut Vec<VCell>| {
+            if target[i] != cell {
+                target[i] = cell;
+                changed = true;
+            }
+        };
+        for &(ch, style) in &line.cells {
+            if x >= cols {
+                break;
+            }
+            let w = u8::try_from(unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0))
+                .unwrap_or(1);
+            if w == 0 {
+                continue;
+            }
+            if w == 2 && x + 1 >= cols {
+                break;
+            }
+            let cell = VCell {
+                ch,
+                extra: None,
+                width: w,
+                style,
+            };
+            set(start + x, cell, &mut self.target);
+            if w == 2 {
+                set(
+                    start + x + 1,
+                    VCell {
+                        width: 0,
+                        style,
+                        ..BLANK
+                    },
+                    &mut self.target,
+                );
+            }
+            x += usize::from(w);
+        }
+        while x < cols {
+            set(
+                start + x,
+                VCell {
+                    style: line.fill,
+                    ..BLANK
+                },
+                &mut self.target,
+            );
+            x += 1;
+        }
+        if changed {
+            self.dirty_rows[usize::from(line.y)] = true;
+        }
+    }
+
+    /// Runs for every cell of a dirty row that differs from what the client shows.
+    fn diff(&mut self) -> Vec<Run> {
+        let cols = usize::from(self.size.cols);
+        let mut runs = Vec::new();
+        for y in 0..usize::from(self.size.rows) {
+            if !std::mem::take(&mut self.dirty_rows[y]) {
+                continue;
+            }
+            let row = y * cols..(y + 1) * cols;
+            // The run being built and the column just after its last cell.
+            let mut current: Option<(Run, u16)> = None;
+            for i in row {
+                let (t, s) = (&self.target[i], &self.shown[i]);
+                if t == s || t.width == 0 {
+                    if t != s {
+                        self.shown[i] = t.clone();
+                    }
+                    continue;
+                }
+                let x = u16::try_from(i % cols).unwrap_or(u16::MAX);
+                let continues = current
+                    .as_ref()
+                    .is_some_and(|(r, end)| r.style == t.style && *end == x);
+                if !continues && let Some((done, _)) = current.take() {
+                    runs.push(done);
+                }
+                let (run, end) = current.get_or_insert_with(|| {
+                    let run = Run {
+                        x,
+                        y: u16::try_from(y).unwrap_or(u16::MAX),
+                        style: t.style,
+                        text: String::new(),
+                        glyphs: Vec::new(),
+                    };
+                    (run, x)
+                });
+                push_cell(run, t);
+                *end = end.saturating_add(u16::from(t.width.max(1)));
+                self.shown[i] = t.clone();
+            }
+            runs.extend(current.map(|(r, _)| r));
+        }
+        runs
+    }
+}
+
+fn push_cell(run: &mut Run, cell: &VCell) {
+    let simple = cell.width == 1 && cell.extra.is_none();
+    if !simple && run.glyphs.is_empty() && !run.text.is_empty() {
+        // Switch the run to explicit glyphs: every cell so far was one narrow char.
+        run.glyphs = run
+            .text
+            .chars()
+            .map(|c| Glyph {
+                len: u8::try_from(c.len_utf8()).unwrap_or(4),
+                width: 1,
+            })
+            .collect();
+    }
+    let before = run.text.len();
+    run.text.push(cell.ch);
+    if let Some(extra) = &cell.extra {
+        run.text.push_str(extra);
+    }
+    if !simple || !run.glyphs.is_empty() {
+        let len = u8::try_from(run.text.len() - before).unwrap_or(u8::MAX);
+        run.glyphs.push(Glyph {
+            len,
+            width: cell.width.max(1),
+        });
+    }
+}
+
+fn set_from_term(target: &mut VCell, c: &term::CellView<'_>) {
+    target.ch = if c.width == 0 { ' ' } else { c.ch };
+    target.width = c.width;
+    target.style = convert_style(&c.style);
+    if c.extra.is_empty() {
+        target.extra = None;
+    } else if target.extra.as_deref() != Some(c.extra) {
+        target.extra = Some(c.extra.into());
+    }
+}
+
+fn convert_color(c: term::Color) -> Color {
+    match c {
+        term::Color::Default => Color::Default,
+        term::Color::Indexed(n) => Color::Indexed(n),
+        term::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+/// A pane cell's look in wire terms.
+pub fn convert_style(s: &term::Style) -> proto::Style {
+    let mut attrs = Attrs::default();
+    let map = [
+        (term::Attrs::BOLD, Attrs::BOLD),
+        (term::Attrs::DIM, Attrs::DIM),
+        (term::Attrs::ITALIC, Attrs::ITALIC),
+        (term::Attrs::BLINK, Attrs::BLINK),
+        (term::Attrs::REVERSE, Attrs::REVERSE),
+        (term::Attrs::HIDDEN, Attrs::HIDDEN),
+        (term::Attrs::STRIKE, Attrs::STRIKE),
+        (term::Attrs::OVERLINE, Attrs::OVERLINE),
+    ];
+    for (t, p) in map {
+        if s.attrs.contains(t) {
+            attrs |= p;
+        }
+    }
+    attrs |= match s.underline {
+        term::Underline::None => Attrs::default(),
+        term::Underline::Single => Attrs::UNDERLINE,
+        term::Underline::Double => Attrs::DOUBLE_UNDERLINE,
+        term::Underline::Curly => Attrs::CURLY_UNDERLINE,
+        term::Underline::Dotted => Attrs::DOTTED_UNDERLINE,
+        term::Underline::Dashed => Attrs::DASHED_UNDERLINE,
+    };
+    proto::Style {
+        fg: convert_color(s.fg),
+        bg: convert_color(s.bg),
+        underline_color: convert_color(s.underline_color),
+        attrs,
+    }
+}
+
+fn structure_of(scene: &Scene) -> Vec<(u16, u16, u16, u16)> {
+    let mut s: Vec<_> = scene
+        .panes
+        .iter()
+        .map(|p| (p.x, p.y, p.width, p.height))
+        .collect();
+    s.extend(scene.lines.iter().map(|l| (0, l.y, u16::MAX, 1)));
+    s.extend(scene.marks.iter().map(|m| (m.x, m.y, 0, 0)));
+    s
+}

@@ -1,0 +1,127 @@
+//! The server process: the socket, the one loop that owns all state, and how it ends.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use tokio::net::UnixListener;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use crate::server::Server;
+
+/// How the server was asked to start.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub socket: PathBuf,
+    /// `-f file`; `None` reads the default files if they exist.
+    pub config_file: Option<PathBuf>,
+}
+
+/// A server with no session and no client this long after starting gives up.
+const IDLE_START: Duration = Duration::from_secs(5);
+/// How long clients get to read their last messages when the server exits.
+const DRAIN: Duration = Duration::from_secs(1);
+
+/// Run the server until its last session ends. Call this in a fresh process: it becomes a
+/// session leader and builds its own runtime.
+pub fn run(config: ServerConfig) -> Result<()> {
+    // Detach from the caller's terminal session, so closing it does not reach us.
+    let _ = rustix::process::setsid();
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?;
+    runtime.block_on(serve(config))
+}
+
+async fn serve(config: ServerConfig) -> Result<()> {
+    let Some(listener) = bind(&config.socket)? else {
+        // Another server won the race to start; the caller will talk to it.
+        return Ok(());
+    };
+    let (events, mut rx) = mpsc::unbounded_channel();
+    let mut server = Server::new(config.socket.clone(), events.clone());
+    server.load_config(config.config_file.as_deref());
+    let mut tasks = JoinSet::new();
+    let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;
+    let mut hangup = signal(SignalKind::hangup()).context("cannot handle SIGHUP")?;
+    let mut ticker = tokio::time::interval(Duration::from_secs(1));
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let started = Instant::now();
+
+    loop {
+        let wake = server.next_wake();
+        tokio::select! {
+            ev = rx.recv() => {
+                if let Some(ev) = ev {
+                    server.handle_event(ev);
+                }
+            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => server.accept(stream, &events, &mut tasks),
+                Err(e) => tracing::warn!("accept failed: {e}"),
+            },
+            () = sleep_until(wake), if wake.is_some() => {}
+            _ = ticker.tick() => server.tick(),
+            _ = terminate.recv() => server.kill_server(),
+            // We have no terminal; a SIGHUP is someone asking us to carry on.
+            _ = hangup.recv() => {}
+            Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
+        }
+        while let Ok(ev) = rx.try_recv() {
+            server.handle_event(ev);
+        }
+        server.expire(Instant::now());
+        server.render_clients(Instant::now());
+        if server.exiting {
+            break;
+        }
+        if server.sessions.is_empty() && server.clients.is_empty() && started.elapsed() > IDLE_START {
+            break;
+        }
+    }
+    drop(listener);
+    let _ = std::fs::remove_file(&config.socket);
+    drop(server);
+    drop(events);
+    let _ = tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;
+    Ok(())
+}
+
+async fn sleep_until(wake: Option<Instant>) {
+    if let Some(w) = wake {
+        tokio::time::sleep_until(w.into()).await;
+    }
+}
+
+/// Bind the socket, unless a live server already has it. A stale socket (nothing behind
+/// it) is replaced. The directory is locked meanwhile, so two servers starting at once end
+/// up as one.
+fn bind(socket: &Path) -> Result<Option<UnixListener>> {
+    crate::paths::prepare_socket_dir(socket)?;
+    let dir = socket.parent().unwrap_or(Path::new("."));
+    let lock = rustix::fs::open(
+        dir,
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .with_context(|| format!("cannot open {}", dir.display()))?;
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive)
+        .with_context(|| format!("cannot lock {}", dir.display()))?;
+    if socket.exists() {
+        if std::os::unix::net::UnixStream::connect(socket).is_ok() {
+            return Ok(None);
+        }
+        std::fs::remove_file(socket)
+            .with_context(|| format!("cannot remove stale socket {}", socket.display()))?;
+    }
+    let std_listener = std::os::unix::net::UnixListener::bind(socket)
+        .with_context(|| format!("cannot listen on {}", socket.display()))?;
+    std_listener.set_nonblocking(true)?;
+    let listener = UnixListener::from_std(std_listener)?;
+    drop(lock);
+    Ok(Some(listener))
+}

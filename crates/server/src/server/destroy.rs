@@ -1,0 +1,169 @@
+//! Taking things away: a pane whose process exits or is killed leaves its window; the
+//! window goes with its last pane, the session with its last window, and the server with
+//! its last session.
+
+use std::time::SystemTime;
+
+use rmux_proto::ServerMessage;
+
+use super::Server;
+use crate::ids::{ClientId, PaneId, SessionId, WindowId};
+use crate::pty::ExitStatus;
+
+impl Server {
+    /// A pane's process is gone: keep the pane if remain-on-exit says so, else remove it.
+    pub fn pane_exited(&mut self, pane: PaneId, status: ExitStatus) {
+        let Some(p) = self.panes.get_mut(&pane) else {
+            return;
+        };
+        let window = p.window;
+        let failed = status.code != 0 || status.signal.is_some();
+        p.exited = Some((status, SystemTime::now()));
+        let keep = match self.window_option(Some(window), "remain-on-exit") {
+            "on" => true,
+            "failed" => failed,
+            _ => false,
+        };
+        if keep {
+            self.redraw_window(window);
+        } else {
+            self.kill_pane(pane);
+        }
+    }
+
+    /// Remove a pane, hanging up its process.
+    pub fn kill_pane(&mut self, pane: PaneId) {
+        let Some(p) = self.panes.remove(&pane) else {
+            return;
+        };
+        p.pty.hang_up();
+        let window = p.window;
+        let Some(w) = self.windows.get_mut(&window) else {
+            return;
+        };
+        if w.layout.pane_count() <= 1 {
+            self.destroy_window(window);
+            return;
+        }
+        w.layout.remove(pane.0);
+        if w.last_pane == Some(pane) {
+            w.last_pane = None;
+        }
+        if w.active == pane {
+            w.zoomed = false;
+            let next = w
+                .last_pane
+                .take()
+                .or_else(|| w.panes().first().copied());
+            if let Some(next) = next {
+                w.active = next;
+                self.activate_pane(next);
+            }
+        }
+        self.apply_layout(window);
+    }
+
+    /// Remove a window from every session, killing its panes.
+    pub fn kill_window(&mut self, window: WindowId) {
+        let panes = self
+            .windows
+            .get(&window)
+            .map(|w| w.panes())
+            .unwrap_or_default();
+        for p in panes {
+            if let Some(pane) = self.panes.remove(&p) {
+                pane.pty.hang_up();
+            }
+        }
+        self.destroy_window(window);
+    }
+
+    fn destroy_window(&mut self, window: WindowId) {
+        self.windows.remove(&window);
+        let sessions: Vec<SessionId> = self
+            .sessions
+            .values()
+            .filter(|s| s.index_of(window).is_some())
+            .map(|s| s.id)
+            .collect();
+        for s in sessions {
+            let renumber = crate::options::parse_flag(self.session_option(Some(s), "renumber-windows"))
+                .unwrap_or(false);
+            let base = u32::try_from(self.session_number(Some(s), "base-index")).unwrap_or(0);
+            let Some(session) = self.sessions.get_mut(&s) else {
+                continue;
+            };
+            if session.remove_window(window) {
+                if renumber {
+                    session.renumber(base);
+                }
+                self.fit_session(s);
+                self.redraw_all();
+            } else {
+                self.destroy_session(s, "[exited]");
+            }
+        }
+    }
+
+    /// Kill a session: its windows go (unless linked elsewhere), its clients are detached.
+    pub fn kill_session(&mut self, session: SessionId) {
+        let windows: Vec<WindowId> = self
+            .sessions
+            .get(&session)
+            .map(|s| s.windows.values().copied().collect())
+            .unwrap_or_default();
+        // The session goes first so its windows' removal does not detach twice.
+        self.destroy_session(session, "[exited]");
+        for w in windows {
+            if self.session_of_window(w).is_none() {
+                self.kill_window(w);
+            }
+        }
+    }
+
+    fn destroy_session(&mut self, session: SessionId, message: &str) {
+        if self.sessions.remove(&session).is_none() {
+            return;
+        }
+        let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
+        for c in clients {
+            self.detach_client(c, message.to_string());
+        }
+        if self.sessions.is_empty()
+            && crate::options::parse_flag(self.server_option("exit-empty")).unwrap_or(true)
+        {
+            self.exiting = true;
+        }
+    }
+
+    /// Detach a client: it restores the user's terminal, prints `message` and exits 0.
+    pub fn detach_client(&mut self, client: ClientId, message: String) {
+        let Some(c) = self.clients.get_mut(&client) else {
+            return;
+        };
+        if c.attached.take().is_some() {
+            c.finish(&ServerMessage::Detached { message, status: 0 });
+        }
+    }
+
+    /// Kill the server: every client is told, every pane hung up.
+    pub fn kill_server(&mut self) {
+        let ids: Vec<ClientId> = self.clients.keys().copied().collect();
+        for id in ids {
+            if let Some(c) = self.clients.get_mut(&id)
+                && c.attached.take().is_some()
+            {
+                c.finish(&ServerMessage::Detached {
+                    message: "[server exited]".to_string(),
+                    status: 0,
+                });
+            }
+        }
+        for (_, p) in std::mem::take(&mut self.panes) {
+            p.pty.hang_up();
+        }
+        self.windows.clear();
+        self.sessions.clear();
+        self.exiting = true;
+    }
+}

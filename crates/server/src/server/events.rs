@@ -1,0 +1,194 @@
+//! What the loop does with each event: connections, messages, pane output and exits.
+
+use std::sync::atomic::Ordering;
+use std::time::{Instant, SystemTime};
+
+use rmux_proto::{ClientMessage, ServerMessage};
+use rmux_term::Event as TermEvent;
+use tokio::net::UnixStream;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinSet;
+
+use super::Server;
+use crate::client::Client;
+use crate::event::Event;
+use crate::ids::{ClientId, PaneId};
+
+impl Server {
+    pub fn handle_event(&mut self, ev: Event) {
+        match ev {
+            Event::PaneOutput(pane) => self.pane_output(pane),
+            Event::PaneExited(pane, status) => self.pane_exited(pane, status),
+            Event::Message(client, msg) => self.client_message(client, msg),
+            Event::Disconnected(client, reason) => self.client_gone(client, &reason),
+        }
+    }
+
+    /// A new connection: only our own user (or root) may talk to us.
+    pub fn accept(
+        &mut self,
+        stream: UnixStream,
+        events: &UnboundedSender<Event>,
+        tasks: &mut JoinSet<()>,
+    ) {
+        let me = rustix::process::getuid().as_raw();
+        match stream.peer_cred() {
+            Ok(cred) if cred.uid() == me || cred.uid() == 0 => {}
+            Ok(cred) => {
+                tracing::warn!("refused a connection from uid {}", cred.uid());
+                return;
+            }
+            Err(e) => {
+                tracing::warn!("cannot check a connection's credentials: {e}");
+                return;
+            }
+        }
+        let id = self.next_client_id();
+        let out = crate::conn::start(id, stream, events.clone(), tasks);
+        self.clients.insert(id, Client::new(id, out));
+    }
+
+    fn client_message(&mut self, client: ClientId, msg: ClientMessage) {
+        match msg {
+            ClientMessage::Command(req) => self.command_request(client, req),
+            ClientMessage::Input(input) => {
+                if self.clients.get(&client).is_some_and(|c| c.attached.is_some()) {
+                    self.client_input(client, input);
+                }
+            }
+            ClientMessage::Resize(size) => self.client_resize(client, size),
+            ClientMessage::Ack { frame } => {
+                if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+                    a.view.acknowledge(frame);
+                }
+            }
+        }
+    }
+
+    fn client_resize(&mut self, client: ClientId, size: rmux_proto::Size) {
+        let Some(c) = self.clients.get_mut(&client) else {
+            return;
+        };
+        if let Some(t) = c.terminal.as_mut() {
+            t.size = size;
+        }
+        c.activity = SystemTime::now();
+        let session = c.session();
+        if let Some(a) = c.attached.as_mut() {
+            a.needs_render = true;
+        }
+        if let Some(s) = session {
+            self.fit_session(s);
+        }
+    }
+
+    fn client_gone(&mut self, client: ClientId, reason: &str) {
+        tracing::debug!(client = client.0, "connection closed: {reason}");
+        let Some(c) = self.clients.remove(&client) else {
+            return;
+        };
+        if let Some(session) = c.session() {
+            self.fit_session(session);
+            self.redraw_all();
+        }
+    }
+
+    /// New output in a pane: pick up what the program told the terminal (title, bell,
+    /// clipboard), flag the window, and redraw whoever shows it.
+    fn pane_output(&mut self, pane: PaneId) {
+        let Some(p) = self.panes.get_mut(&pane) else {
+            return;
+        };
+        p.dirty.store(false, Ordering::Release);
+        p.last_output = Some(Instant::now());
+        let window = p.window;
+        let events = match p.term.lock() {
+            Ok(mut t) if t.has_pending_events() => t.take_events(),
+            _ => Vec::new(),
+        };
+        for ev in events {
+            match ev {
+                TermEvent::Title(title) => {
+                    if let Some(p) = self.panes.get_mut(&pane) {
+                        p.title = title;
+                    }
+                    self.redraw_all();
+                }
+                TermEvent::Bell => self.bell(window),
+                TermEvent::Clipboard { data, .. } => self.clipboard(data),
+                TermEvent::Cwd(_) => {}
+            }
+        }
+        self.activity(window);
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut()
+                && a.echo_pane.is_some_and(|(p, _)| p == pane)
+            {
+                a.echo_ready = true;
+            }
+        }
+        self.redraw_window(window);
+    }
+
+    fn is_window_visible(&self, window: crate::ids::WindowId) -> bool {
+        self.clients.values().any(|c| {
+            c.session()
+                .and_then(|s| self.current_window(s))
+                .is_some_and(|w| w == window)
+        })
+    }
+
+    fn bell(&mut self, window: crate::ids::WindowId) {
+        if !self.window_flag(Some(window), "monitor-bell") {
+            return;
+        }
+        let visible = self.is_window_visible(window);
+        if !visible && let Some(w) = self.windows.get_mut(&window) {
+            w.alerts.bell = true;
+        }
+        let Some(session) = self.session_of_window(window) else {
+            return;
+        };
+        let action = self.session_option(Some(session), "bell-action").to_string();
+        let current = self.current_window(session) == Some(window);
+        let ring = match action.as_str() {
+            "any" => true,
+            "current" => current,
+            "other" => !current,
+            _ => false,
+        };
+        if ring {
+            for c in self.attached_clients(session) {
+                c.send(&ServerMessage::Bell);
+            }
+        }
+        self.redraw_all();
+    }
+
+    fn activity(&mut self, window: crate::ids::WindowId) {
+        if !self.window_flag(Some(window), "monitor-activity") || self.is_window_visible(window) {
+            return;
+        }
+        if let Some(w) = self.windows.get_mut(&window)
+            && !w.alerts.activity
+        {
+            w.alerts.activity = true;
+            self.redraw_all();
+        }
+    }
+
+    /// OSC 52 from a pane: keep it as a paste buffer and pass it to the outer terminals
+    /// (set-clipboard external or on).
+    fn clipboard(&mut self, data: Vec<u8>) {
+        let mode = self.server_option("set-clipboard").to_string();
+        if mode == "off" {
+            return;
+        }
+        if mode == "on" {
+            self.buffers.add(String::from_utf8_lossy(&data).into_owned());
+        }
+        for c in self.clients.values().filter(|c| c.attached.is_some()) {
+            c.send(&ServerMessage::Clipboard { data: data.clone() });
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The server's state and the operations that span sessions, windows and panes.
+//!
+//! Everything here runs on the one server loop task; PTY threads only touch a pane's
+//! screen (behind its mutex) and send events.
+
+mod attach;
+mod commands;
+mod destroy;
+mod events;
+mod render;
+mod scene;
+mod size;
+mod spawn;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use crate::buffers::Buffers;
+use crate::client::Client;
+use crate::event::Event;
+use crate::ids::{ClientId, IdCounter, PaneId, SessionId, WindowId};
+use crate::keys::KeyTables;
+use crate::model::{Pane, Session, Window};
+use crate::options::{self, GlobalOptions};
+
+pub use size::parse_size;
+pub use spawn::{NewPane, SplitPlacement};
+
+#[derive(Debug, Default)]
+struct Ids {
+    session: IdCounter,
+    window: IdCounter,
+    pane: IdCounter,
+    client: IdCounter,
+}
+
+pub struct Server {
+    pub socket: PathBuf,
+    pub pid: u32,
+    pub started: SystemTime,
+    pub hostname: String,
+    pub options: GlobalOptions,
+    pub sessions: BTreeMap<SessionId, Session>,
+    pub windows: BTreeMap<WindowId, Window>,
+    pub panes: BTreeMap<PaneId, Pane>,
+    pub clients: BTreeMap<ClientId, Client>,
+    pub keys: KeyTables,
+    pub buffers: Buffers,
+    ids: Ids,
+    events: UnboundedSender<Event>,
+    /// Grows with every pane activation (select-pane ties go to the most recent).
+    active_counter: u64,
+    /// Set when the server should stop after this turn of the loop.
+    pub exiting: bool,
+    /// Configuration errors, shown to the first client that attaches.
+    pub config_errors: Vec<String>,
+}
+
+impl Server {
+    pub fn new(socket: PathBuf, events: UnboundedSender<Event>) -> Server {
+        let hostname = rustix::system::uname()
+            .nodename()
+            .to_string_lossy()
+            .into_owned();
+        let mut options = GlobalOptions::new();
+        let shell = default_shell();
+        if let Some(d) = options::find("default-shell") {
+            options.session.set(d, shell);
+        }
+        if let Some(d) = options::find("default-terminal") {
+            options.server.set(d, default_terminal().to_string());
+        }
+        Server {
+            socket,
+            pid: std::process::id(),
+            started: SystemTime::now(),
+            hostname,
+            options,
+            sessions: BTreeMap::new(),
+            windows: BTreeMap::new(),
+            panes: BTreeMap::new(),
+            clients: BTreeMap::new(),
+            keys: KeyTables::with_defaults(),
+            buffers: Buffers::new(50),
+            ids: Ids::default(),
+            events,
+            active_counter: 0,
+            exiting: false,
+            config_errors: Vec::new(),
+        }
+    }
+
+    pub fn next_client_id(&mut self) -> ClientId {
+        ClientId(self.ids.client.next())
+    }
+
+    // ---- options ----
+
+    /// A session option as it applies to `session` (its own value, else the global one).
+    pub fn session_option(&self, session: Option<SessionId>, name: &str) -> &str {
+        session
+            .and_then(|s| self.sessions.get(&s))
+            .and_then(|s| s.options.get(name))
+            .or_else(|| self.options.session.get(name))
+            .unwrap_or("")
+    }
+
+    /// A window option as it applies to `window`.
+    pub fn window_option(&self, window: Option<WindowId>, name: &str) -> &str {
+        window
+            .and_then(|w| self.windows.get(&w))
+            .and_then(|w| w.options.get(name))
+            .or_else(|| self.options.window.get(name))
+            .unwrap_or("")
+    }
+
+    pub fn server_option(&self, name: &str) -> &str {
+        self.options.server.get(name).unwrap_or("")
+    }
+
+    pub fn session_number(&self, session: Option<SessionId>, name: &str) -> i64 {
+        self.session_option(session, name).parse().unwrap_or(0)
+    }
+
+    pub fn window_flag(&self, window: Option<WindowId>, name: &str) -> bool {
+        options::parse_flag(self.window_option(window, name)).unwrap_or(false)
+    }
+
+    /// Status lines the session's clients show (0 with `status off`).
+    pub fn status_lines(&self, session: Option<SessionId>) -> u16 {
+        match self.session_option(session, "status") {
+            "off" => 0,
+            "on" => 1,
+            n => n.parse().unwrap_or(1),
+        }
+    }
+
+    pub fn status_at_top(&self, session: Option<SessionId>) -> bool {
+        self.session_option(session, "status-position") == "top"
+    }
+
+    // ---- lookups ----
+
+    pub fn session_by_name(&self, name: &str) -> Option<SessionId> {
+        self.sessions
+            .values()
+            .find(|s| s.name == name)
+            .map(|s| s.id)
+    }
+
+    /// The most recently used session: the default target outside a client.
+    pub fn best_session(&self) -> Option<SessionId> {
+        self.sessions
+            .values()
+            .max_by_key(|s| (s.activity, s.id))
+            .map(|s| s.id)
+    }
+
+    pub fn current_window(&self, session: SessionId) -> Option<WindowId> {
+        self.sessions.get(&session)?.current_window()
+    }
+
+    pub fn active_pane(&self, window: WindowId) -> Option<PaneId> {
+        self.windows.get(&window).map(|w| w.active)
+    }
+
+    /// The session a window is in (the first, if linked into several).
+    pub fn session_of_window(&self, window: WindowId) -> Option<SessionId> {
+        self.sessions
+            .values()
+            .find(|s| s.index_of(window).is_some())
+            .map(|s| s.id)
+    }
+
+    pub fn attached_clients(&self, session: SessionId) -> impl Iterator<Item = &Client> {
+        self.clients
+            .values()
+            .filter(move |c| c.session() == Some(session))
+    }
+
+    pub fn attached_count(&self, session: SessionId) -> usize {
+        self.attached_clients(session).count()
+    }
+
+    /// Make `pane` the active pane of its window.
+    pub fn activate_pane(&mut self, pane: PaneId) {
+        let Some(window) = self.panes.get(&pane).map(|p| p.window) else {
+            return;
+        };
+        self.active_counter += 1;
+        let stamp = self.active_counter;
+        if let Some(p) = self.panes.get_mut(&pane) {
+            p.active_stamp = stamp;
+        }
+        if let Some(w) = self.windows.get_mut(&window)
+            && w.active != pane
+        {
+            w.last_pane = Some(w.active);
+            w.active = pane;
+        }
+        self.redraw_window(window);
+    }
+
+    /// Every client showing `window` needs a new frame.
+    pub fn redraw_window(&mut self, window: WindowId) {
+        let sessions: Vec<SessionId> = self
+            .sessions
+            .values()
+            .filter(|s| s.current_window() == Some(window))
+            .map(|s| s.id)
+            .collect();
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut()
+                && sessions.contains(&a.session)
+            {
+                a.needs_render = true;
+            }
+        }
+    }
+
+    /// Every attached client needs a new frame (options, status, anything global).
+    pub fn redraw_all(&mut self) {
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut() {
+                a.needs_render = true;
+            }
+        }
+    }
+
+    /// Show a message in the status line of every client attached to `session`.
+    pub fn message_session(&mut self, session: SessionId, text: &str) {
+        let ms = self.session_number(Some(session), "display-time").max(0);
+        let until =
+            std::time::Instant::now() + std::time::Duration::from_millis(ms.unsigned_abs());
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut()
+                && a.session == session
+            {
+                a.message = Some((text.to_string(), until));
+                a.needs_render = true;
+            }
+        }
+    }
+}
+
+/// `$SHELL`, else the user's login shell, else /bin/sh.
+fn default_shell() -> String {
+    if let Ok(s) = std::env::var("SHELL")
+        && s.starts_with('/')
+        && is_executable(&s)
+    {
+        return s;
+    }
+    passwd_shell().unwrap_or_else(|| "/bin/sh".to_string())
+}
+
+fn passwd_shell() -> Option<String> {
+    let uid = rustix::process::getuid().as_raw().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        (fields.len() >= 7 && fields[2] == uid && is_executable(fields[6]))
+            .then(|| fields[6].to_string())
+    })
+}
+
+fn is_executable(path: &str) -> bool {
+    rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok()
+}
+
+/// tmux-256color where this machine knows it, else screen-256color (both tell programs
+/// they run inside a multiplexer).
+fn default_terminal() -> &'static str {
+    let dirs = ["/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo", "/usr/lib/terminfo"];
+    let home = std::env::var("HOME").ok().map(|h| format!("{h}/.terminfo"));
+    let found = dirs
+        .iter()
+        .map(|d| (*d).to_string())
+        .chain(home)
+        .any(|d| std::path::Path::new(&d).join("t/tmux-256color").exists());
+    if found {
+        "tmux-256color"
+    } else {
+        "screen-256color"
+    }
+}

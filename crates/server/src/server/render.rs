@@ -1,0 +1,131 @@
+//! When frames go out: at once after a quiet spell or when a typed key's echo arrives,
+//! otherwise at most once per frame interval while output floods, and never more than
+//! a couple unacknowledged at a time, so a slow client gets the newest state, not a queue.
+
+use std::time::{Duration, Instant};
+
+use rmux_proto::ServerMessage;
+
+use super::Server;
+use crate::ids::ClientId;
+
+/// Frames per second while a visible pane floods.
+const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
+/// Frames a client may have unacknowledged.
+const MAX_IN_FLIGHT: u32 = 2;
+/// How long after a key its echo still jumps the queue.
+const ECHO_WINDOW: Duration = Duration::from_millis(250);
+
+impl Server {
+    pub fn render_clients(&mut self, now: Instant) {
+        let ids: Vec<ClientId> = self.clients.keys().copied().collect();
+        for id in ids {
+            let due = self
+                .clients
+                .get(&id)
+                .and_then(|c| c.attached.as_ref())
+                .is_some_and(|a| {
+                    a.needs_render
+                        && a.view.in_flight < MAX_IN_FLIGHT
+                        && (a.echo_ready
+                            || a.last_frame.is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL))
+                });
+            if due {
+                self.render_client(id, now);
+            }
+        }
+    }
+
+    fn render_client(&mut self, id: ClientId, now: Instant) {
+        let scene = self.scene(id);
+        let Some(c) = self.clients.get_mut(&id) else {
+            return;
+        };
+        let Some(a) = c.attached.as_mut() else {
+            return;
+        };
+        a.needs_render = false;
+        a.echo_ready = false;
+        a.echo_pane = None;
+        let Some(scene) = scene else {
+            return;
+        };
+        if let Some(frame) = a.view.compose(&scene) {
+            a.last_frame = Some(now);
+            c.send(&ServerMessage::Frame(frame));
+        }
+    }
+
+    /// The next time the loop must wake up without an event.
+    pub fn next_wake(&self) -> Option<Instant> {
+        let mut wake: Option<Instant> = None;
+        let mut consider = |t: Instant| {
+            wake = Some(wake.map_or(t, |w| w.min(t)));
+        };
+        for c in self.clients.values() {
+            let Some(a) = &c.attached else { continue };
+            if a.needs_render
+                && a.view.in_flight < MAX_IN_FLIGHT
+                && let Some(t) = a.last_frame
+            {
+                consider(t + FRAME_INTERVAL);
+            }
+            if let Some((_, until)) = &a.message {
+                consider(*until);
+            }
+            if let Some(t) = a.repeat_until {
+                consider(t);
+            }
+        }
+        wake
+    }
+
+    /// Drop messages and repeat windows whose time is up.
+    pub fn expire(&mut self, now: Instant) {
+        for c in self.clients.values_mut() {
+            let Some(a) = c.attached.as_mut() else { continue };
+            if a.message.as_ref().is_some_and(|(_, until)| *until <= now) {
+                a.message = None;
+                a.needs_render = true;
+            }
+            if a.repeat_until.is_some_and(|t| t <= now) {
+                a.repeat_until = None;
+                a.key_table = "root".to_string();
+            }
+            if a.echo_pane.is_some_and(|(_, t)| now.duration_since(t) > ECHO_WINDOW) {
+                a.echo_pane = None;
+            }
+        }
+    }
+
+    /// Once a second: window names follow their programs, the status line's clock moves.
+    pub fn tick(&mut self) {
+        let mut changed = false;
+        let windows: Vec<crate::ids::WindowId> = self.windows.keys().copied().collect();
+        for w in windows {
+            if !self.window_flag(Some(w), "automatic-rename") {
+                continue;
+            }
+            let Some(pane) = self.active_pane(w).and_then(|p| self.panes.get(&p)) else {
+                continue;
+            };
+            let name = crate::formats::current_command(pane);
+            if let Some(win) = self.windows.get_mut(&w)
+                && !name.is_empty()
+                && win.name != name
+            {
+                win.name = name;
+                changed = true;
+            }
+        }
+        let interval = self.session_number(None, "status-interval");
+        let secs = self
+            .started
+            .elapsed()
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        if changed || (interval > 0 && secs % interval.unsigned_abs() == 0) {
+            self.redraw_all();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! What an attached client should see right now: its session's current window (panes
+//! and borders), the status line or a prompt/message in its place, and the cursor.
+
+use rmux_proto::{Color, Cursor, CursorShape, Style};
+use rmux_term as term;
+
+use super::Server;
+use crate::ids::{ClientId, WindowId};
+use crate::layout::Rect;
+use crate::render::{Mark, PanePlacement, Scene};
+
+impl Server {
+    pub fn scene(&self, client: ClientId) -> Option<Scene> {
+        let c = self.clients.get(&client)?;
+        let a = c.attached.as_ref()?;
+        let size = c.size()?;
+        let session = a.session;
+        let lines = self.status_lines(Some(session)).min(size.rows);
+        let top = if self.status_at_top(Some(session)) {
+            lines
+        } else {
+            0
+        };
+        let window_area = Rect {
+            x: 0,
+            y: top,
+            width: size.cols,
+            height: size.rows - lines,
+        };
+        let mut scene = Scene {
+            size,
+            ..Scene::default()
+        };
+        if let Some(window) = self.current_window(session) {
+            self.place_window(window, window_area, &mut scene);
+        }
+        let status_y = if top > 0 { 0 } else { size.rows - lines };
+        if lines > 0 {
+            scene
+                .lines
+                .extend(crate::status::status_lines(self, client, status_y, size.cols));
+        }
+        if let Some(prompt_cursor) = crate::status::overlay(self, client, status_y, size, &mut scene)
+        {
+            scene.cursor = Some(prompt_cursor);
+        }
+        Some(scene)
+    }
+
+    fn place_window(&self, window: WindowId, area: Rect, scene: &mut Scene) {
+        let Some(w) = self.windows.get(&window) else {
+            return;
+        };
+        let clip = |r: Rect| Rect {
+            x: area.x + r.x.min(area.width),
+            y: area.y + r.y.min(area.height),
+            width: r.width.min(area.width.saturating_sub(r.x)),
+            height: r.height.min(area.height.saturating_sub(r.y)),
+        };
+        let placements: Vec<(crate::ids::PaneId, Rect)> = if w.zoomed {
+            let (cols, rows) = w.size();
+            vec![(
+                w.active,
+                Rect {
+                    x: 0,
+                    y: 0,
+                    width: cols,
+                    height: rows,
+                },
+            )]
+        } else {
+            w.layout
+                .panes()
+                .into_iter()
+                .map(|(p, r)| (crate::ids::PaneId(p), r))
+                .collect()
+        };
+        for (pane, rect) in placements {
+            let Some(p) = self.panes.get(&pane) else {
+                continue;
+            };
+            let r = clip(rect);
+            scene.panes.push(PanePlacement {
+                pane,
+                term: p.term.clone(),
+                x: r.x,
+                y: r.y,
+                width: r.width,
+                height: r.height,
+            });
+            if pane == w.active
+                && let Ok(t) = p.term.lock()
+            {
+                let cur = t.cursor();
+                if cur.visible && cur.col < r.width && cur.row < r.height {
+                    scene.cursor = Some(Cursor {
+                        x: r.x + cur.col,
+                        y: r.y + cur.row,
+                        shape: cursor_shape(cur.shape),
+                    });
+                }
+            }
+        }
+        if !w.zoomed {
+            let active_style = Style {
+                fg: Color::Indexed(2),
+                ..Style::default()
+            };
+            for b in w.layout.borders() {
+                if b.x >= area.width || b.y >= area.height {
+                    continue;
+                }
+                let style = if w.layout.border_is_active(&b, w.active.0) {
+                    active_style
+                } else {
+                    Style::default()
+                };
+                scene.marks.push(Mark {
+                    x: area.x + b.x,
+                    y: area.y + b.y,
+                    ch: b.ch,
+                    style,
+                });
+            }
+        }
+    }
+}
+
+fn cursor_shape(s: term::CursorShape) -> CursorShape {
+    match s {
+        term::CursorShape::Default => CursorShape::Default,
+        term::CursorShape::BlinkingBlock => CursorShape::BlinkingBlock,
+        term::CursorShape::Block => CursorShape::Block,
+        term::CursorShape::BlinkingUnderline => CursorShape::BlinkingUnderline,
+        term::CursorShape::Underline => CursorShape::Underline,
+        term::CursorShape::BlinkingBar => CursorShape::BlinkingBar,
+        term::CursorShape::Bar => CursorShape::Bar,
+    }
+}
