@@ -83,10 +83,10 @@ pub fn run(args: Vec<String>) -> Result<i32> {
     let Some(global) = parse(args)? else {
         return Ok(0);
     };
-    let socket = resolve_socket(&global.socket);
+    let (socket, private_dir) = resolve_socket(&global.socket);
     let first = global.command.first().map_or("new-session", String::as_str);
     let may_start = !global.no_start && rmux_server::starts_server(first);
-    let stream = match connect::connect(&socket, may_start, global.config.as_deref())? {
+    let stream = match connect::connect(&socket, private_dir, may_start, global.config.as_deref())? {
         Some(s) => s,
         None => {
             eprintln!("no server running on {}", socket.display());
@@ -106,8 +106,8 @@ pub fn run(args: Vec<String>) -> Result<i32> {
 }
 
 /// `-S`/`-L` if given; else the socket of the rmux we run inside (`$RMUX`); else the
-/// default one.
-fn resolve_socket(choice: &SocketChoice) -> PathBuf {
+/// default one. Also says whether it lives in rmux's private per-user directory.
+fn resolve_socket(choice: &SocketChoice) -> (PathBuf, bool) {
     if *choice == SocketChoice::Default
         && let Ok(v) = std::env::var("RMUX")
     {
@@ -115,10 +115,11 @@ fn resolve_socket(choice: &SocketChoice) -> PathBuf {
         let mut parts = v.rsplitn(3, ',');
         let (_, _, path) = (parts.next(), parts.next(), parts.next());
         if let Some(p) = path.filter(|p| !p.is_empty()) {
-            return PathBuf::from(p);
+            return (PathBuf::from(p), false);
         }
     }
-    socket_path(choice)
+    let private = !matches!(choice, SocketChoice::Path(_));
+    (socket_path(choice), private)
 }
 
 /// The caller's terminal, when stdin and stdout are one.

@@ -13,7 +13,20 @@ const START_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A connection to the server at `socket`; when none answers, start one if `may_start`,
 /// else `None`.
-pub fn connect(socket: &Path, may_start: bool, config: Option<&Path>) -> Result<Option<UnixStream>> {
+/// `private_dir`: the socket is in rmux's own per-user directory (not a `-S` path), which
+/// must exist and be safe before a server starts there.
+pub fn connect(
+    socket: &Path,
+    private_dir: bool,
+    may_start: bool,
+    config: Option<&Path>,
+) -> Result<Option<UnixStream>> {
+    if private_dir
+        && let Some(dir) = socket.parent().filter(|d| d.exists())
+    {
+        // Someone else's or an open directory could hold a socket planted to catch us.
+        rmux_server::paths::check_socket_dir(dir)?;
+    }
     match UnixStream::connect(socket) {
         Ok(s) => return Ok(Some(s)),
         Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {}
@@ -24,9 +37,8 @@ pub fn connect(socket: &Path, may_start: bool, config: Option<&Path>) -> Result<
     if !may_start {
         return Ok(None);
     }
-    if let Some(dir) = socket.parent() {
-        rmux_server::paths::prepare_socket_dir(socket)
-            .with_context(|| format!("cannot use {}", dir.display()))?;
+    if private_dir {
+        rmux_server::paths::prepare_socket_dir(socket)?;
     }
     start_server(socket, config)?;
     let deadline = Instant::now() + START_TIMEOUT;

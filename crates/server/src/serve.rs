@@ -98,10 +98,10 @@ async fn sleep_until(wake: Option<Instant>) {
 }
 
 /// Bind the socket, unless a live server already has it. A stale socket (nothing behind
-/// it) is replaced. The directory is locked meanwhile, so two servers starting at once end
+/// it) is replaced. The socket's directory is locked meanwhile, so two servers starting at once end
 /// up as one.
 fn bind(socket: &Path) -> Result<Option<UnixListener>> {
-    crate::paths::prepare_socket_dir(socket)?;
+    // The client checked (and created) a private directory before starting us.
     let dir = socket.parent().unwrap_or(Path::new("."));
     let lock = rustix::fs::open(
         dir,

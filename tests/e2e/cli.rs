@@ -1,0 +1,115 @@
+//! The command line as scripts use it: tmux's commands, flags and output shapes.
+
+use crate::harness::{Env, PROMPT, eventually};
+
+#[test]
+fn detached_sessions_send_keys_and_capture() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "job", "-x", "100", "-y", "30"]);
+    env.ok(&["send-keys", "-t", "job", "stty size; echo done-$((6*7))", "Enter"]);
+    env.wait_capture("job", "stty and echo output", |c| {
+        c.lines().any(|l| l == "30 100") && c.lines().any(|l| l == "done-42")
+    });
+    env.ok(&["new", "-d", "-s", "cmd", "-x", "40", "-y", "10", "echo from-command; sleep 100"]);
+    env.wait_capture("cmd", "the command's output", |c| c.contains("from-command"));
+    env.ok(&["kill-session", "-t", "cmd"]);
+    let ls = env.ok(&["ls"]);
+    assert!(ls.starts_with("job: 1 windows (created "), "{ls}");
+    assert_eq!(ls.lines().count(), 1, "{ls}");
+}
+
+#[test]
+fn unnamed_sessions_are_numbered_and_can_be_renamed() {
+    let env = Env::new();
+    env.ok(&["new", "-d"]);
+    env.ok(&["new", "-d"]);
+    let names = env.ok(&["ls", "-F", "#{session_name}"]);
+    assert_eq!(names, "0\n1\n");
+    env.ok(&["rename-session", "-t", "0", "zero"]);
+    let out = env.run(&["rename-session", "-t", "1", "zero"]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "duplicate session: zero\n");
+    assert_eq!(env.ok(&["ls", "-F", "#{session_name}"]), "zero\n1\n");
+    // Names that would read as targets are changed as tmux changes them.
+    env.ok(&["new", "-d", "-s", "a.b:c"]);
+    assert!(env.ok(&["has", "-t", "a_b_c"]).is_empty());
+}
+
+#[test]
+fn list_commands_print_tmux_shapes() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "shape", "-x", "80", "-y", "24"]);
+    let w = env.ok(&["list-windows", "-t", "shape"]);
+    assert!(w.starts_with("0: "), "{w}");
+    assert!(w.contains("* (1 panes) [80x24] [layout "), "{w}");
+    assert!(w.trim_end().ends_with("@0 (active)"), "{w}");
+    let p = env.ok(&["list-panes", "-t", "shape"]);
+    assert!(p.starts_with("0: [80x24] [history 0/"), "{p}");
+    assert!(p.trim_end().ends_with("%0 (active)"), "{p}");
+    let d = env.ok(&["display-message", "-p", "-t", "shape", "#S:#I.#P #{window_panes}"]);
+    assert_eq!(d, "shape:0.0 1\n");
+}
+
+#[test]
+fn version_and_socket_flags() {
+    let env = Env::new();
+    let v = env.ok(&["-V"]);
+    assert!(v.starts_with("rmux "), "{v}");
+    env.ok(&["-L", "other", "new", "-d", "-s", "elsewhere"]);
+    assert!(env.ok(&["-L", "other", "ls"]).starts_with("elsewhere:"));
+    assert_eq!(env.run(&["ls"]).status.code(), Some(1));
+    let path = env.dir.path().join("explicit.sock");
+    let p = path.to_str().unwrap();
+    env.ok(&["-S", p, "new", "-d", "-s", "bypath"]);
+    assert!(env.ok(&["-S", p, "ls"]).starts_with("bypath:"));
+    env.ok(&["-S", p, "kill-server"]);
+    env.ok(&["-L", "other", "kill-server"]);
+}
+
+#[test]
+fn config_file_is_read_and_a_missing_one_ignored() {
+    let env = Env::new();
+    let conf = env.dir.path().join("my.conf");
+    std::fs::write(&conf, "set -g status-left 'CFG '\nset -g history-limit 777\n").unwrap();
+    let c = conf.to_str().unwrap();
+    env.ok(&["-f", c, "new", "-d", "-s", "conf"]);
+    assert_eq!(env.ok(&["show", "-gv", "status-left"]), "CFG \n");
+    assert_eq!(env.ok(&["display", "-p", "#{history_limit}"]), "777\n");
+    env.ok(&["kill-server"]);
+    env.ok(&["-f", "/nonexistent/file.conf", "new", "-d", "-s", "noconf"]);
+}
+
+#[test]
+fn switch_client_and_kill_session_while_attached() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "one"]);
+    env.ok(&["new", "-d", "-s", "two"]);
+    let mut t = env.spawn(80, 24, &["attach", "-t", "one"]);
+    t.wait(
+        "session one in the status line",
+        |ls| ls.last().is_some_and(|l| l.starts_with("[one]")),
+    );
+    env.ok(&["switch-client", "-t", "two"]);
+    t.wait(
+        "session two in the status line",
+        |ls| ls.last().is_some_and(|l| l.starts_with("[two]")),
+    );
+    let clients = env.ok(&["list-clients", "-F", "#{client_session}"]);
+    assert_eq!(clients, "two\n");
+    env.ok(&["kill-session", "-t", "two"]);
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.text().contains("[exited]"), "{}", t.text());
+    assert!(env.ok(&["ls"]).starts_with("one:"));
+}
+
+#[test]
+fn detach_client_from_the_command_line() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "away"]);
+    t.wait_text(PROMPT);
+    env.ok(&["detach-client", "-s", "away"]);
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.text().contains("[detached (from session away)]"));
+    eventually("the session to stay", || {
+        env.ok(&["ls"]).starts_with("away:").then_some(())
+    });
+}

@@ -1,0 +1,427 @@
+//! The end-to-end harness: the real `rmux` binary in a pseudo-terminal of a fixed size,
+//! its output read back through `rmux-term` to get the screen a user would see.
+//!
+//! Every test gets its own `RMUX_TMPDIR` and `HOME` (a bash whose prompt is `IN$ `), waits
+//! for what it expects with a deadline instead of sleeping, and stops what it started:
+//! the server with `kill-server`, its PTY children by pid.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use rmux_term::{Size, Terminal};
+
+/// How long any single wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub const PROMPT: &str = "IN$";
+
+/// A private rmux world: socket directory, home, environment.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub socket_name: String,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::Builder::new()
+            .prefix("rmux-e2e-")
+            .tempdir()
+            .expect("temporary directory");
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(home.join(".config")).expect("home");
+        std::fs::write(
+            home.join(".bashrc"),
+            "PS1='IN$ '\nPROMPT_COMMAND=\nunset HISTFILE\nbind 'set enable-bracketed-paste off' 2>/dev/null\n",
+        )
+        .expect("bashrc");
+        std::fs::write(home.join(".bash_profile"), ". ~/.bashrc\n").expect("profile");
+        std::fs::create_dir_all(dir.path().join("tmp")).expect("tmp");
+        Env {
+            dir,
+            socket_name: "default".to_string(),
+        }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn tmpdir(&self) -> PathBuf {
+        self.dir.path().join("tmp")
+    }
+
+    /// Where the server's socket is.
+    pub fn socket(&self) -> PathBuf {
+        let uid = current_uid();
+        self.tmpdir()
+            .join(format!("rmux-{uid}"))
+            .join(&self.socket_name)
+    }
+
+    /// The variables every rmux process of this test runs with.
+    pub fn vars(&self) -> Vec<(String, String)> {
+        let path = std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".to_string());
+        vec![
+            ("RMUX_TMPDIR".into(), self.tmpdir().display().to_string()),
+            ("HOME".into(), self.home().display().to_string()),
+            ("SHELL".into(), "/bin/bash".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+            ("TERM".into(), "xterm-256color".into()),
+            ("PATH".into(), path),
+        ]
+    }
+
+    /// `rmux args…` without a terminal, bounded in time.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(rmux_bin());
+        cmd.args(args)
+            .env_clear()
+            .envs(self.vars())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let child = cmd.spawn().expect("run rmux");
+        wait_output(child, WAIT)
+    }
+
+    /// `rmux args…` that must succeed; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "rmux {args:?} failed ({:?}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The text of a pane, as `capture-pane -p` gives it.
+    pub fn capture(&self, target: &str) -> String {
+        self.ok(&["capture-pane", "-p", "-t", target])
+    }
+
+    /// Wait until `capture-pane` of `target` satisfies `pred`.
+    pub fn wait_capture(&self, target: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let out = self.run(&["capture-pane", "-p", "-t", target]);
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            if out.status.success() && pred(&text) {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; pane {target} shows:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// A terminal of `cols`x`rows` running `rmux args…`.
+    pub fn spawn(&self, cols: u16, rows: u16, args: &[&str]) -> Tty {
+        self.spawn_with(cols, rows, args, &[])
+    }
+
+    pub fn spawn_with(&self, cols: u16, rows: u16, args: &[&str], extra: &[(&str, &str)]) -> Tty {
+        let mut cmd = CommandBuilder::new(rmux_bin());
+        cmd.args(args);
+        cmd.env_clear();
+        for (k, v) in self.vars() {
+            cmd.env(k, v);
+        }
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        cmd.cwd(self.home());
+        Tty::spawn(cmd, cols, rows)
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        // Stop the server this test started (if any); its panes go with it.
+        let mut cmd = Command::new(rmux_bin());
+        cmd.arg("kill-server")
+            .env_clear()
+            .envs(self.vars())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Ok(child) = cmd.spawn() {
+            let _ = wait_output(child, Duration::from_secs(5));
+        }
+    }
+}
+
+pub fn rmux_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_rmux")
+}
+
+fn current_uid() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|u| u.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Wait for a child with a deadline; kill it (by pid) if it overstays.
+pub fn wait_output(mut child: std::process::Child, limit: Duration) -> Output {
+    let deadline = Instant::now() + limit;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => return child.wait_with_output().expect("output"),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            _ => {
+                let _ = child.kill();
+                let out = child.wait_with_output().expect("output");
+                panic!(
+                    "rmux did not finish within {limit:?}: stderr {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        }
+    }
+}
+
+/// A pseudo-terminal with a program in it and the screen it draws.
+pub struct Tty {
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<Terminal>>,
+    /// Everything the program wrote, for tests that count bytes or look for sequences.
+    raw: Arc<Mutex<Vec<u8>>>,
+    eof: Arc<Mutex<bool>>,
+}
+
+impl Tty {
+    fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Tty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn rmux in a pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(Terminal::new(Size { cols, rows }, 1000)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let eof = Arc::new(Mutex::new(false));
+        let (s, r, e) = (screen.clone(), raw.clone(), eof.clone());
+        let replies = pair.master.take_writer().ok();
+        std::thread::spawn(move || {
+            let mut replies = replies;
+            let mut buf = [0u8; 65536];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                        let answer = {
+                            let mut t = s.lock().unwrap();
+                            t.feed(&buf[..n]);
+                            t.take_replies()
+                        };
+                        // Answer the program's queries (cursor position...) as a terminal does.
+                        if let (false, Some(w)) = (answer.is_empty(), replies.as_mut()) {
+                            let _ = w.write_all(&answer);
+                        }
+                    }
+                }
+            }
+            *e.lock().unwrap() = true;
+        });
+        Tty {
+            master: Some(pair.master),
+            writer: Some(writer),
+            child,
+            screen,
+            raw,
+            eof,
+        }
+    }
+
+    /// The screen's rows as text (trailing blanks trimmed).
+    pub fn lines(&self) -> Vec<String> {
+        let t = self.screen.lock().unwrap();
+        (0..i64::from(t.size().rows))
+            .map(|y| t.row(y).map(|r| r.text()).unwrap_or_default())
+            .collect()
+    }
+
+    pub fn text(&self) -> String {
+        self.lines().join("\n")
+    }
+
+    /// Look at the screen while holding it still.
+    pub fn with_screen<T>(&self, f: impl FnOnce(&Terminal) -> T) -> T {
+        f(&self.screen.lock().unwrap())
+    }
+
+    pub fn raw_len(&self) -> usize {
+        self.raw.lock().unwrap().len()
+    }
+
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Wait until the screen satisfies `pred`; fail with the screen otherwise.
+    pub fn wait(&self, what: &str, pred: impl Fn(&[String]) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let lines = self.lines();
+            if pred(&lines) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{}", lines.join("\n"));
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Wait until some line contains `needle`.
+    pub fn wait_text(&self, needle: &str) {
+        self.wait(&format!("{needle:?} on screen"), |ls| {
+            ls.iter().any(|l| l.contains(needle))
+        });
+    }
+
+    /// Wait for a line that is exactly `line` (after trimming).
+    pub fn wait_line(&self, line: &str) {
+        self.wait(&format!("a line {line:?}"), |ls| {
+            ls.iter().any(|l| l.trim_end() == line)
+        });
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let w = self.writer.as_mut().expect("terminal is open");
+        w.write_all(bytes).expect("write to the pty");
+        w.flush().expect("flush the pty");
+    }
+
+    /// Type a line and press Enter.
+    pub fn line(&mut self, text: &str) {
+        self.send(text.as_bytes());
+        self.send(b"\r");
+    }
+
+    /// The prefix (C-b) then `key`.
+    pub fn prefix(&mut self, key: &[u8]) {
+        self.send(b"\x02");
+        self.send(key);
+    }
+
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("terminal is open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.screen.lock().unwrap().resize(Size { cols, rows });
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Wait for the program to exit; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader drain what was written before the exit.
+                let drained = Instant::now() + Duration::from_secs(2);
+                while !*self.eof.lock().unwrap() && Instant::now() < drained {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                panic!("rmux client did not exit; screen:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Kill the program in the terminal (by pid), as a crash or `kill -9` would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Close the terminal as a user closing the window does: the program gets SIGHUP
+    /// (sent by pid, as the kernel would on hang-up) and its terminal goes away.
+    pub fn hang_up(mut self) {
+        if let Some(pid) = self.child.process_id() {
+            let _ = Command::new("kill").args(["-HUP", &pid.to_string()]).status();
+        }
+        self.writer = None;
+        self.master = None;
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the client did not exit when its terminal closed");
+    }
+}
+
+impl Drop for Tty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A TCP port nobody listens on right now.
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr").port()
+}
+
+/// `GET /` on localhost; the body, or None if nothing answers.
+pub fn http_get(port: u16) -> Option<String> {
+    use std::net::TcpStream;
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+/// Poll `f` until it returns Some, for at most [`WAIT`].
+pub fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests of the `rmux` binary: real server, real client, real PTYs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+
+mod cli;
+mod errors;
+mod story;

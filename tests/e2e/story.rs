@@ -1,0 +1,134 @@
+//! The story rmux exists for: start a session, run a server in it, detach, close the
+//! terminal, come back, and find everything still there.
+
+use crate::harness::{Env, PROMPT, eventually, free_port, http_get};
+
+#[test]
+fn http_server_survives_detach_and_closed_terminal() {
+    let env = Env::new();
+    let www = env.home().join("www");
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::write(www.join("index.html"), "<h1>halo-belajar</h1>\n").unwrap();
+    let port = free_port();
+
+    let mut tty = env.spawn(100, 30, &["new", "-s", "belajar"]);
+    tty.wait_text(PROMPT);
+    tty.wait(
+        "session name in the status line",
+        |ls| ls.last().is_some_and(|l| l.starts_with("[belajar] 0:")),
+    );
+    tty.line(&format!(
+        "cd {} && python3 -m http.server {port} --bind 127.0.0.1",
+        www.display()
+    ));
+    tty.wait_text(&format!("port {port}"));
+
+    // C-b d: the client leaves, restoring the terminal, and says why.
+    tty.prefix(b"d");
+    assert_eq!(tty.wait_exit(), 0);
+    let text = tty.text();
+    assert!(
+        text.contains("[detached (from session belajar)]"),
+        "no detach message:\n{text}"
+    );
+    tty.with_screen(|t| {
+        assert!(!t.modes().alt_screen, "client left the alternate screen on");
+        assert!(t.cursor().visible, "client left the cursor hidden");
+    });
+
+    let body = eventually("an HTTP answer after detach", || http_get(port));
+    assert!(body.contains("halo-belajar"), "{body}");
+    let ls = env.ok(&["ls"]);
+    assert!(ls.starts_with("belajar: 1 windows (created "), "{ls}");
+
+    // Attach, then close the terminal itself: the server must not care.
+    let tty = env.spawn(100, 30, &["attach", "-t", "belajar"]);
+    tty.wait_text("\"GET / HTTP/1.0\" 200");
+    tty.hang_up();
+    let body = eventually("an HTTP answer after the terminal closed", || http_get(port));
+    assert!(body.contains("halo-belajar"));
+
+    // Tomorrow: attach again, the log (two requests) is there.
+    let mut tty = env.spawn(100, 30, &["attach"]);
+    tty.wait(
+        "both request log lines",
+        |ls| ls.iter().filter(|l| l.contains("\"GET / HTTP/1.0\" 200")).count() >= 2,
+    );
+    tty.send(b"\x03");
+    tty.wait(
+        "the prompt after C-c",
+        |ls| ls.iter().any(|l| l.trim_end() == PROMPT),
+    );
+    tty.prefix(b"d");
+    assert_eq!(tty.wait_exit(), 0);
+}
+
+#[test]
+fn two_clients_see_the_same_pane_and_the_window_follows_the_latest() {
+    let env = Env::new();
+    let mut a = env.spawn(100, 30, &["new", "-s", "duo"]);
+    a.wait_text(PROMPT);
+    let mut b = env.spawn(80, 24, &["attach", "-t", "duo"]);
+    b.wait_text(PROMPT);
+    a.line("echo from-a");
+    b.wait_line("from-a");
+    a.wait_line("from-a");
+    // The most recent client (b, 80x24) sets the size: 23 rows above the status line.
+    b.line("stty size");
+    b.wait_line("23 80");
+    let clients = env.ok(&["list-clients"]);
+    assert_eq!(clients.lines().count(), 2, "{clients}");
+    b.prefix(b"d");
+    assert_eq!(b.wait_exit(), 0);
+    a.line("echo still-a");
+    a.wait_line("still-a");
+    a.prefix(b"d");
+    assert_eq!(a.wait_exit(), 0);
+}
+
+#[test]
+fn terminal_resize_reaches_the_program() {
+    let env = Env::new();
+    let mut t = env.spawn(90, 30, &["new", "-s", "rs"]);
+    t.wait_text(PROMPT);
+    t.line("stty size");
+    t.wait_line("29 90");
+    t.resize(120, 40);
+    t.line("clear; stty size");
+    t.wait_line("39 120");
+    t.wait(
+        "status line across the new width",
+        |ls| ls.last().is_some_and(|l| l.len() > 100),
+    );
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn prefix_twice_sends_the_prefix_to_the_program() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "cb"]);
+    t.wait_text(PROMPT);
+    // `od` shows what it reads: C-b C-b must arrive as one 0x02 byte.
+    t.line("od -An -tx1 -N1");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    // The line discipline hands over the byte at the end of the line.
+    t.prefix(b"\x02");
+    t.send(b"\r");
+    t.wait_line(" 02");
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn exiting_the_last_shell_ends_client_and_server() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "bye"]);
+    t.wait_text(PROMPT);
+    t.line("exit");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.text().contains("[exited]"), "{}", t.text());
+    eventually("the server to exit", || (!env.socket().exists()).then_some(()));
+    let out = env.run(&["ls"]);
+    assert_eq!(out.status.code(), Some(1));
+}
