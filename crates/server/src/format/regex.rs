@@ -16,6 +16,13 @@ use super::fnmatch::class_matches;
 /// Total matcher steps allowed for one search.
 const STEP_BUDGET: u32 = 200_000;
 
+/// Deepest nesting of the backtracking matcher, so that no text can overflow the
+/// stack (repetitions of one character are matched in a loop and do not count).
+const DEPTH_LIMIT: u32 = 1000;
+
+/// Most quantifiers accepted one after another on the same atom.
+const MAX_STACKED_QUANTIFIERS: usize = 8;
+
 /// Largest `{m,n}` count accepted.
 const MAX_REPEAT: u32 = 255;
 
@@ -120,6 +127,7 @@ impl Regex {
             re: self,
             text,
             steps: Cell::new(0),
+            depth: Cell::new(0),
         };
         for start in 0..=text.len() {
             let mut caps = vec![None; self.groups];
@@ -192,7 +200,9 @@ impl Parser {
     }
 
     fn quantifiers(&mut self, mut atom: Node) -> Option<Node> {
-        loop {
+        // Stacked quantifiers (`a**`) are legal but pointless; a long stack is refused
+        // rather than nested without bound.
+        for _ in 0..MAX_STACKED_QUANTIFIERS {
             let (min, max) = match self.peek() {
                 Some('*') => (0, None),
                 Some('+') => (1, None),
@@ -212,6 +222,7 @@ impl Parser {
                 max,
             };
         }
+        None
     }
 
     /// `{m}`, `{m,}`, `{m,n}` or `{,n}` at the current position, consumed; `None`
@@ -350,6 +361,7 @@ struct Matcher<'a> {
     re: &'a Regex,
     text: &'a [char],
     steps: Cell<u32>,
+    depth: Cell<u32>,
 }
 
 impl Matcher<'_> {
@@ -364,9 +376,27 @@ impl Matcher<'_> {
     /// Matches `node` at `pos`, then calls `k` with the end; true as soon as `k` is.
     fn node(&self, node: &Node, pos: usize, caps: &mut Caps, k: Cont<'_>) -> bool {
         self.steps.set(self.steps.get() + 1);
-        if self.out_of_steps() {
+        if self.out_of_steps() || self.depth.get() >= DEPTH_LIMIT {
             return false;
         }
+        self.depth.set(self.depth.get() + 1);
+        let matched = self.node_inner(node, pos, caps, k);
+        self.depth.set(self.depth.get() - 1);
+        matched
+    }
+
+    /// Whether a node that matches exactly one character matches `c`; `None` for
+    /// other nodes.
+    fn single(&self, node: &Node, c: char) -> Option<bool> {
+        match node {
+            Node::Char(want) => Some(self.char_eq(*want, c)),
+            Node::Any => Some(true),
+            Node::Set(set) => Some(set.contains(c, self.re.ignore_case)),
+            _ => None,
+        }
+    }
+
+    fn node_inner(&self, node: &Node, pos: usize, caps: &mut Caps, k: Cont<'_>) -> bool {
         match node {
             Node::Empty => k(pos, caps),
             Node::Char(c) => match self.text.get(pos) {
@@ -432,6 +462,9 @@ impl Matcher<'_> {
         caps: &mut Caps,
         k: Cont<'_>,
     ) -> bool {
+        if count == 0 && self.single(node, ' ').is_some() {
+            return self.repeat_single(node, bounds, pos, caps, k);
+        }
         if bounds.max.is_none_or(|max| count < max) {
             let more = self.node(node, pos, caps, &mut |p, caps: &mut Caps| {
                 if p == pos && count >= bounds.min {
@@ -444,6 +477,39 @@ impl Matcher<'_> {
             }
         }
         count >= bounds.min && k(pos, caps)
+    }
+
+    /// Greedy repetition of a one-character node, as a loop: take as many as possible,
+    /// then give them back one at a time.
+    fn repeat_single(
+        &self,
+        node: &Node,
+        bounds: Bounds,
+        pos: usize,
+        caps: &mut Caps,
+        k: Cont<'_>,
+    ) -> bool {
+        let max = bounds.max.map_or(usize::MAX, |m| m as usize);
+        let available = self.text.get(pos..).unwrap_or_default();
+        let taken = available
+            .iter()
+            .take(max)
+            .take_while(|&&c| self.single(node, c) == Some(true))
+            .count();
+        let min = bounds.min as usize;
+        if taken < min {
+            return false;
+        }
+        for n in (min..=taken).rev() {
+            self.steps.set(self.steps.get() + 1);
+            if self.out_of_steps() {
+                return false;
+            }
+            if k(pos + n, caps) {
+                return true;
+            }
+        }
+        false
     }
 }
 

@@ -535,6 +535,25 @@ fn hostile_templates_do_not_panic() {
         let _ = styled_segments(template, Style::default());
     }
     assert_eq!(expand("#{s/é/ü/:#{l:aéb}}", &ctx, now()), "aüb");
+    // Long texts and stacked quantifiers stay within the stack.
+    let mut long = vars();
+    long.insert("@long".into(), "ab/".repeat(20_000));
+    let got = expand("#{s|.*/|<|:@long}", &long, now());
+    assert_eq!(got, "<");
+    let got = expand(
+        "#{s|(ab/)*|X|:@long}|#{m/r:(a|b|/)+$,#{@long}}",
+        &long,
+        now(),
+    );
+    assert!(got.len() < 200_000, "{}", got.len());
+    assert_eq!(
+        expand(
+            &format!("#{{s/a{}/x/:@foo}}", "*".repeat(100_000)),
+            &ctx,
+            now()
+        ),
+        "hello world"
+    );
 }
 
 fn style(fg: Color, bg: Color, attrs: Attrs) -> Style {
