@@ -76,6 +76,17 @@ pub(super) fn evaluate(args: &[String], left: &str, right: &str) -> Option<Strin
     } else {
         precision.min(MAX_PRECISION)
     };
+    if result.is_nan() {
+        // glibc's printf spelling, sign included.
+        return Some(
+            if result.is_sign_negative() {
+                "-nan"
+            } else {
+                "nan"
+            }
+            .to_string(),
+        );
+    }
     Some(format!("{result:.prec$}", prec = precision as usize))
 }
 

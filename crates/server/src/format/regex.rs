@@ -3,6 +3,7 @@
 //!
 //! Supported: literals, `.`, bracket expressions with ranges and `[:class:]`, `^`, `$`,
 //! groups, `|`, `*` `+` `?` `{m}` `{m,}` `{m,n}`, and the GNU escapes `\w \W \s \S`.
+//! A repetition with nothing before it (`*a`, `(+)`) does not compile, as in glibc.
 //! Matching backtracks and takes the first match found with greedy quantifiers
 //! (Perl's rule) rather than POSIX's leftmost-longest; the two differ only for
 //! alternations whose earlier branch is a prefix of a later one (`a|ab`). A step
@@ -272,7 +273,8 @@ impl Parser {
             }
             '[' => Node::Set(Box::new(self.bracket()?)),
             '\\' => self.escape()?,
-            // A quantifier with nothing to repeat stands for itself.
+            // A repetition with nothing to repeat is an error, as in glibc.
+            '*' | '+' | '?' => return None,
             _ => Node::Char(c),
         })
     }

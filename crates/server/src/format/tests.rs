@@ -156,6 +156,7 @@ fn conditionals() {
         ("#{?@foo,a:b,c}", "a:b"),
         ("#{?@foo,#:,b}", "#:"),
         ("#{?@foo,%%,b}", "%"),
+        ("%日本%", "%日本%"),
         (
             "#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,#{?@foo,deep,n},n},n},n},n},n},n},n},n},n},n}",
             "deep",
@@ -203,6 +204,10 @@ fn matching() {
         ("#{m:#{l:*},x}", "1"),
         ("#{m:a#,b,a,b}", "1"),
         ("#{C:x}", "0"),
+        // Found by comparing random templates with tmux: glibc refuses a leading `*`.
+        ("#{m/r:**,a}", "0"),
+        ("#{m/r:*,a}", "0"),
+        ("#{m/r:a**,aa}", "1"),
     ]);
 }
 
@@ -363,6 +368,9 @@ fn arithmetic() {
         ("#{e|+|x:1,2}", "3"),
         ("#{e|!=|f|:1.0000000001,1}", "0.00"),
         ("#{e|+|:#{@num},1}", "43"),
+        ("#{e|%|f:1,0}", "-nan"),
+        ("#{e|/|f:1,0}", "inf"),
+        ("#{e|-|f:0,#{e|/|f:1,0}}", "-inf"),
     ]);
 }
 
@@ -816,4 +824,118 @@ fn segments_split_at_style_blocks() {
         ranged.first().map(|s| s.range.clone()),
         Some(Range::Window(2))
     );
+}
+
+/// A session with two windows, as a status line sees it: the session's variables and
+/// options, and each window's on top of them.
+struct StatusLine {
+    session: HashMap<String, String>,
+    windows: Vec<HashMap<String, String>>,
+}
+
+impl FormatContext for StatusLine {
+    fn var(&self, name: &str) -> Option<String> {
+        self.session.get(name).cloned()
+    }
+
+    fn children(&self, kind: LoopKind) -> Vec<LoopItem<'_>> {
+        if kind != LoopKind::Windows {
+            return Vec::new();
+        }
+        let item = |w: &HashMap<String, String>| {
+            let merged: HashMap<String, String> =
+                self.session.clone().into_iter().chain(w.clone()).collect();
+            let current = merged.get("window_active").is_some_and(|a| a == "1");
+            LoopItem {
+                ctx: Box::new(merged),
+                current,
+            }
+        };
+        self.windows.iter().map(item).collect()
+    }
+}
+
+fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn default_status_line_matches_tmux() {
+    // tmux 3.3a's default status-format[0] and the options it uses.
+    let status_format = "#[align=left range=left #{E:status-left-style}]#[push-default]#{T;=/#{status-left-length}:status-left}#[pop-default]#[norange default]#[list=on align=#{status-justify}]#[list=left-marker]<#[list=right-marker]>#[list=on]#{W:#[range=window|#{window_index} #{E:window-status-style}#{?#{&&:#{window_last_flag},#{!=:#{E:window-status-last-style},default}}, #{E:window-status-last-style},}#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},default}}, #{E:window-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{window_silence_flag}},#{!=:#{E:window-status-activity-style},default}}, #{E:window-status-activity-style},}}]#[push-default]#{T:window-status-format}#[pop-default]#[norange default]#{?window_end_flag,,#{window-status-separator}},#[range=window|#{window_index} list=focus #{?#{!=:#{E:window-status-current-style},default},#{E:window-status-current-style},#{E:window-status-style}}#{?#{&&:#{window_last_flag},#{!=:#{E:window-status-last-style},default}}, #{E:window-status-last-style},}#{?#{&&:#{window_bell_flag},#{!=:#{E:window-status-bell-style},default}}, #{E:window-status-bell-style},#{?#{&&:#{||:#{window_activity_flag},#{window_silence_flag}},#{!=:#{E:window-status-activity-style},default}}, #{E:window-status-activity-style},}}]#[push-default]#{T:window-status-current-format}#[pop-default]#[norange list=on default]#{?window_end_flag,,#{window-status-separator}}}#[nolist align=right range=right #{E:status-right-style}]#[push-default]#{T;=/#{status-right-length}:status-right}#[pop-default]#[norange default]";
+    let session = map(&[
+        ("status-format[0]", status_format),
+        ("status-left", "[#{session_name}] "),
+        ("status-left-style", "default"),
+        ("status-left-length", "10"),
+        ("status-justify", "left"),
+        (
+            "status-right",
+            "#{?window_bigger,[#{window_offset_x}#,#{window_offset_y}] ,}\"#{=21:pane_title}\" %H:%M %d-%b-%y",
+        ),
+        ("status-right-style", "default"),
+        ("status-right-length", "40"),
+        (
+            "window-status-format",
+            "#I:#W#{?window_flags,#{window_flags}, }",
+        ),
+        (
+            "window-status-current-format",
+            "#I:#W#{?window_flags,#{window_flags}, }",
+        ),
+        ("window-status-style", "default"),
+        ("window-status-current-style", "default"),
+        ("window-status-last-style", "default"),
+        ("window-status-bell-style", "reverse"),
+        ("window-status-activity-style", "reverse"),
+        ("window-status-separator", " "),
+        ("session_name", "mysess"),
+        ("pane_title", "vm"),
+        ("window_bigger", ""),
+    ]);
+    let flags = |index: &str, name: &str, active: &str, window_flags: &str, end: &str| {
+        map(&[
+            ("window_index", index),
+            ("window_name", name),
+            ("window_active", active),
+            ("window_flags", window_flags),
+            ("window_last_flag", "0"),
+            ("window_bell_flag", "0"),
+            ("window_activity_flag", "0"),
+            ("window_silence_flag", "0"),
+            ("window_end_flag", end),
+        ])
+    };
+    let ctx = StatusLine {
+        session,
+        windows: vec![
+            flags("0", "mywin", "1", "*", "0"),
+            flags("1", "second", "0", "", "1"),
+        ],
+    };
+    let want = "#[align=left range=left default]#[push-default][mysess] #[pop-default]#[norange default]#[list=on align=left]#[list=left-marker]<#[list=right-marker]>#[list=on]#[range=window|0 list=focus default]#[push-default]0:mywin*#[pop-default]#[norange list=on default] #[range=window|1 default]#[push-default]1:second #[pop-default]#[norange default]#[nolist align=right range=right default]#[push-default]\"vm\" 13:34 26-Nov-26#[pop-default]#[norange default]";
+    assert_eq!(expand("#{E:status-format[0]}", &ctx, now()), want);
+    let segments = styled_segments(want, Style::default());
+    let text: Vec<(&str, Align)> = segments
+        .iter()
+        .map(|s| (s.text.as_str(), s.align))
+        .collect();
+    assert_eq!(
+        text,
+        vec![
+            ("[mysess] ", Align::Left),
+            ("<", Align::Left),
+            (">", Align::Left),
+            ("0:mywin*", Align::Left),
+            (" ", Align::Left),
+            ("1:second ", Align::Left),
+            ("\"vm\" 13:34 26-Nov-26", Align::Right),
+        ]
+    );
+    assert_eq!(segments[3].list, ListMarker::Focus);
+    assert_eq!(segments[3].range, Range::Window(0));
+    assert_eq!(segments[1].list, ListMarker::LeftMarker);
 }

@@ -112,16 +112,22 @@ fn convert(conv: &str, t: DateTime<Local>, out: &mut String) -> usize {
     if matches!(b.get(i), Some(b'E' | b'O')) {
         i += 1;
     }
-    let Some(&c) = b.get(i) else {
+    let Some(ch) = conv.get(i..).and_then(|rest| rest.chars().next()) else {
         out.push_str(conv);
         return conv.len();
     };
-    match field(c, t) {
+    let end = i + ch.len_utf8();
+    let field = if ch.is_ascii() {
+        field(ch as u8, t)
+    } else {
+        None
+    };
+    match field {
         Some(Field::Num { value, width, pad }) => push_number(out, value, width, pad, spec),
-        Some(Field::Text(s)) => push_text(out, &s, c, spec),
-        None => out.push_str(conv.get(..=i).unwrap_or(conv)),
+        Some(Field::Text(s)) => push_text(out, &s, ch as u8, spec),
+        None => out.push_str(conv.get(..end).unwrap_or(conv)),
     }
-    i + 1
+    end
 }
 
 /// What one conversion produces.
