@@ -84,6 +84,10 @@ impl View {
             self.dirty_rows.fill(true);
             self.panes.clear();
         }
+        // A pane that left the screen (another window, zoom) no longer owns its cells:
+        // forget its stamps so it is redrawn in full when it comes back.
+        self.panes
+            .retain(|id, _| scene.panes.iter().any(|p| p.pane == *id));
         for placement in &scene.panes {
             self.compose_pane(placement);
         }
