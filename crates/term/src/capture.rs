@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::cell::{ACS, Cell, UNDERLINE_MASK};
 use crate::links::Links;
-use crate::style::{Attrs, PackedColor};
+use crate::style::{Attrs, ColorKind, PackedColor};
 use crate::view::{RawCell, RowView};
 
 /// What to capture and how; see `Terminal::capture`.
@@ -75,30 +75,30 @@ impl TmuxStyle {
 }
 
 fn fg_codes(c: PackedColor, out: &mut Vec<u16>) {
-    match c {
-        PackedColor::Default => out.push(39),
-        PackedColor::Ansi(n) if n < 8 => out.push(30 + u16::from(n)),
-        PackedColor::Ansi(n) => out.push(90 + u16::from(n & 7)),
-        PackedColor::Palette(n) => out.extend([38, 5, u16::from(n)]),
-        PackedColor::Rgb(r, g, b) => out.extend([38, 2, r.into(), g.into(), b.into()]),
+    match c.kind() {
+        ColorKind::Default => out.push(39),
+        ColorKind::Ansi(n) if n < 8 => out.push(30 + u16::from(n)),
+        ColorKind::Ansi(n) => out.push(90 + u16::from(n & 7)),
+        ColorKind::Palette(n) => out.extend([38, 5, u16::from(n)]),
+        ColorKind::Rgb(r, g, b) => out.extend([38, 2, r.into(), g.into(), b.into()]),
     }
 }
 
 fn bg_codes(c: PackedColor, out: &mut Vec<u16>) {
-    match c {
-        PackedColor::Default => out.push(49),
-        PackedColor::Ansi(n) if n < 8 => out.push(40 + u16::from(n)),
-        PackedColor::Ansi(n) => out.push(100 + u16::from(n & 7)),
-        PackedColor::Palette(n) => out.extend([48, 5, u16::from(n)]),
-        PackedColor::Rgb(r, g, b) => out.extend([48, 2, r.into(), g.into(), b.into()]),
+    match c.kind() {
+        ColorKind::Default => out.push(49),
+        ColorKind::Ansi(n) if n < 8 => out.push(40 + u16::from(n)),
+        ColorKind::Ansi(n) => out.push(100 + u16::from(n & 7)),
+        ColorKind::Palette(n) => out.extend([48, 5, u16::from(n)]),
+        ColorKind::Rgb(r, g, b) => out.extend([48, 2, r.into(), g.into(), b.into()]),
     }
 }
 
 fn us_codes(c: PackedColor, out: &mut Vec<u16>) {
-    match c {
-        PackedColor::Default => {}
-        PackedColor::Ansi(n) | PackedColor::Palette(n) => out.extend([58, 5, u16::from(n)]),
-        PackedColor::Rgb(r, g, b) => out.extend([58, 2, r.into(), g.into(), b.into()]),
+    match c.kind() {
+        ColorKind::Default => {}
+        ColorKind::Ansi(n) | ColorKind::Palette(n) => out.extend([58, 5, u16::from(n)]),
+        ColorKind::Rgb(r, g, b) => out.extend([58, 2, r.into(), g.into(), b.into()]),
     }
 }
 
@@ -119,7 +119,7 @@ fn write_codes(last: &TmuxStyle, new: &TmuxStyle, links: &Links, out: &mut Strin
     let mut s: Vec<u16> = Vec::new();
     let removed =
         (0..ATTR_CODES.len()).any(|i| new.attrs & (1 << i) == 0 && lastattr & (1 << i) != 0);
-    if removed || (last.us != PackedColor::Default && new.us == PackedColor::Default) {
+    if removed || (last.us != PackedColor::DEFAULT && new.us == PackedColor::DEFAULT) {
         s.push(0);
         lastattr &= CHARSET_BIT;
     }
@@ -233,7 +233,7 @@ fn blanks<'a>() -> impl Iterator<Item = RawCell<'a>> {
     std::iter::repeat(RawCell {
         cell: Cell::BLANK,
         tail: "",
-        underline_color: PackedColor::Default,
+        underline_color: PackedColor::DEFAULT,
         link: 0,
     })
 }

@@ -29,8 +29,8 @@ pub(crate) const ACS: u8 = 1 << 5;
 impl Cell {
     pub(crate) const BLANK: Cell = Cell {
         ch: ' ',
-        fg: PackedColor::Default,
-        bg: PackedColor::Default,
+        fg: PackedColor::DEFAULT,
+        bg: PackedColor::DEFAULT,
         attrs: 0,
         flags: 0,
         extra: 0,
@@ -82,12 +82,13 @@ impl Cell {
         }
     }
 
-    /// Same look, ignoring the character: used to find style runs.
-    pub(crate) fn same_style(&self, other: &Cell) -> bool {
-        self.fg == other.fg
-            && self.bg == other.bg
-            && self.attrs == other.attrs
-            && (self.flags & (UNDERLINE_MASK | ACS)) == (other.flags & (UNDERLINE_MASK | ACS))
+    /// The look of the cell without its character, as one number: equal
+    /// keys, same style. Used to find style runs.
+    pub(crate) fn style_key(&self) -> u128 {
+        u128::from(self.fg.raw()) << 64
+            | u128::from(self.bg.raw()) << 32
+            | u128::from(self.attrs) << 8
+            | u128::from(self.flags & (UNDERLINE_MASK | ACS))
     }
 
     pub(crate) fn style(&self, extra: Option<&Extra>) -> Style {
@@ -95,7 +96,7 @@ impl Cell {
             fg: self.fg.to_public(),
             bg: self.bg.to_public(),
             underline_color: extra
-                .map_or(PackedColor::Default, |e| e.underline_color)
+                .map_or(PackedColor::DEFAULT, |e| e.underline_color)
                 .to_public(),
             attrs: Attrs::from_byte(self.attrs),
             underline: Underline::from_bits(self.flags & UNDERLINE_MASK),

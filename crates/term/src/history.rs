@@ -1,11 +1,11 @@
-//! Scrollback: rows that scrolled off the top of the main screen, each packed
-//! into one small allocation.
+//! Scrollback: rows that scrolled off the top of the main screen, packed
+//! into large shared chunks (no allocation per line).
 //!
 //! A packed line is a header, the row's text as UTF-8 (one `char` per cell,
 //! `'\0'` for the right half of a wide character), then style runs and
 //! side-table entries only where the row has them. Trailing default blanks
-//! are not stored, so a 100-character plain line costs its header, 100 bytes
-//! of text and the 16-byte pointer to it, whatever the pane width.
+//! are not stored, so a 100-character plain line costs its 13-byte header,
+//! 100 bytes of text and a 12-byte index entry, whatever the pane width.
 
 use std::collections::VecDeque;
 
@@ -23,28 +23,154 @@ const FLAG_SIMPLE: u8 = 2;
 /// visible row's stamp.
 pub(crate) const HISTORY_STAMP: u64 = 1 << 63;
 
-/// One packed row. Layout: `text_len: u32, cells: u16, used: u16, runs: u16,
-/// extras: u16, flags: u8`, the text, `runs` style runs of 12 bytes
-/// (`col: u16, fg: 4, bg: 4, attrs: u8, flags: u8`), then the extras
+/// A packed row, borrowed. Layout: `text_len: u32, cells: u16, used: u16,
+/// runs: u16, extras: u16, flags: u8`, the text, `runs` style runs of 12
+/// bytes (`col: u16, fg: 4, bg: 4, attrs: u8, flags: u8`), then the extras
 /// (`col: u16, underline colour: 4, link: u32, tail_len: u16, tail`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'a>(&'a [u8]);
+
+/// A packed row, owned (moved around while reflowing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct CompactLine(Box<[u8]>);
 
+impl CompactLine {
+    pub(crate) fn encode(row: &Row) -> CompactLine {
+        let shape = Shape::of(row);
+        let mut out = Vec::with_capacity(shape.bytes());
+        encode_into(row, &shape, &mut out);
+        CompactLine(out.into_boxed_slice())
+    }
+
+    pub(crate) fn view(&self) -> Line<'_> {
+        Line(&self.0)
+    }
+}
+
+/// What a row needs once packed, found in one pass.
+struct Shape {
+    cells: usize,
+    text: usize,
+    runs: usize,
+    extras: usize,
+    extras_bytes: usize,
+    simple: bool,
+}
+
+impl Shape {
+    fn of(row: &Row) -> Shape {
+        let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
+        let text;
+        let mut runs = 0;
+        let mut complex = 0usize;
+        let mut with_extra = 0usize;
+        let mut prev = Cell::BLANK.style_key();
+        // Kept free of branches: this runs for every row that scrolls off.
+        for cell in cells {
+            complex += usize::from(!cell.ch.is_ascii() || cell.is_spacer());
+            let key = cell.style_key();
+            runs += usize::from(key != prev);
+            prev = key;
+            with_extra += usize::from(cell.extra != 0);
+        }
+        if complex > 0 {
+            text = cells.iter().map(|c| c.ch.len_utf8()).sum();
+        } else {
+            text = cells.len();
+        }
+        let mut shape = Shape {
+            cells: cells.len(),
+            text,
+            runs,
+            extras: 0,
+            extras_bytes: 0,
+            simple: complex == 0,
+        };
+        if with_extra > 0 {
+            for cell in cells {
+                if let Some(e) = row.extras.get(cell.extra) {
+                    shape.extras += 1;
+                    shape.extras_bytes += 12 + row.extras.tail(e).len().min(usize::from(u16::MAX));
+                }
+            }
+        }
+        shape
+    }
+
+    fn bytes(&self) -> usize {
+        HEADER + self.text + self.runs * RUN + self.extras_bytes
+    }
+}
+
+/// Appends the packed form of `row` (whose shape is `shape`) to `out`.
+fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
+    let cells = row.cells.get(..shape.cells).unwrap_or(&[]);
+    out.reserve(shape.bytes());
+    out.extend_from_slice(&(shape.text as u32).to_le_bytes());
+    out.extend_from_slice(&(shape.cells as u16).to_le_bytes());
+    out.extend_from_slice(&row.used.to_le_bytes());
+    out.extend_from_slice(&(shape.runs as u16).to_le_bytes());
+    out.extend_from_slice(&(shape.extras as u16).to_le_bytes());
+    let mut flags = 0;
+    if row.wrapped {
+        flags |= FLAG_WRAPPED;
+    }
+    if shape.simple {
+        flags |= FLAG_SIMPLE;
+    }
+    out.push(flags);
+    if shape.simple {
+        out.extend(cells.iter().map(|c| c.ch as u8));
+    } else {
+        for cell in cells {
+            if cell.is_spacer() {
+                out.push(0);
+            } else {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(cell.ch.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    if shape.runs > 0 {
+        let mut prev = Cell::BLANK.style_key();
+        for (x, cell) in cells.iter().enumerate() {
+            let key = cell.style_key();
+            if key != prev {
+                prev = key;
+                out.extend_from_slice(&(x as u16).to_le_bytes());
+                put_color(out, cell.fg);
+                put_color(out, cell.bg);
+                out.push(cell.attrs);
+                out.push(cell.flags & (UNDERLINE_MASK | ACS));
+            }
+        }
+    }
+    if shape.extras > 0 {
+        for (x, cell) in cells.iter().enumerate() {
+            let Some(e) = row.extras.get(cell.extra) else {
+                continue;
+            };
+            let tail = row.extras.tail(e).as_bytes();
+            let tail = tail
+                .get(..tail.len().min(usize::from(u16::MAX)))
+                .unwrap_or(&[]);
+            out.extend_from_slice(&(x as u16).to_le_bytes());
+            put_color(out, e.underline_color);
+            out.extend_from_slice(&e.link.to_le_bytes());
+            out.extend_from_slice(&(tail.len() as u16).to_le_bytes());
+            out.extend_from_slice(tail);
+        }
+    }
+}
+
 fn put_color(out: &mut Vec<u8>, c: PackedColor) {
-    out.extend_from_slice(&match c {
-        PackedColor::Default => [0, 0, 0, 0],
-        PackedColor::Ansi(n) => [1, n, 0, 0],
-        PackedColor::Palette(n) => [2, n, 0, 0],
-        PackedColor::Rgb(r, g, b) => [3, r, g, b],
-    });
+    out.extend_from_slice(&c.to_bytes());
 }
 
 fn get_color(b: &[u8]) -> PackedColor {
     match b {
-        [1, n, ..] => PackedColor::Ansi(*n),
-        [2, n, ..] => PackedColor::Palette(*n),
-        [3, r, g, b, ..] => PackedColor::Rgb(*r, *g, *b),
-        _ => PackedColor::Default,
+        [a, b2, c, d, ..] => PackedColor::from_bytes([*a, *b2, *c, *d]),
+        _ => PackedColor::DEFAULT,
     }
 }
 
@@ -70,66 +196,7 @@ pub(crate) struct HistExtra<'a> {
     pub link: u32,
 }
 
-impl CompactLine {
-    pub(crate) fn encode(row: &Row) -> CompactLine {
-        let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
-        let mut text = Vec::with_capacity(cells.len());
-        let mut runs: Vec<u8> = Vec::new();
-        let mut extras: Vec<u8> = Vec::new();
-        let (mut nruns, mut nextras) = (0u16, 0u16);
-        let mut simple = true;
-        let mut pen = Cell::BLANK;
-        for (x, cell) in cells.iter().enumerate() {
-            if cell.is_spacer() {
-                text.push(0);
-                simple = false;
-            } else {
-                let mut buf = [0u8; 4];
-                text.extend_from_slice(cell.ch.encode_utf8(&mut buf).as_bytes());
-                simple &= cell.ch.is_ascii();
-            }
-            if !cell.same_style(&pen) {
-                pen = *cell;
-                runs.extend_from_slice(&(x as u16).to_le_bytes());
-                put_color(&mut runs, cell.fg);
-                put_color(&mut runs, cell.bg);
-                runs.push(cell.attrs);
-                runs.push(cell.flags & (UNDERLINE_MASK | ACS));
-                nruns += 1;
-            }
-            if let Some(e) = row.extras.get(cell.extra) {
-                let tail = row.extras.tail(e).as_bytes();
-                let tail = tail
-                    .get(..tail.len().min(usize::from(u16::MAX)))
-                    .unwrap_or(&[]);
-                extras.extend_from_slice(&(x as u16).to_le_bytes());
-                put_color(&mut extras, e.underline_color);
-                extras.extend_from_slice(&e.link.to_le_bytes());
-                extras.extend_from_slice(&(tail.len() as u16).to_le_bytes());
-                extras.extend_from_slice(tail);
-                nextras += 1;
-            }
-        }
-        let mut out = Vec::with_capacity(HEADER + text.len() + runs.len() + extras.len());
-        out.extend_from_slice(&(text.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(cells.len() as u16).to_le_bytes());
-        out.extend_from_slice(&row.used.to_le_bytes());
-        out.extend_from_slice(&nruns.to_le_bytes());
-        out.extend_from_slice(&nextras.to_le_bytes());
-        let mut flags = 0;
-        if row.wrapped {
-            flags |= FLAG_WRAPPED;
-        }
-        if simple {
-            flags |= FLAG_SIMPLE;
-        }
-        out.push(flags);
-        out.extend_from_slice(&text);
-        out.extend_from_slice(&runs);
-        out.extend_from_slice(&extras);
-        CompactLine(out.into_boxed_slice())
-    }
-
+impl<'a> Line<'a> {
     fn text_len(&self) -> usize {
         u32_at(&self.0, 0) as usize
     }
@@ -159,23 +226,19 @@ impl CompactLine {
         self.flags() & FLAG_WRAPPED != 0
     }
 
-    fn text(&self) -> &str {
+    fn text(&self) -> &'a str {
         let bytes = self.0.get(HEADER..HEADER + self.text_len()).unwrap_or(&[]);
         std::str::from_utf8(bytes).unwrap_or("")
     }
 
-    fn runs(&self) -> &[u8] {
+    fn runs(&self) -> &'a [u8] {
         let start = HEADER + self.text_len();
         self.0.get(start..start + self.nruns() * RUN).unwrap_or(&[])
     }
 
-    fn extras_bytes(&self) -> &[u8] {
+    fn extras_bytes(&self) -> &'a [u8] {
         let start = HEADER + self.text_len() + self.nruns() * RUN;
         self.0.get(start..).unwrap_or(&[])
-    }
-
-    pub(crate) fn heap_bytes(&self) -> usize {
-        self.0.len()
     }
 
     /// Style of cell `x` as a cell without its character.
@@ -199,14 +262,14 @@ impl CompactLine {
         style_cell(r)
     }
 
-    fn extra_at(&self, x: usize) -> HistExtra<'_> {
+    fn extra_at(&self, x: usize) -> HistExtra<'a> {
         self.extras()
             .find(|(col, _)| *col == x)
             .map_or_else(HistExtra::default, |(_, e)| e)
     }
 
     /// Side-table entries in column order.
-    pub(crate) fn extras(&self) -> impl Iterator<Item = (usize, HistExtra<'_>)> + '_ {
+    pub(crate) fn extras(&self) -> impl Iterator<Item = (usize, HistExtra<'a>)> + 'a {
         let bytes = self.extras_bytes();
         let mut at = 0;
         let mut left = self.nextras();
@@ -233,7 +296,7 @@ impl CompactLine {
     }
 
     /// Cell `x` (its `extra` field is 0; rare data comes separately).
-    pub(crate) fn cell(&self, x: usize) -> Option<(Cell, HistExtra<'_>)> {
+    pub(crate) fn cell(&self, x: usize) -> Option<(Cell, HistExtra<'a>)> {
         if x >= self.len() {
             return None;
         }
@@ -259,7 +322,7 @@ impl CompactLine {
     }
 
     /// All stored cells in order, for decoding and capture.
-    pub(crate) fn cells(&self) -> impl Iterator<Item = (Cell, HistExtra<'_>)> + '_ {
+    pub(crate) fn cells(&self) -> impl Iterator<Item = (Cell, HistExtra<'a>)> + 'a {
         let mut chars = self.text().chars().peekable();
         let runs = self.runs();
         let mut next_run = 0usize;
@@ -294,7 +357,7 @@ impl CompactLine {
             };
             if !extra.tail.is_empty()
                 || extra.link != 0
-                || extra.underline_color != PackedColor::Default
+                || extra.underline_color != PackedColor::DEFAULT
             {
                 let id = row.extras.push(Extra {
                     underline_color: extra.underline_color,
@@ -335,11 +398,26 @@ fn fill_char(cell: &mut Cell, ch: char, next: Option<char>) {
         }
     }
 }
+/// Where a line lives: chunk number (counted since the history began) and
+/// byte range in it.
+#[derive(Clone, Copy, Debug)]
+struct Loc {
+    chunk: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Lines are appended to chunks of this size; a chunk is freed when its
+/// last line is dropped.
+const CHUNK: usize = 64 * 1024;
 
 /// The scrollback of the main screen, oldest line first.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct History {
-    lines: VecDeque<CompactLine>,
+    chunks: VecDeque<Vec<u8>>,
+    /// Number of `chunks[0]`.
+    first_chunk: u32,
+    lines: VecDeque<Loc>,
     limit: usize,
     /// Number (for stamps) of `lines[0]`; line i is `base + i`.
     base: u64,
@@ -348,9 +426,8 @@ pub(crate) struct History {
 impl History {
     pub(crate) fn new(limit: usize) -> History {
         History {
-            lines: VecDeque::new(),
             limit,
-            base: 0,
+            ..History::default()
         }
     }
 
@@ -373,38 +450,91 @@ impl History {
         let n = n.min(self.lines.len());
         self.lines.drain(..n);
         self.base += n as u64;
+        let keep_from = self.lines.front().map_or(u32::MAX, |l| l.chunk);
+        while self.first_chunk < keep_from && !self.chunks.is_empty() {
+            self.chunks.pop_front();
+            self.first_chunk = self.first_chunk.wrapping_add(1);
+        }
+        if self.lines.is_empty() {
+            self.chunks.clear();
+        }
     }
 
     /// Line `i` counted from the oldest.
-    pub(crate) fn get(&self, i: usize) -> Option<&CompactLine> {
-        self.lines.get(i)
+    pub(crate) fn get(&self, i: usize) -> Option<Line<'_>> {
+        let loc = self.lines.get(i)?;
+        let chunk = self
+            .chunks
+            .get(loc.chunk.wrapping_sub(self.first_chunk) as usize)?;
+        let start = loc.start as usize;
+        chunk.get(start..start + loc.len as usize).map(Line)
     }
 
     pub(crate) fn stamp(&self, i: usize) -> u64 {
         HISTORY_STAMP | (self.base + i as u64)
     }
 
-    pub(crate) fn push_line(&mut self, line: CompactLine) {
+    /// Makes room for `len` more bytes (like tmux, a tenth of the limit at a
+    /// time when full) and returns the chunk to write them into.
+    fn reserve(&mut self, len: usize) -> Option<(u32, &mut Vec<u8>)> {
         if self.limit == 0 {
-            return;
+            return None;
         }
-        // Like tmux, make room a tenth of the limit at a time.
         if self.lines.len() >= self.limit {
             self.drop_oldest((self.limit / 10).max(1));
         }
-        self.lines.push_back(line);
+        let fits = self
+            .chunks
+            .back()
+            .is_some_and(|c| c.capacity() - c.len() >= len);
+        if !fits {
+            if self.chunks.is_empty() {
+                self.first_chunk = self.first_chunk.wrapping_add(1);
+            }
+            self.chunks.push_back(Vec::with_capacity(CHUNK.max(len)));
+        }
+        let number = self.first_chunk.wrapping_add(self.chunks.len() as u32 - 1);
+        self.chunks.back_mut().map(|c| (number, c))
+    }
+
+    fn record(&mut self, chunk: u32, start: usize, end: usize) {
+        self.lines.push_back(Loc {
+            chunk,
+            start: start as u32,
+            len: (end - start) as u32,
+        });
     }
 
     pub(crate) fn push(&mut self, row: &Row) {
-        if self.limit == 0 {
+        let shape = Shape::of(row);
+        let Some((chunk, data)) = self.reserve(shape.bytes()) else {
             return;
-        }
-        self.push_line(CompactLine::encode(row));
+        };
+        let start = data.len();
+        encode_into(row, &shape, data);
+        let end = data.len();
+        self.record(chunk, start, end);
+    }
+
+    pub(crate) fn push_line(&mut self, line: CompactLine) {
+        let Some((chunk, data)) = self.reserve(line.0.len()) else {
+            return;
+        };
+        let start = data.len();
+        data.extend_from_slice(&line.0);
+        let end = data.len();
+        self.record(chunk, start, end);
     }
 
     /// Takes back the newest line (the screen grew taller).
     pub(crate) fn pop_newest(&mut self) -> Option<CompactLine> {
-        let line = self.lines.pop_back()?;
+        let line = CompactLine(self.get(self.lines.len().checked_sub(1)?)?.0.into());
+        if let Some(loc) = self.lines.pop_back()
+            && let Some(chunk) = self.chunks.back_mut()
+        {
+            // The newest line is always at the end of the last chunk.
+            chunk.truncate(loc.start as usize);
+        }
         // Renumber what is left so no number is ever given to two lines.
         self.base += self.lines.len() as u64 + 1;
         Some(line)
@@ -413,19 +543,20 @@ impl History {
     pub(crate) fn clear(&mut self) {
         self.base += self.lines.len() as u64 + 1;
         self.lines.clear();
+        self.chunks.clear();
     }
 
     /// Takes every line out (oldest first), e.g. to reflow them.
     pub(crate) fn take_all(&mut self) -> VecDeque<CompactLine> {
-        self.base += self.lines.len() as u64 + 1;
-        std::mem::take(&mut self.lines)
+        let out = (0..self.lines.len())
+            .filter_map(|i| self.get(i).map(|l| CompactLine(l.0.into())))
+            .collect();
+        self.clear();
+        out
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.lines
-            .iter()
-            .map(CompactLine::heap_bytes)
-            .sum::<usize>()
-            + self.lines.capacity() * std::mem::size_of::<CompactLine>()
+        self.chunks.iter().map(Vec::capacity).sum::<usize>()
+            + self.lines.capacity() * std::mem::size_of::<Loc>()
     }
 }

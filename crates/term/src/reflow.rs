@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use crate::Size;
 use crate::cell::{Cell, Extra, Extras, SPACER};
 use crate::grid::Grid;
-use crate::history::{CompactLine, HistExtra, History};
+use crate::history::{CompactLine, HistExtra, History, Line};
 use crate::row::Row;
 use crate::screen::CursorState;
 
@@ -97,7 +97,7 @@ fn resize_height(
                 };
                 *stamp += 1;
                 let mut row = Row::new(cols, *stamp);
-                line.decode_into(&mut row);
+                line.view().decode_into(&mut row);
                 back.push(row);
                 needed -= 1;
             }
@@ -120,7 +120,7 @@ struct Logical {
 }
 
 impl Logical {
-    fn push_line(&mut self, line: &CompactLine) {
+    fn push_line(&mut self, line: Line<'_>) {
         for (mut cell, extra) in line.cells() {
             cell.extra = add_extra(&mut self.extras, &extra);
             self.cells.push(cell);
@@ -179,8 +179,8 @@ fn reflow(
             let x = usize::from(cur.x) + usize::from(cur.pending_wrap);
             cursor_offset = Some(logical.cells.len() + x);
         }
-        logical.push_line(&line);
-        if !line.wrapped() || i + 1 == total {
+        logical.push_line(line.view());
+        if !line.view().wrapped() || i + 1 == total {
             let at = split(&logical, new_cols, cursor_offset.take(), &mut out);
             cursor_out = cursor_out.or(at);
             logical = Logical::default();
@@ -213,7 +213,7 @@ fn reflow(
         .map(|line| {
             *stamp += 1;
             let mut row = Row::new(size.cols, *stamp);
-            line.decode_into(&mut row);
+            line.view().decode_into(&mut row);
             row
         })
         .collect();

@@ -122,11 +122,15 @@ pub struct Style {
     pub underline: Underline,
 }
 
-/// A colour as stored in a cell: 4 bytes, and it remembers which SGR form set
-/// it because tmux's `capture-pane -e` writes `31` and `38;5;1` differently.
+/// A colour as stored in a cell: one `u32` (kind in the top byte) so cells
+/// compare as plain integers. It remembers which SGR form set it because
+/// tmux's `capture-pane -e` writes `31` and `38;5;1` differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
-pub(crate) enum PackedColor {
-    #[default]
+pub(crate) struct PackedColor(u32);
+
+/// A [`PackedColor`] taken apart, for matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ColorKind {
     Default,
     /// Set by 30-37/90-97 (or 40-47/100-107): 0..=15.
     Ansi(u8),
@@ -136,11 +140,52 @@ pub(crate) enum PackedColor {
 }
 
 impl PackedColor {
+    pub(crate) const DEFAULT: PackedColor = PackedColor(0);
+
+    pub(crate) const fn ansi(n: u8) -> PackedColor {
+        PackedColor(1 << 24 | n as u32)
+    }
+
+    pub(crate) const fn palette(n: u8) -> PackedColor {
+        PackedColor(2 << 24 | n as u32)
+    }
+
+    pub(crate) const fn rgb(r: u8, g: u8, b: u8) -> PackedColor {
+        PackedColor(3 << 24 | (r as u32) << 16 | (g as u32) << 8 | b as u32)
+    }
+
+    pub(crate) const fn kind(self) -> ColorKind {
+        let [tag, r, g, b] = self.0.to_be_bytes();
+        match tag {
+            1 => ColorKind::Ansi(b),
+            2 => ColorKind::Palette(b),
+            3 => ColorKind::Rgb(r, g, b),
+            _ => ColorKind::Default,
+        }
+    }
+
+    pub(crate) const fn raw(self) -> u32 {
+        self.0
+    }
+
+    pub(crate) const fn to_bytes(self) -> [u8; 4] {
+        self.0.to_be_bytes()
+    }
+
+    pub(crate) const fn from_bytes(b: [u8; 4]) -> PackedColor {
+        match b {
+            [1, _, _, n] => PackedColor::ansi(n),
+            [2, _, _, n] => PackedColor::palette(n),
+            [3, r, g, b] => PackedColor::rgb(r, g, b),
+            _ => PackedColor::DEFAULT,
+        }
+    }
+
     pub(crate) const fn to_public(self) -> Color {
-        match self {
-            PackedColor::Default => Color::Default,
-            PackedColor::Ansi(n) | PackedColor::Palette(n) => Color::Indexed(n),
-            PackedColor::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        match self.kind() {
+            ColorKind::Default => Color::Default,
+            ColorKind::Ansi(n) | ColorKind::Palette(n) => Color::Indexed(n),
+            ColorKind::Rgb(r, g, b) => Color::Rgb(r, g, b),
         }
     }
 }
@@ -161,6 +206,6 @@ pub(crate) struct Pen {
 impl Pen {
     /// Whether cells drawn with this pen need a side-table entry.
     pub(crate) fn needs_extra(&self) -> bool {
-        self.underline_color != PackedColor::Default || self.link != 0
+        self.underline_color != PackedColor::DEFAULT || self.link != 0
     }
 }

@@ -2,7 +2,7 @@
 //! visible rows and history lines.
 
 use crate::cell::Cell;
-use crate::history::CompactLine;
+use crate::history::Line;
 use crate::links::Links;
 use crate::row::Row;
 use crate::style::{PackedColor, Style};
@@ -39,7 +39,7 @@ impl CellView<'_> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum RowKind<'a> {
     Live(&'a Row),
-    History(&'a CompactLine),
+    History(Line<'a>),
 }
 
 /// A row of the screen or of the history.
@@ -174,7 +174,7 @@ fn live_raw(r: &Row, c: Cell) -> RawCell<'_> {
     RawCell {
         cell: c,
         tail: r.extras.tail_of(c.extra),
-        underline_color: e.map_or(PackedColor::Default, |e| e.underline_color),
+        underline_color: e.map_or(PackedColor::DEFAULT, |e| e.underline_color),
         link: e.map_or(0, |e| e.link),
     }
 }

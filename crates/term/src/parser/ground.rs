@@ -63,10 +63,7 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
         match b {
             0x20..=0x7e => {
                 let rest = bytes.get(i..).unwrap_or(&[]);
-                let run = rest
-                    .iter()
-                    .position(|&c| !(0x20..=0x7e).contains(&c))
-                    .unwrap_or(rest.len());
+                let run = printable_prefix(rest);
                 screen.print_ascii(rest.get(..run).unwrap_or(&[]));
                 i += run;
             }
@@ -95,6 +92,32 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
         }
     }
     i
+}
+
+/// Length of the leading run of printable ASCII (0x20..=0x7e), eight bytes
+/// at a time.
+fn printable_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A byte below 0x20, a byte with the top bit set, or 0x7f.
+        let low = w.wrapping_sub(ONES * 0x20) & !w;
+        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
+        if (low | w | del) & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes
+        .get(n..)
+        .unwrap_or(&[])
+        .iter()
+        .position(|&c| !(0x20..=0x7e).contains(&c))
+        .unwrap_or(bytes.len() - n)
 }
 
 /// Skips a string (screen's `ESC k ... ST`). Returns the bytes consumed and

@@ -1,12 +1,23 @@
 //! SGR: colours and attributes, in both the `;` and `:` forms.
 
 use crate::screen::Screen;
-use crate::style::{Attrs, PackedColor, Pen, Underline};
+use crate::style::{Attrs, ColorKind, PackedColor, Pen, Underline};
 
 pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
     let pen = &mut s.cur.pen;
     if params.is_empty() {
         reset(pen);
+        return;
+    }
+    // Most SGRs have no `;`-separated colour: no lookahead needed.
+    let needs_lookahead = params
+        .iter()
+        .any(|p| p.len() == 1 && matches!(p.first(), Some(38 | 48 | 58)));
+    if !needs_lookahead {
+        for p in params.iter() {
+            let mut i = 0;
+            code(pen, p, &[], &mut i);
+        }
         return;
     }
     let mut list: [&[u16]; 32] = [&[]; 32];
@@ -19,51 +30,57 @@ pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
     let mut i = 0;
     while let Some(&p) = list.get(i) {
         i += 1;
-        let code = p.first().copied().unwrap_or(0);
-        match code {
-            0 => reset(pen),
-            1 => pen.attrs.insert(Attrs::BOLD),
-            2 => pen.attrs.insert(Attrs::DIM),
-            3 => pen.attrs.insert(Attrs::ITALIC),
-            4 => pen.underline = underline_style(p.get(1).copied()),
-            5 | 6 => pen.attrs.insert(Attrs::BLINK),
-            7 => pen.attrs.insert(Attrs::REVERSE),
-            8 => pen.attrs.insert(Attrs::HIDDEN),
-            9 => pen.attrs.insert(Attrs::STRIKE),
-            21 => pen.underline = Underline::Double,
-            22 => pen.attrs.remove(Attrs::BOLD | Attrs::DIM),
-            23 => pen.attrs.remove(Attrs::ITALIC),
-            24 => pen.underline = Underline::None,
-            25 => pen.attrs.remove(Attrs::BLINK),
-            27 => pen.attrs.remove(Attrs::REVERSE),
-            28 => pen.attrs.remove(Attrs::HIDDEN),
-            29 => pen.attrs.remove(Attrs::STRIKE),
-            30..=37 => pen.fg = PackedColor::Ansi((code - 30) as u8),
-            38 => {
-                if let Some(c) = extended(p, list, &mut i) {
-                    pen.fg = c;
-                }
+        code(pen, p, list, &mut i);
+    }
+}
+
+/// Applies one SGR parameter `p`; `list[*i..]` are the ones after it, for
+/// the `;` colour forms (which advance `*i` past what they use).
+fn code(pen: &mut Pen, p: &[u16], list: &[&[u16]], i: &mut usize) {
+    let code = p.first().copied().unwrap_or(0);
+    match code {
+        0 => reset(pen),
+        1 => pen.attrs.insert(Attrs::BOLD),
+        2 => pen.attrs.insert(Attrs::DIM),
+        3 => pen.attrs.insert(Attrs::ITALIC),
+        4 => pen.underline = underline_style(p.get(1).copied()),
+        5 | 6 => pen.attrs.insert(Attrs::BLINK),
+        7 => pen.attrs.insert(Attrs::REVERSE),
+        8 => pen.attrs.insert(Attrs::HIDDEN),
+        9 => pen.attrs.insert(Attrs::STRIKE),
+        21 => pen.underline = Underline::Double,
+        22 => pen.attrs.remove(Attrs::BOLD | Attrs::DIM),
+        23 => pen.attrs.remove(Attrs::ITALIC),
+        24 => pen.underline = Underline::None,
+        25 => pen.attrs.remove(Attrs::BLINK),
+        27 => pen.attrs.remove(Attrs::REVERSE),
+        28 => pen.attrs.remove(Attrs::HIDDEN),
+        29 => pen.attrs.remove(Attrs::STRIKE),
+        30..=37 => pen.fg = PackedColor::ansi((code - 30) as u8),
+        38 => {
+            if let Some(c) = extended(p, list, i) {
+                pen.fg = c;
             }
-            39 => pen.fg = PackedColor::Default,
-            40..=47 => pen.bg = PackedColor::Ansi((code - 40) as u8),
-            48 => {
-                if let Some(c) = extended(p, list, &mut i) {
-                    pen.bg = c;
-                }
-            }
-            49 => pen.bg = PackedColor::Default,
-            53 => pen.attrs.insert(Attrs::OVERLINE),
-            55 => pen.attrs.remove(Attrs::OVERLINE),
-            58 => {
-                if let Some(c) = extended(p, list, &mut i) {
-                    pen.underline_color = c;
-                }
-            }
-            59 => pen.underline_color = PackedColor::Default,
-            90..=97 => pen.fg = PackedColor::Ansi((code - 90 + 8) as u8),
-            100..=107 => pen.bg = PackedColor::Ansi((code - 100 + 8) as u8),
-            _ => tracing::debug!(code, "SGR ignored"),
         }
+        39 => pen.fg = PackedColor::DEFAULT,
+        40..=47 => pen.bg = PackedColor::ansi((code - 40) as u8),
+        48 => {
+            if let Some(c) = extended(p, list, i) {
+                pen.bg = c;
+            }
+        }
+        49 => pen.bg = PackedColor::DEFAULT,
+        53 => pen.attrs.insert(Attrs::OVERLINE),
+        55 => pen.attrs.remove(Attrs::OVERLINE),
+        58 => {
+            if let Some(c) = extended(p, list, i) {
+                pen.underline_color = c;
+            }
+        }
+        59 => pen.underline_color = PackedColor::DEFAULT,
+        90..=97 => pen.fg = PackedColor::ansi((code - 90 + 8) as u8),
+        100..=107 => pen.bg = PackedColor::ansi((code - 100 + 8) as u8),
+        _ => tracing::debug!(code, "SGR ignored"),
     }
 }
 
@@ -97,7 +114,7 @@ fn byte(v: Option<u16>) -> Option<u8> {
 fn extended(p: &[u16], list: &[&[u16]], i: &mut usize) -> Option<PackedColor> {
     if p.len() > 1 {
         return match p.get(1) {
-            Some(5) => byte(p.get(2).copied()).map(PackedColor::Palette),
+            Some(5) => byte(p.get(2).copied()).map(PackedColor::palette),
             Some(2) => {
                 let rgb = if p.len() >= 6 {
                     p.get(3..6)
@@ -105,7 +122,7 @@ fn extended(p: &[u16], list: &[&[u16]], i: &mut usize) -> Option<PackedColor> {
                     p.get(2..5)
                 };
                 match rgb {
-                    Some(&[r, g, b]) => Some(PackedColor::Rgb(
+                    Some(&[r, g, b]) => Some(PackedColor::rgb(
                         byte(Some(r))?,
                         byte(Some(g))?,
                         byte(Some(b))?,
@@ -123,12 +140,12 @@ fn extended(p: &[u16], list: &[&[u16]], i: &mut usize) -> Option<PackedColor> {
         Some(5) => {
             let c = byte(at(*i))?;
             *i += 1;
-            Some(PackedColor::Palette(c))
+            Some(PackedColor::palette(c))
         }
         Some(2) => {
             let (r, g, b) = (byte(at(*i))?, byte(at(*i + 1))?, byte(at(*i + 2))?);
             *i += 3;
-            Some(PackedColor::Rgb(r, g, b))
+            Some(PackedColor::rgb(r, g, b))
         }
         _ => None,
     }
@@ -159,12 +176,12 @@ pub(super) fn describe(pen: &Pen) -> String {
         u => out.push_str(&format!(";4:{}", u.to_bits())),
     }
     for (c, base) in [(pen.fg, 30u16), (pen.bg, 40)] {
-        match c {
-            PackedColor::Default => {}
-            PackedColor::Ansi(n) if n < 8 => out.push_str(&format!(";{}", base + u16::from(n))),
-            PackedColor::Ansi(n) => out.push_str(&format!(";{}", base + 60 + u16::from(n & 7))),
-            PackedColor::Palette(n) => out.push_str(&format!(";{};5;{n}", base + 8)),
-            PackedColor::Rgb(r, g, b) => out.push_str(&format!(";{};2;{r};{g};{b}", base + 8)),
+        match c.kind() {
+            ColorKind::Default => {}
+            ColorKind::Ansi(n) if n < 8 => out.push_str(&format!(";{}", base + u16::from(n))),
+            ColorKind::Ansi(n) => out.push_str(&format!(";{}", base + 60 + u16::from(n & 7))),
+            ColorKind::Palette(n) => out.push_str(&format!(";{};5;{n}", base + 8)),
+            ColorKind::Rgb(r, g, b) => out.push_str(&format!(";{};2;{r};{g};{b}", base + 8)),
         }
     }
     out
