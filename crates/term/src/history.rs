@@ -60,7 +60,6 @@ struct Shape {
 impl Shape {
     fn of(row: &Row) -> Shape {
         let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
-        let text;
         let mut runs = 0;
         let mut complex = 0usize;
         let mut with_extra = 0usize;
@@ -73,11 +72,11 @@ impl Shape {
             prev = key;
             with_extra += usize::from(cell.extra != 0);
         }
-        if complex > 0 {
-            text = cells.iter().map(|c| c.ch.len_utf8()).sum();
+        let text = if complex > 0 {
+            cells.iter().map(|c| c.ch.len_utf8()).sum()
         } else {
-            text = cells.len();
-        }
+            cells.len()
+        };
         let mut shape = Shape {
             cells: cells.len(),
             text,
@@ -198,24 +197,24 @@ pub(crate) struct HistExtra<'a> {
 
 impl<'a> Line<'a> {
     fn text_len(&self) -> usize {
-        u32_at(&self.0, 0) as usize
+        u32_at(self.0, 0) as usize
     }
 
     /// Cells stored (up to the last non-blank one).
     pub(crate) fn len(&self) -> usize {
-        usize::from(u16_at(&self.0, 4))
+        usize::from(u16_at(self.0, 4))
     }
 
     pub(crate) fn used(&self) -> u16 {
-        u16_at(&self.0, 6)
+        u16_at(self.0, 6)
     }
 
     fn nruns(&self) -> usize {
-        usize::from(u16_at(&self.0, 8))
+        usize::from(u16_at(self.0, 8))
     }
 
     fn nextras(&self) -> usize {
-        usize::from(u16_at(&self.0, 10))
+        usize::from(u16_at(self.0, 10))
     }
 
     fn flags(&self) -> u8 {
