@@ -121,13 +121,14 @@ struct Logical {
 
 impl Logical {
     fn push_line(&mut self, line: Line<'_>) {
+        let start = self.cells.len();
         for (mut cell, extra) in line.cells() {
             cell.extra = add_extra(&mut self.extras, &extra);
             self.cells.push(cell);
         }
         // Cells written beyond the last visible one (spaces) are text too.
         let used = usize::from(line.used()).max(line.len());
-        while self.cells.len() < used {
+        while self.cells.len() < start + used {
             self.cells.push(Cell::BLANK);
         }
     }

@@ -18,6 +18,8 @@ struct Case {
     bytes: Vec<u8>,
     cols: u16,
     rows: u16,
+    /// Sizes to resize to, in order, after the bytes are in.
+    resizes: Vec<(u16, u16)>,
 }
 
 fn case(name: &'static str, s: &str, cols: u16, rows: u16) -> Case {
@@ -26,6 +28,14 @@ fn case(name: &'static str, s: &str, cols: u16, rows: u16) -> Case {
         bytes: s.as_bytes().to_vec(),
         cols,
         rows,
+        resizes: Vec::new(),
+    }
+}
+
+fn resized(name: &'static str, s: &str, cols: u16, rows: u16, to: &[(u16, u16)]) -> Case {
+    Case {
+        resizes: to.to_vec(),
+        ..case(name, s, cols, rows)
     }
 }
 
@@ -208,17 +218,51 @@ fn cases() -> Vec<Case> {
         ),
         case("malformed-utf8", "a\u{0}\x1b[m\u{7f}", 10, 3),
     ];
+    let text =
+        "first line that is long enough to wrap\nsecond\n\x1b[31mred text here\x1b[m and more\n$ ";
+    v.extend([
+        resized("resize-narrower", text, 30, 6, &[(12, 6)]),
+        resized("resize-wider", text, 12, 6, &[(30, 6)]),
+        resized("resize-narrow-wide", text, 30, 6, &[(9, 6), (25, 6)]),
+        resized("resize-shorter", text, 30, 6, &[(30, 3)]),
+        resized("resize-taller", &lines(10, 8), 10, 4, &[(10, 8)]),
+        resized("resize-both", &lines(10, 25), 30, 5, &[(12, 8), (40, 3)]),
+        resized(
+            "resize-cursor-mid",
+            "abcdefghijklmnopqrstuvwxyz\x1b[1;5H",
+            10,
+            5,
+            &[(20, 5)],
+        ),
+        resized(
+            "resize-wide-chars",
+            "日本語のテキストです\n",
+            12,
+            4,
+            &[(7, 4), (13, 4)],
+        ),
+        resized(
+            "resize-alt",
+            "main text\x1b[?1049halt text",
+            20,
+            4,
+            &[(5, 4)],
+        ),
+        resized(
+            "resize-alt-back",
+            "main text here\x1b[?1049halt\x1b[?1049l",
+            20,
+            4,
+            &[(5, 4)],
+        ),
+    ]);
     v.push(Case {
-        name: "malformed-utf8-bytes",
         bytes: b"a\xff\xc3b\xe6\x97c\xf0\x9f\x98d\xed\xa0\x80e".to_vec(),
-        cols: 20,
-        rows: 3,
+        ..case("malformed-utf8-bytes", "", 20, 3)
     });
     v.push(Case {
-        name: "c1-bytes",
         bytes: b"a\x84b\x9bc\xc2\x85d".to_vec(),
-        cols: 20,
-        rows: 3,
+        ..case("c1-bytes", "", 20, 3)
     });
     v
 }
@@ -262,6 +306,11 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "c1-bytes",
         "same: a stray byte that cannot start UTF-8 shows as U+FFFD",
+    ),
+    (
+        "resize-alt",
+        "tmux 3.3a reflows the main screen only when the alternate screen is left; rmux reflows \
+         it at once, so lines pushed into the history show up earlier (screens are the same)",
     ),
     (
         "il-dl-outside-region",
@@ -331,6 +380,9 @@ fn ours(c: &Case) -> Result {
         2000,
     );
     t.feed(&onlcr(&c.bytes));
+    for &(cols, rows) in &c.resizes {
+        t.resize(Size { cols, rows });
+    }
     let cur = t.cursor();
     Result {
         screen: t.capture(&CaptureOptions {
@@ -363,6 +415,11 @@ fn theirs(tmux: &Tmux, c: &Case, i: usize) -> Result {
     assert!(out.status.success(), "tmux new: {out:?}");
     assert!(wait_for(&done), "pane of {} did not finish", c.name);
     let target = format!("{session}:");
+    for &(cols, rows) in &c.resizes {
+        let (x, y) = (cols.to_string(), rows.to_string());
+        let out = tmux.cmd(&["resize-window", "-t", &target, "-x", &x, "-y", &y]);
+        assert!(out.status.success(), "tmux resize-window: {out:?}");
+    }
     let cap = |extra: &[&str]| {
         let mut args = vec!["capture-pane", "-p", "-e", "-t", &target];
         args.extend_from_slice(extra);
@@ -417,7 +474,8 @@ fn differential_against_live_tmux() {
         let a = ours(c);
         let b = theirs(&tmux, c, i);
         // tmux reports the pending-wrap position as one past the last column.
-        let b_cursor = (b.cursor.0.min(c.cols - 1), b.cursor.1);
+        let cols = c.resizes.last().map_or(c.cols, |r| r.0);
+        let b_cursor = (b.cursor.0.min(cols - 1), b.cursor.1);
         let mut why = Vec::new();
         if a.screen != b.screen {
             why.push(format!("screen: tmux {:?} rmux {:?}", b.screen, a.screen));

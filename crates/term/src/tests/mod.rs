@@ -1,6 +1,18 @@
 //! Unit tests per sequence family, through a tiny helper.
 
 mod basics;
+mod capture;
+mod cursor;
+mod edit;
+mod history;
+mod input;
+mod modes;
+mod osc;
+mod reflow;
+mod replies;
+mod sgr;
+mod stamps;
+mod unicode;
 
 use crate::{CaptureOptions, Terminal};
 
