@@ -1,5 +1,7 @@
-//! Reference tests: `tests/cases.txt` was recorded from real tmux 3.3a (see
-//! its header); each case replays its steps here and compares, after every
+//! Reference tests: `tests/cases.txt` (hand-written scenarios) and
+//! `tests/random_cases.txt` (seeded random operation sequences) were recorded
+//! from real tmux 3.3a (see their headers); each case replays its steps here
+//! and compares, after every
 //! step, the panes (list-panes order and geometry), `#{window_layout}`, the
 //! pane `select-pane -L/-R/-U/-D` picks, and the drawn borders with the
 //! cells coloured as active.
