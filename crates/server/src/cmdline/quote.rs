@@ -47,18 +47,27 @@ pub fn quote_arg(s: &str) -> String {
 }
 
 /// C-style escapes for backslashes and control characters; inside double quotes also
-/// for `"` and `$`, which the parser would otherwise read as quote and variable.
+/// for `"`, and for a `$` that would start a variable name.
 fn escape(s: &str, in_double_quotes: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            '"' | '$' if in_double_quotes => {
-                out.push('\\');
-                out.push(c);
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0b' => out.push_str("\\v"),
+            '\x0c' => out.push_str("\\f"),
+            '"' if in_double_quotes => out.push_str("\\\""),
+            '$' if in_double_quotes
+                && chars
+                    .peek()
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n == '_' || n == '{') =>
+            {
+                out.push_str("\\$");
             }
             c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", c as u32)),
             c => out.push(c),

@@ -476,6 +476,7 @@ fn quoting_matches_show_options() {
         ("nl\nx", "nl\\nx"),
         ("é", "é"),
         ("a\x1bb", "a\\033b"),
+        ("\x07\x08\x0b\x0c\0", "\\a\\b\\v\\f\\000"),
         ("a`b", "a`b"),
         ("a'b\"c", "\"a'b\\\"c\""),
         ("a b\"c", "\"a b\\\"c\""),
@@ -484,6 +485,15 @@ fn quoting_matches_show_options() {
         ("\\", "\\\\"),
         ("M-{", "\"M-{\""),
         ("C-\\", "C-\\\\"),
+        ("a b`c", "\"a b`c\""),
+        ("a b$1", "\"a b$1\""),
+        ("a b${x}", "\"a b\\${x}\""),
+        ("a b$_x", "\"a b\\$_x\""),
+        ("a b$", "\"a b$\""),
+        ("a b$$x", "\"a b$\\$x\""),
+        ("$1x", "\"$1x\""),
+        ("$_", "\"\\$_\""),
+        ("a'$x", "\"a'\\$x\""),
     ];
     for (value, shown) in cases {
         assert_eq!(quote_arg(value), *shown, "{value:?}");
