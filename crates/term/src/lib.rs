@@ -224,6 +224,14 @@ impl Terminal {
         self.screen.palette.bg = bg;
     }
 
+    /// Checks internal invariants (cursor inside the screen, rows as wide as
+    /// the screen, wide characters whole, history within its limit). For
+    /// property tests and fuzzing.
+    #[doc(hidden)]
+    pub fn check_invariants(&self) -> Result<(), String> {
+        self.screen.check_invariants()
+    }
+
     /// Heap bytes used by the screens and the history (an estimate that
     /// ignores allocator overhead).
     pub fn heap_bytes(&self) -> usize {

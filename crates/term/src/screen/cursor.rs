@@ -118,9 +118,9 @@ impl Screen {
         self.touch();
     }
 
-    /// LF, VT, FF: a line feed (plus carriage return under LNM).
+    /// LF, VT, FF: a line feed (plus carriage return under LNM). Like tmux,
+    /// a pending wrap survives it: the next character still wraps first.
     pub(crate) fn linefeed(&mut self) {
-        self.cur.pending_wrap = false;
         self.index();
         if self.modes.newline {
             self.set_x(0);
@@ -136,7 +136,6 @@ impl Screen {
 
     /// RI: up one, scrolling down at the region's top.
     pub(crate) fn reverse_index(&mut self) {
-        self.cur.pending_wrap = false;
         if self.cur.y == self.top {
             self.scroll_down(1);
         } else if self.cur.y > 0 {

@@ -59,14 +59,24 @@ impl Screen {
         self.goto(0, 0);
     }
 
+    /// The column edits start at: one past the last column while a wrap is
+    /// pending, as tmux sees it (so ECH/ICH/DCH/EL 0 there change nothing).
+    fn edit_x(&self) -> usize {
+        if self.cur.pending_wrap {
+            usize::from(self.cols)
+        } else {
+            usize::from(self.cur.x)
+        }
+    }
+
     pub(crate) fn erase_line(&mut self, mode: EraseMode) {
-        let x = usize::from(self.cur.x);
+        let x = self.edit_x();
         let blank = self.erased_cell();
         let cols = usize::from(self.cols);
         if let Some(row) = self.cursor_row_mut() {
             match mode {
                 EraseMode::ToEnd => row.erase(x, cols, blank),
-                EraseMode::ToStart => row.erase(0, x + 1, blank),
+                EraseMode::ToStart => row.erase(0, (x + 1).min(cols), blank),
                 EraseMode::All | EraseMode::History => row.erase(0, cols, blank),
             }
             if mode != EraseMode::ToStart {
@@ -130,33 +140,30 @@ impl Screen {
 
     /// ECH.
     pub(crate) fn erase_chars(&mut self, n: u16) {
-        let x = usize::from(self.cur.x);
+        let x = self.edit_x();
         let blank = self.erased_cell();
         let n = usize::from(n.max(1));
         if let Some(row) = self.cursor_row_mut() {
             row.erase(x, x + n, blank);
         }
-        self.cur.pending_wrap = false;
     }
 
     /// ICH.
     pub(crate) fn insert_chars(&mut self, n: u16) {
-        let x = usize::from(self.cur.x);
+        let x = self.edit_x();
         let blank = self.erased_cell();
         if let Some(row) = self.cursor_row_mut() {
             row.insert_cells(x, usize::from(n.max(1)), blank);
         }
-        self.cur.pending_wrap = false;
     }
 
     /// DCH.
     pub(crate) fn delete_chars(&mut self, n: u16) {
-        let x = usize::from(self.cur.x);
+        let x = self.edit_x();
         let blank = self.erased_cell();
         if let Some(row) = self.cursor_row_mut() {
             row.delete_cells(x, usize::from(n.max(1)), blank);
         }
-        self.cur.pending_wrap = false;
     }
 
     /// The rows IL/DL act on: from the cursor to the region's bottom, or to

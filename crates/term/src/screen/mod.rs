@@ -206,6 +206,56 @@ impl Screen {
         Cell::erased(self.cur.pen.bg)
     }
 
+    /// Checks the invariants listed at the top of this file (for property
+    /// tests and fuzzing).
+    pub(crate) fn check_invariants(&self) -> Result<(), String> {
+        if self.cols == 0 || self.rows == 0 {
+            return Err("empty screen".into());
+        }
+        if self.cur.x >= self.cols || self.cur.y >= self.rows {
+            return Err(format!(
+                "cursor {},{} outside {}x{}",
+                self.cur.x, self.cur.y, self.cols, self.rows
+            ));
+        }
+        if self.top > self.bottom || self.bottom >= self.rows {
+            return Err(format!("scroll region {}..{}", self.top, self.bottom));
+        }
+        if self.history.len() > self.history.limit() {
+            return Err("history over its limit".into());
+        }
+        if self.tabs.len() != usize::from(self.cols) {
+            return Err("tab stops not as wide as the screen".into());
+        }
+        for (name, grid) in [("main", &self.main), ("alt", &self.alt)] {
+            if grid.cols() != self.cols {
+                return Err(format!("{name} grid width"));
+            }
+            for y in 0..usize::from(self.rows) {
+                let row = grid.row(y).ok_or(format!("{name} row {y} missing"))?;
+                if row.cells.len() != usize::from(self.cols) {
+                    return Err(format!("{name} row {y} is {} wide", row.cells.len()));
+                }
+                for (x, pair) in row.cells.windows(2).enumerate() {
+                    if let [a, b] = pair
+                        && a.is_wide() != b.is_spacer()
+                    {
+                        return Err(format!("{name} row {y}: broken wide pair at {x}"));
+                    }
+                }
+                if row.cells.first().is_some_and(|c| c.is_spacer())
+                    || row.cells.last().is_some_and(|c| c.is_wide())
+                {
+                    return Err(format!("{name} row {y}: half a wide character at an edge"));
+                }
+            }
+            if grid.row(usize::from(self.rows)).is_some() {
+                return Err(format!("{name} has extra rows"));
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn heap_bytes(&self) -> usize {
         self.main.heap_bytes() + self.alt.heap_bytes() + self.history.heap_bytes()
     }

@@ -1,0 +1,183 @@
+//! Property test: arbitrary bytes at arbitrary sizes, with resizes in
+//! between, never panic and keep every invariant.
+
+// Test helpers may fail loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+use rmux_term::{
+    CaptureOptions, Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind, Size, Terminal,
+};
+
+/// Pieces that real output is made of, so random input reaches deep states.
+fn fragment() -> impl Strategy<Value = Vec<u8>> {
+    let pieces: Vec<&'static [u8]> = vec![
+        b"\x1b[",
+        b"\x1b]",
+        b"\x1bP",
+        b"\x1b(0",
+        b"\x1b(B",
+        b"\x1b7",
+        b"\x1b8",
+        b"\x1bM",
+        b"\x1bD",
+        b"\x1bc",
+        b"\x1b#8",
+        b"\x1b[?1049h",
+        b"\x1b[?1049l",
+        b"\x1b[?47h",
+        b"\x1b[?6h",
+        b"\x1b[?7l",
+        b"\x1b[4h",
+        b"\x1b[2;5r",
+        b"\x1b[r",
+        b"\x1b[L",
+        b"\x1b[3M",
+        b"\x1b[@",
+        b"\x1b[5P",
+        b"\x1b[X",
+        b"\x1b[2J",
+        b"\x1b[3J",
+        b"\x1b[K",
+        b"\x1b[1K",
+        b"\x1b[S",
+        b"\x1b[2T",
+        b"\x1b[b",
+        b"\x1b[H",
+        b"\x1b[99;99H",
+        b"\x1b[38;2;1;2;3m",
+        b"\x1b[4:3;58;5;9m",
+        b"\x1b]8;;x\x07",
+        b"\x1b]8;;\x07",
+        b"\x1b]2;t\x07",
+        b"\r\n",
+        b"\n",
+        b"\r",
+        b"\t",
+        b"\x08",
+        b"\x0e",
+        b"\x0f",
+        "日本".as_bytes(),
+        "e\u{301}".as_bytes(),
+        "\u{1F468}\u{200D}\u{1F469}".as_bytes(),
+        b"abcdefghij",
+        b"\xf0\x9f",
+        b"\xe6",
+        b";",
+        b"?",
+        b"0",
+        b"1",
+        b"9",
+        b"m",
+        b"h",
+        b"l",
+        b"q",
+        b"\x1b[2 q",
+        b"\x1b[!p",
+        b"\x1b[6n",
+        b"\x1b[c",
+        b"\x1b[Z",
+        b"\x1b[3I",
+    ];
+    prop_oneof![
+        3 => proptest::sample::select(pieces).prop_map(|p| p.to_vec()),
+        1 => proptest::collection::vec(any::<u8>(), 0..8),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Feed(Vec<u8>),
+    Resize(u16, u16),
+    Limit(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        8 => proptest::collection::vec(fragment(), 1..20).prop_map(|v| Step::Feed(v.concat())),
+        1 => (0u16..40, 0u16..12).prop_map(|(c, r)| Step::Resize(c, r)),
+        1 => (0usize..30).prop_map(Step::Limit),
+    ]
+}
+
+fn exercise_readers(t: &Terminal) {
+    let size = t.size();
+    for y in -(t.history_len() as i64)..i64::from(size.rows) {
+        let row = t.row(y).expect("row in range");
+        assert_eq!(row.width(), size.cols);
+        let _ = row.text();
+        assert_eq!(row.cells().count(), usize::from(size.cols));
+        let _ = row.cell(size.cols);
+    }
+    assert!(t.row(i64::from(size.rows)).is_none());
+    assert!(t.row(-(t.history_len() as i64) - 1).is_none());
+    for opts in [
+        CaptureOptions::default(),
+        CaptureOptions {
+            start: Some(i64::MIN),
+            end: Some(i64::MAX),
+            escapes: true,
+            join: true,
+            keep_trailing: true,
+        },
+    ] {
+        let _ = t.capture(&opts);
+    }
+    let mut out = Vec::new();
+    t.encode_key(
+        Key {
+            code: KeyCode::Up,
+            mods: Mods::NONE,
+        },
+        &mut out,
+    );
+    let ev = MouseEvent {
+        kind: MouseKind::Press,
+        button: MouseButton::Left,
+        col: 5,
+        row: 5,
+        mods: Mods::NONE,
+    };
+    let _ = t.encode_mouse(ev, &mut out);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_input_keeps_the_invariants(
+        cols in 1u16..40,
+        rows in 1u16..12,
+        steps in proptest::collection::vec(step(), 1..12),
+    ) {
+        let mut t = Terminal::new(Size { cols, rows }, 20);
+        for s in steps {
+            match s {
+                Step::Feed(b) => t.feed(&b),
+                Step::Resize(c, r) => t.resize(Size { cols: c, rows: r }),
+                Step::Limit(l) => t.set_history_limit(l),
+            }
+            if let Err(e) = t.check_invariants() {
+                prop_assert!(false, "{}", e);
+            }
+            exercise_readers(&t);
+        }
+    }
+
+    #[test]
+    fn feeding_in_pieces_is_feeding_at_once(
+        bytes in proptest::collection::vec(fragment(), 1..30).prop_map(|v| v.concat()),
+        split in 0usize..64,
+    ) {
+        let size = Size { cols: 17, rows: 5 };
+        let mut whole = Terminal::new(size, 50);
+        whole.feed(&bytes);
+        let mut parts = Terminal::new(size, 50);
+        let at = split.min(bytes.len());
+        parts.feed(&bytes[..at]);
+        parts.feed(&bytes[at..]);
+        let all = CaptureOptions { start: Some(i64::MIN), escapes: true, ..Default::default() };
+        prop_assert_eq!(whole.capture(&all), parts.capture(&all));
+        prop_assert_eq!(whole.cursor(), parts.cursor());
+    }
+}
