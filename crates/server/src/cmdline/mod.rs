@@ -26,6 +26,12 @@
 //! count newlines inside quotes (tmux's do not); an assignment inside a `%if` branch
 //! applies only when that branch is chosen.
 
+// The module keeps tmux's whole surface (every modifier, key and quoting helper) even
+// where the server does not call it yet; the checks are made in this module's tests,
+// and without this the server build would fail on each item whose caller is still to
+// come.
+#![allow(dead_code, unused_imports)]
+
 mod argv;
 mod lexer;
 mod parser;
