@@ -86,7 +86,8 @@ pub fn run(args: Vec<String>) -> Result<i32> {
     let (socket, private_dir) = resolve_socket(&global.socket);
     let first = global.command.first().map_or("new-session", String::as_str);
     let may_start = !global.no_start && rmux_server::starts_server(first);
-    let stream = match connect::connect(&socket, private_dir, may_start, global.config.as_deref())? {
+    let stream = match connect::connect(&socket, private_dir, may_start, global.config.as_deref())?
+    {
         Some(s) => s,
         None => {
             eprintln!("no server running on {}", socket.display());

@@ -21,9 +21,7 @@ pub fn connect(
     may_start: bool,
     config: Option<&Path>,
 ) -> Result<Option<UnixStream>> {
-    if private_dir
-        && let Some(dir) = socket.parent().filter(|d| d.exists())
-    {
+    if private_dir && let Some(dir) = socket.parent().filter(|d| d.exists()) {
         // Someone else's or an open directory could hold a socket planted to catch us.
         rmux_server::paths::check_socket_dir(dir)?;
     }
@@ -47,9 +45,8 @@ pub fn connect(
             Ok(s) => return Ok(Some(s)),
             Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
             Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("the server did not start on {}", socket.display())
-                });
+                return Err(e)
+                    .with_context(|| format!("the server did not start on {}", socket.display()));
             }
         }
     }

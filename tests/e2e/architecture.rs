@@ -32,8 +32,15 @@ fn emulator_and_protocol_do_no_io() {
     for krate in ["term", "proto"] {
         for dep in dependencies(krate) {
             assert!(
-                !["tokio", "portable-pty", "crossterm", "ratatui", "rustix", "mio"]
-                    .contains(&dep.as_str())
+                ![
+                    "tokio",
+                    "portable-pty",
+                    "crossterm",
+                    "ratatui",
+                    "rustix",
+                    "mio"
+                ]
+                .contains(&dep.as_str())
                     && !dep.starts_with("rmux-"),
                 "crates/{krate} must stay pure, but depends on {dep}"
             );
@@ -51,7 +58,10 @@ fn only_the_codec_file_knows_the_codec() {
             offenders.push(rel);
         }
     });
-    assert!(offenders.is_empty(), "bincode used outside the codec: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "bincode used outside the codec: {offenders:?}"
+    );
 }
 
 fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {

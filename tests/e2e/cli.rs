@@ -6,12 +6,30 @@ use crate::harness::{Env, PROMPT, eventually};
 fn detached_sessions_send_keys_and_capture() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "job", "-x", "100", "-y", "30"]);
-    env.ok(&["send-keys", "-t", "job", "stty size; echo done-$((6*7))", "Enter"]);
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "job",
+        "stty size; echo done-$((6*7))",
+        "Enter",
+    ]);
     env.wait_capture("job", "stty and echo output", |c| {
         c.lines().any(|l| l == "30 100") && c.lines().any(|l| l == "done-42")
     });
-    env.ok(&["new", "-d", "-s", "cmd", "-x", "40", "-y", "10", "echo from-command; sleep 100"]);
-    env.wait_capture("cmd", "the command's output", |c| c.contains("from-command"));
+    env.ok(&[
+        "new",
+        "-d",
+        "-s",
+        "cmd",
+        "-x",
+        "40",
+        "-y",
+        "10",
+        "echo from-command; sleep 100",
+    ]);
+    env.wait_capture("cmd", "the command's output", |c| {
+        c.contains("from-command")
+    });
     env.ok(&["kill-session", "-t", "cmd"]);
     let ls = env.ok(&["ls"]);
     assert!(ls.starts_with("job: 1 windows (created "), "{ls}");
@@ -27,7 +45,10 @@ fn unnamed_sessions_are_numbered_and_can_be_renamed() {
     assert_eq!(names, "0\n1\n");
     env.ok(&["rename-session", "-t", "0", "zero"]);
     let out = env.run(&["rename-session", "-t", "1", "zero"]);
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "duplicate session: zero\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "duplicate session: zero\n"
+    );
     assert_eq!(env.ok(&["ls", "-F", "#{session_name}"]), "zero\n1\n");
     // Names that would read as targets are changed as tmux changes them.
     env.ok(&["new", "-d", "-s", "a.b:c"]);
@@ -45,7 +66,13 @@ fn list_commands_print_tmux_shapes() {
     let p = env.ok(&["list-panes", "-t", "shape"]);
     assert!(p.starts_with("0: [80x24] [history 0/"), "{p}");
     assert!(p.trim_end().ends_with("%0 (active)"), "{p}");
-    let d = env.ok(&["display-message", "-p", "-t", "shape", "#S:#I.#P #{window_panes}"]);
+    let d = env.ok(&[
+        "display-message",
+        "-p",
+        "-t",
+        "shape",
+        "#S:#I.#P #{window_panes}",
+    ]);
     assert_eq!(d, "shape:0.0 1\n");
 }
 
@@ -69,7 +96,11 @@ fn version_and_socket_flags() {
 fn config_file_is_read_and_a_missing_one_ignored() {
     let env = Env::new();
     let conf = env.dir.path().join("my.conf");
-    std::fs::write(&conf, "set -g status-left 'CFG '\nset -g history-limit 777\n").unwrap();
+    std::fs::write(
+        &conf,
+        "set -g status-left 'CFG '\nset -g history-limit 777\n",
+    )
+    .unwrap();
     let c = conf.to_str().unwrap();
     env.ok(&["-f", c, "new", "-d", "-s", "conf"]);
     assert_eq!(env.ok(&["show", "-gv", "status-left"]), "CFG \n");
@@ -84,15 +115,13 @@ fn switch_client_and_kill_session_while_attached() {
     env.ok(&["new", "-d", "-s", "one"]);
     env.ok(&["new", "-d", "-s", "two"]);
     let mut t = env.spawn(80, 24, &["attach", "-t", "one"]);
-    t.wait(
-        "session one in the status line",
-        |ls| ls.last().is_some_and(|l| l.starts_with("[one]")),
-    );
+    t.wait("session one in the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[one]"))
+    });
     env.ok(&["switch-client", "-t", "two"]);
-    t.wait(
-        "session two in the status line",
-        |ls| ls.last().is_some_and(|l| l.starts_with("[two]")),
-    );
+    t.wait("session two in the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[two]"))
+    });
     let clients = env.ok(&["list-clients", "-F", "#{client_session}"]);
     assert_eq!(clients, "two\n");
     env.ok(&["kill-session", "-t", "two"]);

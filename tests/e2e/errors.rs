@@ -28,14 +28,32 @@ fn error_messages_and_exit_codes_match_tmux() {
     env.ok(&["new", "-d", "-s", "belajar"]);
     let cases: &[(&[&str], &str)] = &[
         (&["attach", "-t", "nosuch"], "can't find session: nosuch\n"),
-        (&["kill-session", "-t", "nosuch"], "can't find session: nosuch\n"),
+        (
+            &["kill-session", "-t", "nosuch"],
+            "can't find session: nosuch\n",
+        ),
         (&["frobnicate"], "unknown command: frobnicate\n"),
-        (&["new", "-d", "-s", "belajar"], "duplicate session: belajar\n"),
-        (&["new", "-s", "tty-less"], "open terminal failed: not a terminal\n"),
+        (
+            &["new", "-d", "-s", "belajar"],
+            "duplicate session: belajar\n",
+        ),
+        (
+            &["new", "-s", "tty-less"],
+            "open terminal failed: not a terminal\n",
+        ),
         (&["attach"], "open terminal failed: not a terminal\n"),
-        (&["new-session", "-Z"], "command new-session: unknown flag -Z\n"),
-        (&["ls", "extra"], "command list-sessions: too many arguments (need at most 0)\n"),
-        (&["rename-session"], "command rename-session: too few arguments (need at least 1)\n"),
+        (
+            &["new-session", "-Z"],
+            "command new-session: unknown flag -Z\n",
+        ),
+        (
+            &["ls", "extra"],
+            "command list-sessions: too many arguments (need at most 0)\n",
+        ),
+        (
+            &["rename-session"],
+            "command rename-session: too few arguments (need at least 1)\n",
+        ),
         (&["has-session", "-t", "nosuch"], ""),
     ];
     for (args, message) in cases {
@@ -52,7 +70,12 @@ fn nesting_is_refused_unless_rmux_is_unset() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "outer"]);
     let inside = format!("{},1,0", env.socket().display());
-    let mut t = env.spawn_with(80, 24, &["new", "-s", "inner"], &[("RMUX", inside.as_str())]);
+    let mut t = env.spawn_with(
+        80,
+        24,
+        &["new", "-s", "inner"],
+        &[("RMUX", inside.as_str())],
+    );
     assert_eq!(t.wait_exit(), 1);
     assert!(
         t.text()
@@ -90,7 +113,8 @@ fn garbage_oversized_frames_and_old_clients_leave_the_server_running() {
 
     // Not a greeting at all.
     let mut s = UnixStream::connect(env.socket()).unwrap();
-    s.write_all(b"GET / HTTP/1.1\r\n\r\n garbage \x00\xff\xfe").unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\n\r\n garbage \x00\xff\xfe")
+        .unwrap();
     drop(s);
     server_is_fine(&env);
 
@@ -115,7 +139,10 @@ fn garbage_oversized_frames_and_old_clients_leave_the_server_running() {
     assert_eq!(hello.protocol_version, rmux_proto::PROTOCOL_VERSION);
     let mut rest = Vec::new();
     s.read_to_end(&mut rest).unwrap();
-    assert!(rest.is_empty(), "server kept talking to a client it cannot understand");
+    assert!(
+        rest.is_empty(),
+        "server kept talking to a client it cannot understand"
+    );
     server_is_fine(&env);
 }
 
@@ -136,7 +163,10 @@ fn a_client_killed_mid_stream_loses_nothing() {
     });
     server_is_fine(&env);
     let clients = env.ok(&["list-clients"]);
-    assert!(clients.is_empty(), "a dead client is still listed: {clients}");
+    assert!(
+        clients.is_empty(),
+        "a dead client is still listed: {clients}"
+    );
 }
 
 #[test]

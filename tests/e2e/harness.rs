@@ -100,11 +100,6 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// The text of a pane, as `capture-pane -p` gives it.
-    pub fn capture(&self, target: &str) -> String {
-        self.ok(&["capture-pane", "-p", "-t", target])
-    }
-
     /// Wait until `capture-pane` of `target` satisfies `pred`.
     pub fn wait_capture(&self, target: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;
@@ -269,10 +264,6 @@ impl Tty {
         f(&self.screen.lock().unwrap())
     }
 
-    pub fn raw_len(&self) -> usize {
-        self.raw.lock().unwrap().len()
-    }
-
     pub fn raw(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
     }
@@ -286,7 +277,10 @@ impl Tty {
                 return;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{}", lines.join("\n"));
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    lines.join("\n")
+                );
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -338,10 +332,6 @@ impl Tty {
         self.screen.lock().unwrap().resize(Size { cols, rows });
     }
 
-    pub fn pid(&self) -> Option<u32> {
-        self.child.process_id()
-    }
-
     /// Wait for the program to exit; its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + WAIT;
@@ -371,7 +361,9 @@ impl Tty {
     /// (sent by pid, as the kernel would on hang-up) and its terminal goes away.
     pub fn hang_up(mut self) {
         if let Some(pid) = self.child.process_id() {
-            let _ = Command::new("kill").args(["-HUP", &pid.to_string()]).status();
+            let _ = Command::new("kill")
+                .args(["-HUP", &pid.to_string()])
+                .status();
         }
         self.writer = None;
         self.master = None;
@@ -406,7 +398,8 @@ pub fn http_get(port: u16) -> Option<String> {
     use std::net::TcpStream;
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
-    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n").ok()?;
+    s.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .ok()?;
     let mut out = String::new();
     s.read_to_string(&mut out).ok()?;
     Some(out)

@@ -13,10 +13,9 @@ fn http_server_survives_detach_and_closed_terminal() {
 
     let mut tty = env.spawn(100, 30, &["new", "-s", "belajar"]);
     tty.wait_text(PROMPT);
-    tty.wait(
-        "session name in the status line",
-        |ls| ls.last().is_some_and(|l| l.starts_with("[belajar] 0:")),
-    );
+    tty.wait("session name in the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[belajar] 0:"))
+    });
     tty.line(&format!(
         "cd {} && python3 -m http.server {port} --bind 127.0.0.1",
         www.display()
@@ -35,6 +34,12 @@ fn http_server_survives_detach_and_closed_terminal() {
         assert!(!t.modes().alt_screen, "client left the alternate screen on");
         assert!(t.cursor().visible, "client left the cursor hidden");
     });
+    let raw = String::from_utf8_lossy(&tty.raw()).into_owned();
+    let restored = raw.rfind("\x1b[?1049l").expect("alternate screen left");
+    assert!(
+        raw[restored..].contains("[detached (from session belajar)]"),
+        "the message must come after the terminal is restored"
+    );
 
     let body = eventually("an HTTP answer after detach", || http_get(port));
     assert!(body.contains("halo-belajar"), "{body}");
@@ -45,20 +50,23 @@ fn http_server_survives_detach_and_closed_terminal() {
     let tty = env.spawn(100, 30, &["attach", "-t", "belajar"]);
     tty.wait_text("\"GET / HTTP/1.0\" 200");
     tty.hang_up();
-    let body = eventually("an HTTP answer after the terminal closed", || http_get(port));
+    let body = eventually("an HTTP answer after the terminal closed", || {
+        http_get(port)
+    });
     assert!(body.contains("halo-belajar"));
 
     // Tomorrow: attach again, the log (two requests) is there.
     let mut tty = env.spawn(100, 30, &["attach"]);
-    tty.wait(
-        "both request log lines",
-        |ls| ls.iter().filter(|l| l.contains("\"GET / HTTP/1.0\" 200")).count() >= 2,
-    );
+    tty.wait("both request log lines", |ls| {
+        ls.iter()
+            .filter(|l| l.contains("\"GET / HTTP/1.0\" 200"))
+            .count()
+            >= 2
+    });
     tty.send(b"\x03");
-    tty.wait(
-        "the prompt after C-c",
-        |ls| ls.iter().any(|l| l.trim_end() == PROMPT),
-    );
+    tty.wait("the prompt after C-c", |ls| {
+        ls.iter().any(|l| l.trim_end() == PROMPT)
+    });
     tty.prefix(b"d");
     assert_eq!(tty.wait_exit(), 0);
 }
@@ -96,10 +104,9 @@ fn terminal_resize_reaches_the_program() {
     t.resize(120, 40);
     t.line("clear; stty size");
     t.wait_line("39 120");
-    t.wait(
-        "status line across the new width",
-        |ls| ls.last().is_some_and(|l| l.len() > 100),
-    );
+    t.wait("status line across the new width", |ls| {
+        ls.last().is_some_and(|l| l.len() > 100)
+    });
     t.prefix(b"d");
     assert_eq!(t.wait_exit(), 0);
 }
@@ -128,7 +135,9 @@ fn exiting_the_last_shell_ends_client_and_server() {
     t.line("exit");
     assert_eq!(t.wait_exit(), 0);
     assert!(t.text().contains("[exited]"), "{}", t.text());
-    eventually("the server to exit", || (!env.socket().exists()).then_some(()));
+    eventually("the server to exit", || {
+        (!env.socket().exists()).then_some(())
+    });
     let out = env.run(&["ls"]);
     assert_eq!(out.status.code(), Some(1));
 }

@@ -17,7 +17,9 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
     let out = tty::frame_writer()?;
     let mut raw = RawTerminal::enter()?;
     let writer = Arc::new(Mutex::new(
-        stream.try_clone().context("cloning the server connection")?,
+        stream
+            .try_clone()
+            .context("cloning the server connection")?,
     ));
     spawn_input_thread(Arc::clone(&writer));
     let mut screen = Screen::new(out);

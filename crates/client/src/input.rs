@@ -4,9 +4,7 @@ use crossterm::event::{
     Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton as CtButton,
     MouseEvent as CtMouse, MouseEventKind,
 };
-use rmux_proto::{
-    ClientMessage, Input, Key, KeyCode, Mods, Mouse, MouseButton, MouseKind, Size,
-};
+use rmux_proto::{ClientMessage, Input, Key, KeyCode, Mods, Mouse, MouseButton, MouseKind, Size};
 
 /// What to send for one terminal event, if anything.
 pub fn translate(event: Event) -> Option<ClientMessage> {

@@ -199,7 +199,10 @@ mod tests {
         s.show(&frame(2, vec![run(0, 0, "hellO")])).unwrap();
         let second = out.take();
         assert!(second.contains('O'));
-        assert!(!second.contains("hell"), "unchanged cells rewritten: {second:?}");
+        assert!(
+            !second.contains("hell"),
+            "unchanged cells rewritten: {second:?}"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::os::unix::net::UnixStream;
 
 use anyhow::{Context, Result, bail};
 use rmux_proto::{
-    ClientMessage, CommandRequest, HELLO_LEN, Hello, PROTOCOL_VERSION, ServerMessage,
-    read_message, write_message,
+    ClientMessage, CommandRequest, HELLO_LEN, Hello, PROTOCOL_VERSION, ServerMessage, read_message,
+    write_message,
 };
 
 /// How the command ended, for the process exit status.

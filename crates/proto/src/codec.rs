@@ -159,7 +159,10 @@ mod tests {
             cwd: "/home/siswa".into(),
             env: vec![("LANG".into(), "C.UTF-8".into())],
             terminal: Some(TerminalInfo {
-                size: Size { cols: 120, rows: 40 },
+                size: Size {
+                    cols: 120,
+                    rows: 40,
+                },
                 term: "xterm-256color".into(),
                 tty: "/dev/pts/3".into(),
                 pid: 42,
@@ -254,7 +257,11 @@ mod tests {
         let mut r: &[u8] = &bytes[..bytes.len() - 2];
         assert!(read_message::<ServerMessage, _>(&mut r).is_err());
         let mut empty: &[u8] = &[];
-        assert!(read_message::<ServerMessage, _>(&mut empty).unwrap().is_none());
+        assert!(
+            read_message::<ServerMessage, _>(&mut empty)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
@@ -271,15 +278,15 @@ mod tests {
             ],
         };
         let cells: Vec<_> = run.cells().collect();
-        assert_eq!(
-            cells,
-            vec![(5, "a", 1), (6, "世", 2), (8, "e\u{301}", 1)]
-        );
+        assert_eq!(cells, vec![(5, "a", 1), (6, "世", 2), (8, "e\u{301}", 1)]);
         let plain = Run {
             glyphs: vec![],
             text: "ab".into(),
             ..run
         };
-        assert_eq!(plain.cells().collect::<Vec<_>>(), vec![(5, "a", 1), (6, "b", 1)]);
+        assert_eq!(
+            plain.cells().collect::<Vec<_>>(),
+            vec![(5, "a", 1), (6, "b", 1)]
+        );
     }
 }

@@ -9,7 +9,9 @@ mod codec;
 mod hello;
 mod messages;
 
-pub use codec::{DecodeError, FrameDecoder, MAX_FRAME_LEN, encode_frame, read_message, write_message};
+pub use codec::{
+    DecodeError, FrameDecoder, MAX_FRAME_LEN, encode_frame, read_message, write_message,
+};
 pub use hello::{HELLO_LEN, Hello, HelloError};
 pub use messages::*;
 

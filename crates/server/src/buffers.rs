@@ -36,6 +36,39 @@ impl Buffers {
         }
     }
 
+    /// Set a named buffer (replacing one of that name), or add an automatic one.
+    pub fn set(&mut self, name: Option<&str>, data: String) {
+        match name {
+            None => self.add(data),
+            Some(n) => {
+                self.list.retain(|b| b.name != n);
+                self.list.push_front(PasteBuffer {
+                    name: n.to_string(),
+                    data,
+                });
+            }
+        }
+    }
+
+    pub fn delete(&mut self, name: Option<&str>) -> bool {
+        match name {
+            None => self.list.pop_front().is_some(),
+            Some(n) => {
+                let before = self.list.len();
+                self.list.retain(|b| b.name != n);
+                self.list.len() != before
+            }
+        }
+    }
+
+    /// The named buffer, or the most recent one.
+    pub fn find(&self, name: Option<&str>) -> Option<&PasteBuffer> {
+        match name {
+            Some(n) => self.get(n),
+            None => self.newest(),
+        }
+    }
+
     pub fn newest(&self) -> Option<&PasteBuffer> {
         self.list.front()
     }

@@ -9,8 +9,8 @@ use crate::pty::ExitStatus;
 pub enum Event {
     /// A pane's screen changed (sent once until the server looks at the pane again).
     PaneOutput(PaneId),
-    /// A pane's process is gone and its output fully read.
-    PaneExited(PaneId, ExitStatus),
+    /// A pane's process (of the given spawn of that pane) is gone and its output read.
+    PaneExited(PaneId, u64, ExitStatus),
     /// A client said something.
     Message(ClientId, ClientMessage),
     /// A client's connection closed or broke; `reason` is for the log.

@@ -124,11 +124,7 @@ impl FormatTarget<'_> {
             "client_created" => epoch(c.created),
             "client_activity" => epoch(c.activity),
             "client_readonly" => flag(c.attached.as_ref().is_some_and(|a| a.readonly)),
-            "client_prefix" => flag(
-                c.attached
-                    .as_ref()
-                    .is_some_and(|a| a.key_table == "prefix"),
-            ),
+            "client_prefix" => flag(c.attached.as_ref().is_some_and(|a| a.key_table == "prefix")),
             "client_key_table" => c
                 .attached
                 .as_ref()
@@ -213,8 +209,12 @@ impl FormatTarget<'_> {
             "window_silence_flag" => flag(w.alerts.silence),
             "window_bigger" => "0".to_string(),
             "window_offset_x" | "window_offset_y" => "0".to_string(),
-            "window_start_flag" => flag(session.and_then(|s| s.windows.keys().next().copied()) == index),
-            "window_end_flag" => flag(session.and_then(|s| s.windows.keys().next_back().copied()) == index),
+            "window_start_flag" => {
+                flag(session.and_then(|s| s.windows.keys().next().copied()) == index)
+            }
+            "window_end_flag" => {
+                flag(session.and_then(|s| s.windows.keys().next_back().copied()) == index)
+            }
             "window_flags" | "window_raw_flags" => {
                 let mut f = String::new();
                 if w.alerts.activity {
@@ -278,7 +278,11 @@ impl FormatTarget<'_> {
                 .as_ref()
                 .and_then(|(s, _)| s.signal.clone())
                 .unwrap_or_default(),
-            "pane_dead_time" => p.exited.as_ref().map(|(_, t)| epoch(*t)).unwrap_or_default(),
+            "pane_dead_time" => p
+                .exited
+                .as_ref()
+                .map(|(_, t)| epoch(*t))
+                .unwrap_or_default(),
             "pane_in_mode" => "0".to_string(),
             "pane_mode" => String::new(),
             "pane_start_command" => p.spec.command.clone().unwrap_or_default(),

@@ -8,7 +8,7 @@ use rmux_proto::{self as proto, Input, Key, KeyCode};
 use rmux_term as term;
 
 use crate::ids::{ClientId, PaneId};
-use crate::keyname::parse_key;
+use crate::keyname::{normalize, parse_key};
 use crate::prompt::PromptAction;
 use crate::server::Server;
 
@@ -58,7 +58,11 @@ impl Server {
     }
 
     fn client_key(&mut self, client: ClientId, key: Key) {
-        let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) else {
+        let Some(a) = self
+            .clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
+        else {
             return;
         };
         if let Some(prompt) = a.prompt.as_mut() {
@@ -103,7 +107,11 @@ impl Server {
                     let ms = self.session_number(Some(session), "repeat-time").max(0);
                     now + Duration::from_millis(ms.unsigned_abs())
                 });
-                let next = if repeat.is_some() { table.as_str() } else { "root" };
+                let next = if repeat.is_some() {
+                    table.as_str()
+                } else {
+                    "root"
+                };
                 self.set_key_table(client, next, repeat);
                 self.run_client_command(client, &b.command);
             }
@@ -124,12 +132,17 @@ impl Server {
 
     fn is_prefix(&self, session: crate::ids::SessionId, key: Key) -> bool {
         ["prefix", "prefix2"].iter().any(|opt| {
-            parse_key(self.session_option(Some(session), opt)).is_some_and(|k| k == key)
+            parse_key(self.session_option(Some(session), opt))
+                .is_some_and(|k| normalize(k) == normalize(key))
         })
     }
 
     fn set_key_table(&mut self, client: ClientId, table: &str, repeat_until: Option<Instant>) {
-        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+        if let Some(a) = self
+            .clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
+        {
             a.key_table = table.to_string();
             a.repeat_until = repeat_until;
             a.needs_render = true;
@@ -178,13 +191,20 @@ impl Server {
             }
             p.pty.write(bytes);
         }
-        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+        if let Some(a) = self
+            .clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
+        {
             a.echo_pane = Some((pane, Instant::now()));
         }
     }
 
     fn client_paste(&mut self, client: ClientId, text: &str) {
-        if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut())
+        if let Some(a) = self
+            .clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
             && let Some(prompt) = a.prompt.as_mut()
         {
             prompt.paste(text);
@@ -239,7 +259,9 @@ impl Server {
         if mouse_on && m.kind == proto::MouseKind::Press && pane != w.active {
             self.activate_pane(pane);
         }
-        let Some(p) = self.panes.get(&pane) else { return };
+        let Some(p) = self.panes.get(&pane) else {
+            return;
+        };
         let ev = term::MouseEvent {
             kind: match m.kind {
                 proto::MouseKind::Press => term::MouseKind::Press,
@@ -279,7 +301,10 @@ impl Server {
         };
         if let Some(p) = self.panes.get(&pane) {
             let mut bytes = Vec::new();
-            if p.term.lock().is_ok_and(|t| t.encode_focus(gained, &mut bytes)) {
+            if p.term
+                .lock()
+                .is_ok_and(|t| t.encode_focus(gained, &mut bytes))
+            {
                 p.pty.write(bytes);
             }
         }

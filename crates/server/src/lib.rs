@@ -24,13 +24,10 @@ mod serve;
 mod server;
 mod status;
 
-#[path = "layout_stub.rs"]
 mod layout;
 
-#[path = "keyname_stub.rs"]
 mod keyname;
 
-#[path = "cmdline_stub.rs"]
 mod cmdline;
 mod format;
 

@@ -124,7 +124,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let sock = tmp.path().join("rmux-1").join("default");
         prepare_socket_dir(&sock).unwrap();
-        let mode = fs::metadata(sock.parent().unwrap()).unwrap().permissions().mode();
+        let mode = fs::metadata(sock.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o700);
     }
 }

@@ -62,49 +62,35 @@ impl Prompt {
                 _ => PromptAction::Cancel,
             };
         }
-        let ctrl = key.mods.ctrl;
-        match key.code {
-            KeyCode::Enter => return self.submit(),
-            KeyCode::Escape => return PromptAction::Cancel,
-            KeyCode::Char('c' | 'g') if ctrl => return PromptAction::Cancel,
-            KeyCode::Char('m') if ctrl => return self.submit(),
-            KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+        match edit_for(key) {
+            Edit::Submit => return self.submit(),
+            Edit::Cancel => return PromptAction::Cancel,
+            Edit::DeleteBack => {
                 if self.cursor > 0 {
                     self.cursor -= 1;
                     self.remove_at(self.cursor);
                 }
             }
-            KeyCode::Delete | KeyCode::Char('d') if key.code == KeyCode::Delete || ctrl => {
-                self.remove_at(self.cursor);
-            }
-            KeyCode::Left | KeyCode::Char('b') if key.code == KeyCode::Left || ctrl => {
-                self.cursor = self.cursor.saturating_sub(1);
-            }
-            KeyCode::Right | KeyCode::Char('f') if key.code == KeyCode::Right || ctrl => {
-                self.cursor = (self.cursor + 1).min(self.input.chars().count());
-            }
-            KeyCode::Home | KeyCode::Char('a') if key.code == KeyCode::Home || ctrl => {
-                self.cursor = 0;
-            }
-            KeyCode::End | KeyCode::Char('e') if key.code == KeyCode::End || ctrl => {
-                self.cursor = self.input.chars().count();
-            }
-            KeyCode::Char('k') if ctrl => {
+            Edit::Delete => self.remove_at(self.cursor),
+            Edit::Left => self.cursor = self.cursor.saturating_sub(1),
+            Edit::Right => self.cursor = (self.cursor + 1).min(self.input.chars().count()),
+            Edit::Home => self.cursor = 0,
+            Edit::End => self.cursor = self.input.chars().count(),
+            Edit::KillToEnd => {
                 let at = self.byte_at(self.cursor);
                 self.input.truncate(at);
             }
-            KeyCode::Char('u') if ctrl => {
+            Edit::KillToStart => {
                 let at = self.byte_at(self.cursor);
                 self.input.drain(..at);
                 self.cursor = 0;
             }
-            KeyCode::Char(c) if !ctrl && !key.mods.alt => {
+            Edit::Insert(c) => {
                 let at = self.byte_at(self.cursor);
                 self.input.insert(at, c);
                 self.cursor += 1;
             }
-            KeyCode::Tab => {}
-            _ => {}
+            Edit::Nothing => {}
         }
         PromptAction::Continue
     }
@@ -142,6 +128,50 @@ impl Prompt {
         if at < self.input.len() {
             self.input.remove(at);
         }
+    }
+}
+
+/// What a key does to the text being edited (emacs keys, as tmux's status-keys emacs).
+enum Edit {
+    Submit,
+    Cancel,
+    DeleteBack,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    KillToEnd,
+    KillToStart,
+    Insert(char),
+    Nothing,
+}
+
+fn edit_for(key: Key) -> Edit {
+    match key.code {
+        KeyCode::Enter => Edit::Submit,
+        KeyCode::Escape => Edit::Cancel,
+        KeyCode::Backspace => Edit::DeleteBack,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Char(c) if key.mods.ctrl => match c {
+            'c' | 'g' => Edit::Cancel,
+            'm' => Edit::Submit,
+            'h' => Edit::DeleteBack,
+            'd' => Edit::Delete,
+            'b' => Edit::Left,
+            'f' => Edit::Right,
+            'a' => Edit::Home,
+            'e' => Edit::End,
+            'k' => Edit::KillToEnd,
+            'u' => Edit::KillToStart,
+            _ => Edit::Nothing,
+        },
+        KeyCode::Char(c) if !key.mods.alt => Edit::Insert(c),
+        _ => Edit::Nothing,
     }
 }
 

@@ -36,7 +36,14 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     input: std_mpsc::Sender<Vec<u8>>,
     pid: Option<u32>,
+    /// Where a copy of the output goes (pipe-pane), read by the reader thread.
+    tee: Tee,
+    /// Which start of the pane this is: events from an older process are ignored.
+    pub spawn: u64,
 }
+
+/// A copy of a pane's output for pipe-pane, shared with the reader thread.
+pub type Tee = Arc<Mutex<Option<std_mpsc::Sender<Vec<u8>>>>>;
 
 /// The screen a PTY's output is parsed into, shared by the reader thread and the server.
 pub type SharedTerminal = Arc<Mutex<Terminal>>;
@@ -46,6 +53,7 @@ pub type SharedTerminal = Arc<Mutex<Terminal>>;
 /// `Event::PaneExited` when the process is gone.
 pub fn spawn(
     pane: PaneId,
+    spawn_id: u64,
     spec: &SpawnSpec,
     dirty: Arc<AtomicBool>,
     events: UnboundedSender<Event>,
@@ -75,14 +83,19 @@ pub fn spawn(
     // new_default_prog runs $SHELL (from the env above) as a login shell.
     cmd.env("SHELL", &spec.shell);
     cmd.cwd(&spec.cwd);
-    let mut child = pair
-        .slave
-        .spawn_command(cmd)
-        .with_context(|| format!("cannot run {}", spec.command.as_deref().unwrap_or(&spec.shell)))?;
+    let mut child = pair.slave.spawn_command(cmd).with_context(|| {
+        format!(
+            "cannot run {}",
+            spec.command.as_deref().unwrap_or(&spec.shell)
+        )
+    })?;
     // Our copy of the slave must go, or the reader never sees end-of-file.
     drop(pair.slave);
     let pid = child.process_id();
-    let reader = pair.master.try_clone_reader().context("cannot read the PTY")?;
+    let reader = pair
+        .master
+        .try_clone_reader()
+        .context("cannot read the PTY")?;
     let writer = pair.master.take_writer().context("cannot write the PTY")?;
     let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
     let (input, input_rx) = std_mpsc::channel::<Vec<u8>>();
@@ -94,10 +107,19 @@ pub fn spawn(
 
     let term = Arc::clone(&terminal);
     let replies = input.clone();
+    let tee: Tee = Arc::new(Mutex::new(None));
+    let reader_tee = Arc::clone(&tee);
     std::thread::Builder::new()
         .name(format!("pane-{}-out", pane.0))
         .spawn(move || {
-            read_loop(pane, reader, &term, &replies, &dirty, &events);
+            let out = Output {
+                term: &term,
+                replies: &replies,
+                tee: &reader_tee,
+                dirty: &dirty,
+                events: &events,
+            };
+            read_loop(pane, reader, &out);
             let status = child
                 .wait()
                 .map(|s| ExitStatus {
@@ -108,7 +130,7 @@ pub fn spawn(
                     code: 1,
                     signal: None,
                 });
-            let _ = events.send(Event::PaneExited(pane, status));
+            let _ = events.send(Event::PaneExited(pane, spawn_id, status));
         })
         .context("cannot start a pane thread")?;
 
@@ -117,6 +139,8 @@ pub fn spawn(
             master: pair.master,
             input,
             pid,
+            tee,
+            spawn: spawn_id,
         },
         terminal,
     ))
@@ -129,14 +153,16 @@ pub struct ExitStatus {
     pub signal: Option<String>,
 }
 
-fn read_loop(
-    pane: PaneId,
-    mut reader: Box<dyn Read + Send>,
-    term: &Mutex<Terminal>,
-    replies: &std_mpsc::Sender<Vec<u8>>,
-    dirty: &AtomicBool,
-    events: &UnboundedSender<Event>,
-) {
+/// Where the reader thread puts what it reads.
+struct Output<'a> {
+    term: &'a Mutex<Terminal>,
+    replies: &'a std_mpsc::Sender<Vec<u8>>,
+    tee: &'a Tee,
+    dirty: &'a AtomicBool,
+    events: &'a UnboundedSender<Event>,
+}
+
+fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
     let mut buf = vec![0u8; READ_CHUNK];
     loop {
         let n = match reader.read(&mut buf) {
@@ -146,15 +172,23 @@ fn read_loop(
             // EIO once the child side is closed: the same as end-of-file for us.
             Err(_) => return,
         };
+        let bytes = &buf[..n];
         let answer = {
-            let Ok(mut t) = term.lock() else { return };
-            t.feed(&buf[..n]);
+            let Ok(mut t) = out.term.lock() else { return };
+            t.feed(bytes);
             t.take_replies()
         };
         if !answer.is_empty() {
-            let _ = replies.send(answer);
+            let _ = out.replies.send(answer);
         }
-        if !dirty.swap(true, Ordering::AcqRel) && events.send(Event::PaneOutput(pane)).is_err() {
+        if let Ok(tee) = out.tee.lock()
+            && let Some(tx) = tee.as_ref()
+        {
+            let _ = tx.send(bytes.to_vec());
+        }
+        if !out.dirty.swap(true, Ordering::AcqRel)
+            && out.events.send(Event::PaneOutput(pane)).is_err()
+        {
             return;
         }
     }
@@ -162,7 +196,11 @@ fn read_loop(
 
 fn write_loop(mut writer: Box<dyn Write + Send>, input: std_mpsc::Receiver<Vec<u8>>) {
     while let Ok(bytes) = input.recv() {
-        if writer.write_all(&bytes).and_then(|()| writer.flush()).is_err() {
+        if writer
+            .write_all(&bytes)
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
             return;
         }
     }
@@ -188,6 +226,22 @@ impl Pty {
 
     pub fn pid(&self) -> Option<u32> {
         self.pid
+    }
+
+    /// Send a copy of everything the program prints to `tx` (None stops it).
+    pub fn set_tee(&self, tx: Option<std_mpsc::Sender<Vec<u8>>>) {
+        if let Ok(mut t) = self.tee.lock() {
+            *t = tx;
+        }
+    }
+
+    pub fn has_tee(&self) -> bool {
+        self.tee.lock().is_ok_and(|t| t.is_some())
+    }
+
+    /// A sender for bytes to the program, for pipe-pane -I.
+    pub fn input_sender(&self) -> std_mpsc::Sender<Vec<u8>> {
+        self.input.clone()
     }
 
     /// The process group in the foreground of the terminal (what the user is running).

@@ -79,7 +79,8 @@ async fn serve(config: ServerConfig) -> Result<()> {
         if server.exiting {
             break;
         }
-        if server.sessions.is_empty() && server.clients.is_empty() && started.elapsed() > IDLE_START {
+        if server.sessions.is_empty() && server.clients.is_empty() && started.elapsed() > IDLE_START
+        {
             break;
         }
     }

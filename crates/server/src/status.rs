@@ -187,7 +187,9 @@ pub fn overlay(
         cells,
         fill: style,
     });
-    let x = u16::try_from(cursor?).unwrap_or(u16::MAX).min(size.cols.saturating_sub(1));
+    let x = u16::try_from(cursor?)
+        .unwrap_or(u16::MAX)
+        .min(size.cols.saturating_sub(1));
     Some(Cursor {
         x,
         y,

@@ -24,8 +24,7 @@ impl Args {
             if !arg.starts_with('-') || arg == "-" {
                 break;
             }
-            let mut chars = arg[1..].char_indices();
-            while let Some((pos, flag)) = chars.next() {
+            for (pos, flag) in arg[1..].char_indices() {
                 let Some(takes_value) = flag_kind(spec, flag) else {
                     return Err(format!("command {command}: unknown flag -{flag}"));
                 };
@@ -88,11 +87,6 @@ impl Args {
             .iter()
             .filter(move |(f, _)| *f == flag)
             .filter_map(|(_, v)| v.as_deref())
-    }
-
-    /// How many times a flag was given (`-vv`).
-    pub fn count(&self, flag: char) -> usize {
-        self.flags.iter().filter(|(f, _)| *f == flag).count()
     }
 
     pub fn arg(&self, i: usize) -> Option<&str> {

@@ -27,7 +27,12 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 }
 
 /// Attach the caller to `session` (or switch to it if the caller is already attached).
-pub fn attach(ctx: &mut Ctx<'_>, session: SessionId, detach_others: bool, readonly: bool) -> CmdResult {
+pub fn attach(
+    ctx: &mut Ctx<'_>,
+    session: SessionId,
+    detach_others: bool,
+    readonly: bool,
+) -> CmdResult {
     if detach_others {
         let name = ctx
             .server

@@ -23,10 +23,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         // One argument is a command line of its own (`bind x 'split-window; select-pane'`
         // or a `{ … }` block).
         [one] => one.clone(),
-        many => join_argv(many),
+        many => crate::cmdline::join_command(many),
     };
     if !command.is_empty() {
-        crate::cmdline::parse_line(&command).map_err(|e| e.to_string())?;
+        super::parse_commands(&command, &ctx.env)?;
     }
     ctx.server.keys.bind(
         table,
@@ -46,51 +46,5 @@ pub fn table_name(args: &Args) -> &str {
         "root"
     } else {
         args.get('T').unwrap_or("prefix")
-    }
-}
-
-/// Arguments joined back into one command line that parses to the same arguments.
-pub fn join_argv(argv: &[String]) -> String {
-    argv.iter()
-        .map(|a| quote(a))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn quote(arg: &str) -> String {
-    let plain = !arg.is_empty()
-        && arg
-            .chars()
-            .all(|c| !c.is_whitespace() && !"'\"\\;#{}$~".contains(c));
-    if plain {
-        arg.to_string()
-    } else if !arg.contains('\'') {
-        format!("'{arg}'")
-    } else {
-        let mut out = String::from("\"");
-        for c in arg.chars() {
-            if matches!(c, '"' | '\\' | '$') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out.push('"');
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joined_arguments_parse_back() {
-        let argv: Vec<String> = ["display-message", "it's #S", "a;b", ""]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let line = join_argv(&argv);
-        let parsed = crate::cmdline::parse_line(&line).unwrap();
-        assert_eq!(parsed, vec![argv]);
     }
 }

@@ -25,6 +25,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             format!("Confirm '{first}'? (y/n)")
         }
     };
-    ctx.server.open_prompt(client, Prompt::confirm(label, command));
+    ctx.server
+        .open_prompt(client, Prompt::confirm(label, command));
     Ok(Flow::Continue)
 }

@@ -18,10 +18,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         Some(c) => Some(super::find_client(ctx, c)?),
         None => super::current_client(ctx),
     };
-    let template = args
-        .arg(0)
-        .or(args.get('F'))
-        .unwrap_or(DISPLAY_MESSAGE);
+    let template = args.arg(0).or(args.get('F')).unwrap_or(DISPLAY_MESSAGE);
     let text = if args.has('l') {
         template.to_string()
     } else {
@@ -41,7 +38,9 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     }
     if let Some(c) = client {
         let delay = match args.get('d') {
-            Some(d) => d.parse::<u64>().map_err(|_| format!("invalid delay: {d}"))?,
+            Some(d) => d
+                .parse::<u64>()
+                .map_err(|_| format!("invalid delay: {d}"))?,
             None => {
                 let session = ctx.server.clients.get(&c).and_then(|c| c.session());
                 ctx.server

@@ -13,7 +13,10 @@ pub static ENTRY: CmdEntry = CmdEntry {
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     for e in TABLE {
-        if args.arg(0).is_some_and(|c| c != e.name && Some(c) != e.alias) {
+        if args
+            .arg(0)
+            .is_some_and(|c| c != e.name && Some(c) != e.alias)
+        {
             continue;
         }
         let alias = e.alias.map(|a| format!(" ({a})")).unwrap_or_default();

@@ -21,7 +21,15 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .into_iter()
         .filter(|(t, _, _)| table.is_none_or(|want| *t == want))
         .filter(|(_, k, _)| only_key.is_none_or(|want| k == want))
-        .map(|(t, k, b)| (t.to_string(), k, b.repeat, b.command.clone(), b.note.clone()))
+        .map(|(t, k, b)| {
+            (
+                t.to_string(),
+                k,
+                b.repeat,
+                b.command.clone(),
+                b.note.clone(),
+            )
+        })
         .collect();
     if args.has('N') {
         let prefix = ctx.server.session_option(None, "prefix").to_string();
@@ -38,7 +46,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
                 Some((key, note))
             })
             .collect();
-        let width = shown.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        let width = shown
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
         for (k, note) in shown {
             ctx.print(&format!("{k:<width$} {note}"));
         }

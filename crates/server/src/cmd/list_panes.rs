@@ -36,7 +36,12 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let format = args.get('F').unwrap_or(default);
     let mut lines = Vec::new();
     for (s, w) in windows {
-        let panes = ctx.server.windows.get(&w).map(|w| w.panes()).unwrap_or_default();
+        let panes = ctx
+            .server
+            .windows
+            .get(&w)
+            .map(|w| w.panes())
+            .unwrap_or_default();
         for p in panes {
             let f = FormatTarget {
                 server: ctx.server,

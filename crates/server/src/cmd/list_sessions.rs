@@ -15,7 +15,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let format = args.get('F').unwrap_or(LIST_SESSIONS);
     let mut lines = Vec::new();
-    for (&id, _) in &ctx.server.sessions {
+    for &id in ctx.server.sessions.keys() {
         let window = ctx.server.current_window(id);
         let f = FormatTarget {
             server: ctx.server,

@@ -7,12 +7,15 @@ pub mod target;
 
 mod attach_session;
 mod bind_key;
+mod break_pane;
+mod buffers;
 mod capture_pane;
 mod command_prompt;
 mod confirm_before;
 mod detach_client;
 mod display_message;
 mod has_session;
+mod join_pane;
 mod kill_pane;
 mod kill_server;
 mod kill_session;
@@ -24,12 +27,17 @@ mod list_keys;
 mod list_panes;
 mod list_sessions;
 mod list_windows;
+mod move_window;
 mod new_session;
 mod new_window;
+mod pipe_pane;
 mod refresh_client;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
+mod respawn_pane;
+mod rotate_window;
+mod select_layout;
 mod select_pane;
 mod select_window;
 mod send_keys;
@@ -38,6 +46,7 @@ mod show_options;
 mod source_file;
 mod split_window;
 mod start_server;
+mod swap_pane;
 mod switch_client;
 mod unbind_key;
 
@@ -51,6 +60,7 @@ use crate::ids::{ClientId, SessionId};
 use crate::server::Server;
 
 /// One command's entry in the table.
+#[derive(Debug)]
 pub struct CmdEntry {
     pub name: &'static str,
     pub alias: Option<&'static str>,
@@ -67,7 +77,10 @@ pub struct CmdEntry {
 pub enum Flow {
     Continue,
     /// The calling client becomes attached to this session.
-    Attach { session: SessionId, readonly: bool },
+    Attach {
+        session: SessionId,
+        readonly: bool,
+    },
 }
 
 pub type CmdResult = Result<Flow, String>;
@@ -76,43 +89,63 @@ pub type CmdResult = Result<Flow, String>;
 pub static TABLE: &[&CmdEntry] = &[
     &attach_session::ENTRY,
     &bind_key::ENTRY,
+    &break_pane::ENTRY,
     &capture_pane::ENTRY,
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
+    &buffers::DELETE_BUFFER,
     &detach_client::ENTRY,
     &display_message::ENTRY,
     &has_session::ENTRY,
+    &join_pane::ENTRY,
     &kill_pane::ENTRY,
     &kill_server::ENTRY,
     &kill_session::ENTRY,
     &kill_window::ENTRY,
-    &select_window::LAST_WINDOW,
     &last_pane::ENTRY,
+    &select_window::LAST_WINDOW,
+    &buffers::LIST_BUFFERS,
     &list_clients::ENTRY,
     &list_commands::ENTRY,
     &list_keys::ENTRY,
     &list_panes::ENTRY,
     &list_sessions::ENTRY,
     &list_windows::ENTRY,
+    &buffers::LOAD_BUFFER,
+    &join_pane::MOVE_PANE,
+    &move_window::ENTRY,
     &new_session::ENTRY,
     &new_window::ENTRY,
+    &select_layout::NEXT_LAYOUT,
     &select_window::NEXT_WINDOW,
+    &buffers::PASTE_BUFFER,
+    &pipe_pane::ENTRY,
+    &select_layout::PREVIOUS_LAYOUT,
     &select_window::PREVIOUS_WINDOW,
     &refresh_client::ENTRY,
     &rename_session::ENTRY,
     &rename_window::ENTRY,
     &resize_pane::ENTRY,
+    &respawn_pane::ENTRY,
+    &respawn_pane::RESPAWN_WINDOW,
+    &rotate_window::ENTRY,
+    &buffers::SAVE_BUFFER,
+    &select_layout::ENTRY,
     &select_pane::ENTRY,
     &select_window::ENTRY,
     &send_keys::ENTRY,
     &send_keys::SEND_PREFIX,
+    &buffers::SET_BUFFER,
     &set_option::ENTRY,
     &set_option::SET_WINDOW_OPTION,
+    &buffers::SHOW_BUFFER,
     &show_options::ENTRY,
     &show_options::SHOW_WINDOW_OPTIONS,
     &source_file::ENTRY,
     &split_window::ENTRY,
     &start_server::ENTRY,
+    &swap_pane::ENTRY,
+    &move_window::SWAP_WINDOW,
     &switch_client::ENTRY,
     &unbind_key::ENTRY,
 ];
@@ -122,7 +155,10 @@ pub const STARTS_SERVER: &[&str] = &["new-session", "start-server", "attach-sess
 
 /// Find a command by name, alias or unique prefix.
 pub fn lookup(name: &str) -> Result<&'static CmdEntry, String> {
-    if let Some(e) = TABLE.iter().find(|e| e.name == name || e.alias == Some(name)) {
+    if let Some(e) = TABLE
+        .iter()
+        .find(|e| e.name == name || e.alias == Some(name))
+    {
         return Ok(e);
     }
     let matches: Vec<&&CmdEntry> = TABLE.iter().filter(|e| e.name.starts_with(name)).collect();
@@ -207,37 +243,6 @@ pub fn run_list(ctx: &mut Ctx<'_>, commands: &[Vec<String>]) -> CmdResult {
     Ok(flow)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_is_sorted_and_unique() {
-        for pair in TABLE.windows(2) {
-            assert!(
-                pair[0].name < pair[1].name,
-                "{} must sort before {}",
-                pair[0].name,
-                pair[1].name
-            );
-        }
-    }
-
-    #[test]
-    fn lookup_by_alias_and_prefix() {
-        assert_eq!(lookup("new").unwrap().name, "new-session");
-        assert_eq!(lookup("ls").unwrap().name, "list-sessions");
-        assert_eq!(lookup("attach").unwrap().name, "attach-session");
-        assert_eq!(lookup("a").unwrap().name, "attach-session");
-        assert_eq!(lookup("kill-ser").unwrap().name, "kill-server");
-        assert_eq!(
-            lookup("frobnicate").unwrap_err(),
-            "unknown command: frobnicate"
-        );
-        assert!(lookup("list").unwrap_err().starts_with("ambiguous command: list"));
-    }
-}
-
 /// A directory argument (`-c`): `~` is the home directory, a relative path is taken from
 /// the caller's directory.
 pub fn expand_path(ctx: &Ctx<'_>, dir: &str) -> PathBuf {
@@ -303,7 +308,51 @@ pub fn filter_passes(f: &crate::formats::FormatTarget<'_>, filter: Option<&str>)
 pub use command_prompt::expand_for_client;
 pub use source_file::run_config;
 
+/// The commands of a command string (a binding, the prompt, a `{ … }` block), with
+/// `$NAME` taken from `env`.
+pub fn parse_commands(text: &str, env: &[(String, String)]) -> Result<Vec<Vec<String>>, String> {
+    let lookup = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    crate::cmdline::parse_line(text, &lookup)
+        .map(|p| p.commands)
+        .map_err(|e| e.to_string())
+}
+
 /// Whether running `name` may start a server when none is running.
 pub fn starts_server(name: &str) -> bool {
     lookup(name).is_ok_and(|e| STARTS_SERVER.contains(&e.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        for pair in TABLE.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} must sort before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_by_alias_and_prefix() {
+        assert_eq!(lookup("new").unwrap().name, "new-session");
+        assert_eq!(lookup("ls").unwrap().name, "list-sessions");
+        assert_eq!(lookup("attach").unwrap().name, "attach-session");
+        assert_eq!(lookup("a").unwrap().name, "attach-session");
+        assert_eq!(lookup("kill-ser").unwrap().name, "kill-server");
+        assert_eq!(
+            lookup("frobnicate").unwrap_err(),
+            "unknown command: frobnicate"
+        );
+        assert!(
+            lookup("list")
+                .unwrap_err()
+                .starts_with("ambiguous command: list")
+        );
+    }
 }

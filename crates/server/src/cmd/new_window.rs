@@ -19,7 +19,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
     if let Some(i) = index
         && args.has('k')
-        && let Some(w) = ctx.server.sessions.get(&session).and_then(|s| s.windows.get(&i))
+        && let Some(w) = ctx
+            .server
+            .sessions
+            .get(&session)
+            .and_then(|s| s.windows.get(&i))
     {
         let w = *w;
         ctx.server.kill_window(w);
@@ -36,10 +40,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     }
     if args.has('P') {
         let pane = ctx.server.active_pane(window);
-        let format = args
-            .get('F')
-            .unwrap_or("#{session_name}:#{window_index}");
-        let line = pane.map_or_else(String::new, |p| FormatTarget::for_pane(ctx.server, p).expand(format));
+        let format = args.get('F').unwrap_or("#{session_name}:#{window_index}");
+        let line = pane.map_or_else(String::new, |p| {
+            FormatTarget::for_pane(ctx.server, p).expand(format)
+        });
         ctx.print(&line);
     }
     Ok(Flow::Continue)
@@ -47,7 +51,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 
 /// The session and index a `-t` asks for: `session:index` places the window there,
 /// a session alone (or nothing) the next free index; `-a`/`-b` go after/before the target.
-fn target_index(ctx: &mut Ctx<'_>, args: &Args) -> Result<(crate::ids::SessionId, Option<u32>), String> {
+fn target_index(
+    ctx: &mut Ctx<'_>,
+    args: &Args,
+) -> Result<(crate::ids::SessionId, Option<u32>), String> {
     let t = args.get('t');
     // "sess:3" where 3 does not exist yet is an index to create, not a window to find.
     if let Some(t) = t
@@ -76,7 +83,11 @@ fn target_index(ctx: &mut Ctx<'_>, args: &Args) -> Result<(crate::ids::SessionId
         None => super::target::resolve(ctx.server, &ctx.current, None, Kind::Window)?,
     };
     if args.has('a') || args.has('b') {
-        let s = ctx.server.sessions.get(&found.session).ok_or("no such session")?;
+        let s = ctx
+            .server
+            .sessions
+            .get(&found.session)
+            .ok_or("no such session")?;
         let at = s.index_of(found.window).unwrap_or(0);
         let want = if args.has('a') { at + 1 } else { at };
         if s.windows.contains_key(&want) {

@@ -40,10 +40,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let width = args.get('x').map(|v| dimension(v, win_w)).transpose()?;
     let height = args.get('y').map(|v| dimension(v, win_h)).transpose()?;
     ctx.server.unzoom(found.window);
-    if width.is_some() || height.is_some() {
-        if let Some(w) = ctx.server.windows.get_mut(&found.window) {
-            w.layout.set_pane_size(found.pane.0, width, height);
-        }
+    if (width.is_some() || height.is_some())
+        && let Some(w) = ctx.server.windows.get_mut(&found.window)
+    {
+        w.layout.set_pane_size(found.pane.0, width, height);
     }
     let amount: u16 = match args.arg(0) {
         Some(a) => a

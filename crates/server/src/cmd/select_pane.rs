@@ -36,7 +36,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     .find(|(f, _)| args.has(*f))
     .map(|(_, d)| d);
     let target = if args.has('l') {
-        let w = ctx.server.windows.get(&found.window).ok_or("no such window")?;
+        let w = ctx
+            .server
+            .windows
+            .get(&found.window)
+            .ok_or("no such window")?;
         w.last_pane.ok_or("no last pane")?
     } else if let Some(d) = direction {
         match neighbour(ctx, found.pane, d) {

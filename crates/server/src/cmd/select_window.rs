@@ -84,16 +84,22 @@ pub fn select(ctx: &mut Ctx<'_>, session: SessionId, index: u32) {
 
 fn step(ctx: &mut Ctx<'_>, args: &Args, forward: bool) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Session)?;
-    let s = ctx.server.sessions.get(&found.session).ok_or("no such session")?;
+    let s = ctx
+        .server
+        .sessions
+        .get(&found.session)
+        .ok_or("no such session")?;
     let alerts_only = args.has('a');
     let mut order: Vec<u32> = s
         .windows
         .iter()
         .filter(|(_, w)| {
             !alerts_only
-                || ctx.server.windows.get(w).is_some_and(|w| {
-                    w.alerts.bell || w.alerts.activity || w.alerts.silence
-                })
+                || ctx
+                    .server
+                    .windows
+                    .get(w)
+                    .is_some_and(|w| w.alerts.bell || w.alerts.activity || w.alerts.silence)
         })
         .map(|(i, _)| *i)
         .collect();
@@ -103,7 +109,13 @@ fn step(ctx: &mut Ctx<'_>, args: &Args, forward: bool) -> CmdResult {
     let current = s.current;
     let next = order
         .iter()
-        .find(|i| if forward { **i > current } else { **i < current })
+        .find(|i| {
+            if forward {
+                **i > current
+            } else {
+                **i < current
+            }
+        })
         .or_else(|| order.first())
         .copied();
     match next {
@@ -126,7 +138,11 @@ fn exec_previous(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 
 fn exec_last(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Session)?;
-    let s = ctx.server.sessions.get(&found.session).ok_or("no such session")?;
+    let s = ctx
+        .server
+        .sessions
+        .get(&found.session)
+        .ok_or("no such session")?;
     let last = s
         .last_window()
         .and_then(|w| s.index_of(w))

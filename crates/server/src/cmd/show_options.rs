@@ -96,7 +96,12 @@ fn lookup(
     name: &str,
 ) -> Result<Option<String>, String> {
     if global || scope == Scope::Server {
-        return Ok(ctx.server.options.store(scope).get(name).map(str::to_string));
+        return Ok(ctx
+            .server
+            .options
+            .store(scope)
+            .get(name)
+            .map(str::to_string));
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
     let store = match scope {

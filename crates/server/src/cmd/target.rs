@@ -112,13 +112,11 @@ fn by_id(server: &Server, target: &str) -> Option<Result<Found, String>> {
     let (sigil, rest) = target.split_at(target.char_indices().nth(1)?.0);
     let n: u32 = rest.parse().ok()?;
     match sigil {
-        "%" => Some(
-            server
-                .panes
-                .contains_key(&PaneId(n))
-                .then(|| pane_found(server, PaneId(n)))
-                .unwrap_or_else(|| Err(format!("can't find pane: {target}"))),
-        ),
+        "%" => Some(if server.panes.contains_key(&PaneId(n)) {
+            pane_found(server, PaneId(n))
+        } else {
+            Err(format!("can't find pane: {target}"))
+        }),
         "@" => Some(match server.session_of_window(WindowId(n)) {
             Some(s) => window_found(server, s, WindowId(n)),
             None => Err(format!("can't find window: {target}")),
@@ -312,12 +310,17 @@ fn find_pane(
 ) -> Option<PaneId> {
     let w = server.windows.get(&window)?;
     let panes = w.panes();
-    let base = usize::try_from(server.window_option(Some(window), "pane-base-index").parse::<u32>().unwrap_or(0)).unwrap_or(0);
+    let base = usize::try_from(
+        server
+            .window_option(Some(window), "pane-base-index")
+            .parse::<u32>()
+            .unwrap_or(0),
+    )
+    .unwrap_or(0);
     let active = active.filter(|a| panes.contains(a)).unwrap_or(w.active);
     let pos = panes.iter().position(|p| *p == active)?;
-    let recency = |p: crate::layout::PaneId| {
-        server.panes.get(&PaneId(p)).map_or(0, |p| p.active_stamp)
-    };
+    let recency =
+        |p: crate::layout::PaneId| server.panes.get(&PaneId(p)).map_or(0, |p| p.active_stamp);
     let towards = |d: Direction| w.layout.neighbour(active.0, d, &recency).map(PaneId);
     let corner = |pick: &dyn Fn(u16, u16) -> (i64, i64)| {
         w.layout
@@ -348,7 +351,9 @@ fn find_pane(
         return panes.get((pos + n) % panes.len()).copied();
     }
     if let Some(n) = name.strip_prefix('-').and_then(|n| n.parse::<usize>().ok()) {
-        return panes.get((pos + panes.len() - n % panes.len()) % panes.len()).copied();
+        return panes
+            .get((pos + panes.len() - n % panes.len()) % panes.len())
+            .copied();
     }
     let index: usize = name.parse().ok()?;
     panes.get(index.checked_sub(base)?).copied()

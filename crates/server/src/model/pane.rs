@@ -23,7 +23,6 @@ pub struct Pane {
     pub exited: Option<(ExitStatus, SystemTime)>,
     /// How the pane was started, for respawn-pane.
     pub spec: SpawnSpec,
-    pub created: SystemTime,
     /// Grows each time the pane becomes active: the most recent wins ties in select-pane.
     pub active_stamp: u64,
     pub last_output: Option<Instant>,

@@ -24,6 +24,10 @@ pub struct Window {
     pub zoomed: bool,
     pub options: OptionStore,
     pub alerts: Alerts,
+    /// The layout before the last select-layout (`select-layout -o` goes back to it).
+    pub previous_layout: Option<Layout>,
+    /// The preset last applied, for next-layout/previous-layout.
+    pub preset: Option<usize>,
 }
 
 impl Window {

@@ -45,5 +45,3 @@ pub struct Scene {
     pub lines: Vec<Line>,
     pub cursor: Option<Cursor>,
 }
-
-

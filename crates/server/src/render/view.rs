@@ -64,6 +64,11 @@ impl View {
         self.size = Size::default();
     }
 
+    /// A pane's screen was replaced (respawn): its stamps mean nothing any more.
+    pub fn forget_pane(&mut self, pane: PaneId) {
+        self.panes.remove(&pane);
+    }
+
     /// Frames are numbered from 1; the client acknowledges each.
     pub fn acknowledge(&mut self, frame: u64) {
         if frame <= self.next_id {
@@ -223,8 +228,8 @@ impl View {
             if x >= cols {
                 break;
             }
-            let w = u8::try_from(unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0))
-                .unwrap_or(1);
+            let w =
+                u8::try_from(unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0)).unwrap_or(1);
             if w == 0 {
                 continue;
             }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rmux_proto::{CommandRequest, ServerMessage};
 
 use super::Server;
-use crate::cmd::{self, Current, Ctx, Flow};
+use crate::cmd::{self, Ctx, Current, Flow};
 use crate::ids::{ClientId, PaneId};
 
 impl Server {
@@ -64,9 +64,8 @@ impl Server {
     /// that pane belongs to this server), else the most recently used session.
     fn caller_context(&self, env: &[(String, String)]) -> Current {
         let var = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-        let ours = var("RMUX").is_some_and(|v| {
-            v.split(',').next() == Some(self.socket.to_string_lossy().as_ref())
-        });
+        let ours = var("RMUX")
+            .is_some_and(|v| v.split(',').next() == Some(self.socket.to_string_lossy().as_ref()));
         let pane = var("RMUX_PANE")
             .filter(|_| ours)
             .and_then(|p| p.strip_prefix('%'))
@@ -89,18 +88,22 @@ impl Server {
     /// A command line from a key binding or the prompt of an attached client; errors and
     /// output appear in its status line.
     pub fn run_client_command(&mut self, client: ClientId, line: &str) {
-        let commands = match crate::cmdline::parse_line(line) {
-            Ok(c) => c,
-            Err(e) => {
-                let delay = self.display_time(client);
-                self.show_message(client, &e.to_string(), delay);
-                return;
-            }
-        };
         let Some(c) = self.clients.get(&client) else {
             return;
         };
         let session = c.session();
+        let environ = session
+            .and_then(|s| self.sessions.get(&s))
+            .map(|s| s.environ.clone())
+            .unwrap_or_default();
+        let commands = match cmd::parse_commands(line, &environ) {
+            Ok(c) => c,
+            Err(e) => {
+                let delay = self.display_time(client);
+                self.show_message(client, &e, delay);
+                return;
+            }
+        };
         let window = session.and_then(|s| self.current_window(s));
         let current = Current {
             session,
@@ -108,10 +111,7 @@ impl Server {
             pane: window.and_then(|w| self.active_pane(w)),
         };
         let cwd = c.cwd.clone();
-        let env = session
-            .and_then(|s| self.sessions.get(&s))
-            .map(|s| s.environ.clone())
-            .unwrap_or_default();
+        let env = environ;
         let terminal = c.terminal.clone();
         let mut ctx = Ctx {
             server: self,
@@ -184,7 +184,11 @@ fn default_config_files() -> Vec<PathBuf> {
     let xdg = std::env::var("XDG_CONFIG_HOME")
         .ok()
         .map(PathBuf::from)
-        .or_else(|| std::env::var("HOME").ok().map(|h| Path::new(&h).join(".config")));
+        .or_else(|| {
+            std::env::var("HOME")
+                .ok()
+                .map(|h| Path::new(&h).join(".config"))
+        });
     if let Some(x) = xdg {
         files.push(x.join("rmux/rmux.conf"));
     }

@@ -51,10 +51,7 @@ impl Server {
         }
         if w.active == pane {
             w.zoomed = false;
-            let next = w
-                .last_pane
-                .take()
-                .or_else(|| w.panes().first().copied());
+            let next = w.last_pane.take().or_else(|| w.panes().first().copied());
             if let Some(next) = next {
                 w.active = next;
                 self.activate_pane(next);
@@ -87,8 +84,9 @@ impl Server {
             .map(|s| s.id)
             .collect();
         for s in sessions {
-            let renumber = crate::options::parse_flag(self.session_option(Some(s), "renumber-windows"))
-                .unwrap_or(false);
+            let renumber =
+                crate::options::parse_flag(self.session_option(Some(s), "renumber-windows"))
+                    .unwrap_or(false);
             let base = u32::try_from(self.session_number(Some(s), "base-index")).unwrap_or(0);
             let Some(session) = self.sessions.get_mut(&s) else {
                 continue;

@@ -18,7 +18,12 @@ impl Server {
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
             Event::PaneOutput(pane) => self.pane_output(pane),
-            Event::PaneExited(pane, status) => self.pane_exited(pane, status),
+            Event::PaneExited(pane, spawn, status) => {
+                // A respawned pane's old process exiting is not the pane's end.
+                if self.panes.get(&pane).is_some_and(|p| p.pty.spawn == spawn) {
+                    self.pane_exited(pane, status);
+                }
+            }
             Event::Message(client, msg) => self.client_message(client, msg),
             Event::Disconnected(client, reason) => self.client_gone(client, &reason),
         }
@@ -52,13 +57,21 @@ impl Server {
         match msg {
             ClientMessage::Command(req) => self.command_request(client, req),
             ClientMessage::Input(input) => {
-                if self.clients.get(&client).is_some_and(|c| c.attached.is_some()) {
+                if self
+                    .clients
+                    .get(&client)
+                    .is_some_and(|c| c.attached.is_some())
+                {
                     self.client_input(client, input);
                 }
             }
             ClientMessage::Resize(size) => self.client_resize(client, size),
             ClientMessage::Ack { frame } => {
-                if let Some(a) = self.clients.get_mut(&client).and_then(|c| c.attached.as_mut()) {
+                if let Some(a) = self
+                    .clients
+                    .get_mut(&client)
+                    .and_then(|c| c.attached.as_mut())
+                {
                     a.view.acknowledge(frame);
                 }
             }
@@ -149,7 +162,9 @@ impl Server {
         let Some(session) = self.session_of_window(window) else {
             return;
         };
-        let action = self.session_option(Some(session), "bell-action").to_string();
+        let action = self
+            .session_option(Some(session), "bell-action")
+            .to_string();
         let current = self.current_window(session) == Some(window);
         let ring = match action.as_str() {
             "any" => true,
@@ -185,7 +200,8 @@ impl Server {
             return;
         }
         if mode == "on" {
-            self.buffers.add(String::from_utf8_lossy(&data).into_owned());
+            self.buffers
+                .add(String::from_utf8_lossy(&data).into_owned());
         }
         for c in self.clients.values().filter(|c| c.attached.is_some()) {
             c.send(&ServerMessage::Clipboard { data: data.clone() });

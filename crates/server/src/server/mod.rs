@@ -3,6 +3,7 @@
 //! Everything here runs on the one server loop task; PTY threads only touch a pane's
 //! screen (behind its mutex) and send events.
 
+mod arrange;
 mod attach;
 mod commands;
 mod destroy;
@@ -57,6 +58,8 @@ pub struct Server {
     pub exiting: bool,
     /// Configuration errors, shown to the first client that attaches.
     pub config_errors: Vec<String>,
+    /// Processes started so far (each pane start gets the next number).
+    spawns: u64,
 }
 
 impl Server {
@@ -90,6 +93,7 @@ impl Server {
             active_counter: 0,
             exiting: false,
             config_errors: Vec::new(),
+            spawns: 0,
         }
     }
 
@@ -229,21 +233,6 @@ impl Server {
             }
         }
     }
-
-    /// Show a message in the status line of every client attached to `session`.
-    pub fn message_session(&mut self, session: SessionId, text: &str) {
-        let ms = self.session_number(Some(session), "display-time").max(0);
-        let until =
-            std::time::Instant::now() + std::time::Duration::from_millis(ms.unsigned_abs());
-        for c in self.clients.values_mut() {
-            if let Some(a) = c.attached.as_mut()
-                && a.session == session
-            {
-                a.message = Some((text.to_string(), until));
-                a.needs_render = true;
-            }
-        }
-    }
 }
 
 /// `$SHELL`, else the user's login shell, else /bin/sh.
@@ -274,7 +263,12 @@ fn is_executable(path: &str) -> bool {
 /// tmux-256color where this machine knows it, else screen-256color (both tell programs
 /// they run inside a multiplexer).
 fn default_terminal() -> &'static str {
-    let dirs = ["/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo", "/usr/lib/terminfo"];
+    let dirs = [
+        "/usr/share/terminfo",
+        "/lib/terminfo",
+        "/etc/terminfo",
+        "/usr/lib/terminfo",
+    ];
     let home = std::env::var("HOME").ok().map(|h| format!("{h}/.terminfo"));
     let found = dirs
         .iter()

@@ -28,7 +28,8 @@ impl Server {
                     a.needs_render
                         && a.view.in_flight < MAX_IN_FLIGHT
                         && (a.echo_ready
-                            || a.last_frame.is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL))
+                            || a.last_frame
+                                .is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL))
                 });
             if due {
                 self.render_client(id, now);
@@ -83,7 +84,9 @@ impl Server {
     /// Drop messages and repeat windows whose time is up.
     pub fn expire(&mut self, now: Instant) {
         for c in self.clients.values_mut() {
-            let Some(a) = c.attached.as_mut() else { continue };
+            let Some(a) = c.attached.as_mut() else {
+                continue;
+            };
             if a.message.as_ref().is_some_and(|(_, until)| *until <= now) {
                 a.message = None;
                 a.needs_render = true;
@@ -92,7 +95,9 @@ impl Server {
                 a.repeat_until = None;
                 a.key_table = "root".to_string();
             }
-            if a.echo_pane.is_some_and(|(_, t)| now.duration_since(t) > ECHO_WINDOW) {
+            if a.echo_pane
+                .is_some_and(|(_, t)| now.duration_since(t) > ECHO_WINDOW)
+            {
                 a.echo_pane = None;
             }
         }
@@ -119,12 +124,8 @@ impl Server {
             }
         }
         let interval = self.session_number(None, "status-interval");
-        let secs = self
-            .started
-            .elapsed()
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        if changed || (interval > 0 && secs % interval.unsigned_abs() == 0) {
+        let secs = self.started.elapsed().map(|d| d.as_secs()).unwrap_or(0);
+        if changed || (interval > 0 && secs.is_multiple_of(interval.unsigned_abs())) {
             self.redraw_all();
         }
     }

@@ -36,11 +36,12 @@ impl Server {
         }
         let status_y = if top > 0 { 0 } else { size.rows - lines };
         if lines > 0 {
-            scene
-                .lines
-                .extend(crate::status::status_lines(self, client, status_y, size.cols));
+            scene.lines.extend(crate::status::status_lines(
+                self, client, status_y, size.cols,
+            ));
         }
-        if let Some(prompt_cursor) = crate::status::overlay(self, client, status_y, size, &mut scene)
+        if let Some(prompt_cursor) =
+            crate::status::overlay(self, client, status_y, size, &mut scene)
         {
             scene.cursor = Some(prompt_cursor);
         }

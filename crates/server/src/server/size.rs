@@ -13,15 +13,15 @@ impl Server {
         if let Some(size) = self.latest_client_size(session) {
             return size;
         }
-        let current = self.current_window(session).and_then(|w| self.windows.get(&w));
+        let current = self
+            .current_window(session)
+            .and_then(|w| self.windows.get(&w));
         if let Some(w) = current {
             let (cols, rows) = w.size();
             return Size { cols, rows };
         }
-        parse_size(self.session_option(Some(session), "default-size")).unwrap_or(Size {
-            cols: 80,
-            rows: 24,
-        })
+        parse_size(self.session_option(Some(session), "default-size"))
+            .unwrap_or(Size { cols: 80, rows: 24 })
     }
 
     fn latest_client_size(&self, session: SessionId) -> Option<Size> {

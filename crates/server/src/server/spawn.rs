@@ -135,6 +135,8 @@ impl Server {
                 zoomed: false,
                 options,
                 alerts: Alerts::default(),
+                previous_layout: None,
+                preset: None,
             },
         );
         if let Some(s) = self.sessions.get_mut(&session) {
@@ -159,7 +161,9 @@ impl Server {
         select: bool,
     ) -> Result<PaneId, String> {
         let window = self.panes.get(&target).ok_or("no such pane")?.window;
-        let session = self.session_of_window(window).ok_or("window not in a session")?;
+        let session = self
+            .session_of_window(window)
+            .ok_or("window not in a session")?;
         self.unzoom(window);
         let new = PaneId(self.ids.pane.next());
         let w = self.windows.get_mut(&window).ok_or("no such window")?;
@@ -198,8 +202,15 @@ impl Server {
     /// Start a process for a new pane and register it.
     fn start_pane(&mut self, id: PaneId, window: WindowId, spec: SpawnSpec) -> Result<(), String> {
         let dirty = Arc::new(AtomicBool::new(false));
-        let (pty, term) = pty::spawn(id, &spec, Arc::clone(&dirty), self.events.clone())
-            .map_err(|e| format!("{e:#}"))?;
+        self.spawns += 1;
+        let (pty, term) = pty::spawn(
+            id,
+            self.spawns,
+            &spec,
+            Arc::clone(&dirty),
+            self.events.clone(),
+        )
+        .map_err(|e| format!("{e:#}"))?;
         let pane = Pane {
             id,
             window,
@@ -210,7 +221,6 @@ impl Server {
             title: self.hostname.clone(),
             exited: None,
             spec,
-            created: SystemTime::now(),
             active_stamp: 0,
             last_output: None,
         };
@@ -241,14 +251,17 @@ impl Server {
             format!("{},{},{}", self.socket.display(), self.pid, session.0),
         ));
         let default_command = self.session_option(Some(session), "default-command");
-        let command = pane.command.clone().or_else(|| {
-            (!default_command.is_empty()).then(|| default_command.to_string())
-        });
+        let command = pane
+            .command
+            .clone()
+            .or_else(|| (!default_command.is_empty()).then(|| default_command.to_string()));
         let history_limit =
             usize::try_from(self.session_number(Some(session), "history-limit")).unwrap_or(0);
         SpawnSpec {
             command,
-            shell: self.session_option(Some(session), "default-shell").to_string(),
+            shell: self
+                .session_option(Some(session), "default-shell")
+                .to_string(),
             cwd,
             env,
             size,
