@@ -82,13 +82,21 @@ impl Cell {
         }
     }
 
-    /// The look of the cell without its character, as one number: equal
+    /// The look of the cell without its character, as two numbers: equal
     /// keys, same style. Used to find style runs.
-    pub(crate) fn style_key(&self) -> u128 {
-        u128::from(self.fg.raw()) << 64
-            | u128::from(self.bg.raw()) << 32
-            | u128::from(self.attrs) << 8
-            | u128::from(self.flags & (UNDERLINE_MASK | ACS))
+    pub(crate) fn style_key(&self) -> (u64, u16) {
+        (
+            u64::from(self.fg.raw()) << 32 | u64::from(self.bg.raw()),
+            u16::from(self.attrs) << 8 | u16::from(self.flags & (UNDERLINE_MASK | ACS)),
+        )
+    }
+
+    /// `*self == Cell::BLANK`, without branches (it runs over whole rows).
+    pub(crate) fn is_blank(&self) -> bool {
+        (self.ch == ' ')
+            & (self.fg.raw() == 0)
+            & (self.bg.raw() == 0)
+            & ((u16::from(self.attrs) | u16::from(self.flags) | self.extra) == 0)
     }
 
     pub(crate) fn style(&self, extra: Option<&Extra>) -> Style {

@@ -505,12 +505,78 @@ impl History {
     }
 
     pub(crate) fn push(&mut self, row: &Row) {
+        if self.limit == 0 {
+            return;
+        }
+        let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
+        // Fast path for the common row: ASCII, no wide characters, nothing
+        // in the side table. Each check is a reduction the compiler turns
+        // into a few instructions per cell.
+        let chars = cells.iter().fold(0u32, |acc, c| acc | c.ch as u32);
+        let odd = cells
+            .iter()
+            .fold(0u16, |acc, c| acc | u16::from(c.flags & SPACER) | c.extra);
+        if chars < 0x80 && odd == 0 {
+            self.push_plain(row, cells);
+            return;
+        }
         let shape = Shape::of(row);
+        self.push_shaped(row, &shape);
+    }
+
+    /// Packs a row of plain ASCII cells (see `push`).
+    fn push_plain(&mut self, row: &Row, cells: &[Cell]) {
+        // Where the style changes, found without branches; rows with more
+        // changes than fit here take the general path.
+        let mut starts = [0u16; 32];
+        let mut n = 0usize;
+        let mut prev = Cell::BLANK.style_key();
+        for (x, cell) in cells.iter().enumerate() {
+            let key = cell.style_key();
+            let changed = (key.0 != prev.0) | (key.1 != prev.1);
+            prev = key;
+            if let Some(slot) = starts.get_mut(n) {
+                *slot = x as u16;
+            }
+            n += usize::from(changed);
+        }
+        if n >= starts.len() {
+            let shape = Shape::of(row);
+            self.push_shaped(row, &shape);
+            return;
+        }
+        let len = HEADER + cells.len() + n * RUN;
+        let Some((chunk, data)) = self.reserve(len) else {
+            return;
+        };
+        let start = data.len();
+        data.extend_from_slice(&(cells.len() as u32).to_le_bytes());
+        data.extend_from_slice(&(cells.len() as u16).to_le_bytes());
+        data.extend_from_slice(&row.used.to_le_bytes());
+        data.extend_from_slice(&(n as u16).to_le_bytes());
+        data.extend_from_slice(&0u16.to_le_bytes());
+        data.push(FLAG_SIMPLE | if row.wrapped { FLAG_WRAPPED } else { 0 });
+        data.extend(cells.iter().map(|c| c.ch as u8));
+        for &x in starts.get(..n).unwrap_or(&[]) {
+            let Some(cell) = cells.get(usize::from(x)) else {
+                continue;
+            };
+            data.extend_from_slice(&x.to_le_bytes());
+            put_color(data, cell.fg);
+            put_color(data, cell.bg);
+            data.push(cell.attrs);
+            data.push(cell.flags & (UNDERLINE_MASK | ACS));
+        }
+        let end = data.len();
+        self.record(chunk, start, end);
+    }
+
+    fn push_shaped(&mut self, row: &Row, shape: &Shape) {
         let Some((chunk, data)) = self.reserve(shape.bytes()) else {
             return;
         };
         let start = data.len();
-        encode_into(row, &shape, data);
+        encode_into(row, shape, data);
         let end = data.len();
         self.record(chunk, start, end);
     }

@@ -151,7 +151,7 @@ impl Row {
 
     /// True when nothing is drawn on the row.
     pub(crate) fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| *c == Cell::BLANK)
+        self.cells.iter().all(Cell::is_blank)
     }
 
     /// Number of cells up to and including the last one that is not a
@@ -159,7 +159,7 @@ impl Row {
     pub(crate) fn content_len(&self) -> usize {
         self.cells
             .iter()
-            .rposition(|c| *c != Cell::BLANK)
+            .rposition(|c| !c.is_blank())
             .map_or(0, |i| i + 1)
     }
 
