@@ -61,9 +61,13 @@ fn erase_mode(n: u16) -> Option<EraseMode> {
 }
 
 pub(super) fn dispatch(s: &mut Screen, params: &vte::Params, inter: &[u8], action: char) {
+    if (inter, action) == (&[][..], 'm') {
+        // The most frequent sequence by far, and it reads its own parameters.
+        sgr::apply(s, params);
+        return;
+    }
     let a = Args::new(params);
     match (inter, action) {
-        ([], 'm') => sgr::apply(s, params),
         ([], _) => plain(s, &a, action),
         ([b'?'], 'h') => modes::set_private(s, &a, true),
         ([b'?'], 'l') => modes::set_private(s, &a, false),
