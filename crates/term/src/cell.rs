@@ -216,13 +216,20 @@ impl Extras {
         if base.tail_len as usize + more.len() > 64 {
             return id;
         }
+        // Copied through the stack: no allocation per combining mark.
+        let mut buf = [0u8; 64];
+        let old = self.tail(&base).as_bytes();
+        let old_len = old.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..old_len), old.get(..old_len)) {
+            dst.copy_from_slice(src);
+        }
         let start = self.text.len();
-        let old = self.tail(&base).to_owned();
-        self.text.push_str(&old);
+        self.text
+            .push_str(std::str::from_utf8(buf.get(..old_len).unwrap_or(&[])).unwrap_or(""));
         self.text.push_str(more);
         let e = Extra {
             tail_start: start as u32,
-            tail_len: (old.len() + more.len()) as u32,
+            tail_len: (self.text.len() - start) as u32,
             ..base
         };
         self.push(e)
