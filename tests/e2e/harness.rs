@@ -136,6 +136,21 @@ impl Env {
     }
 }
 
+impl Env {
+    /// A terminal running a tmux client on a private socket, with the same environment,
+    /// for side-by-side comparisons.
+    pub fn spawn_tmux(&self, cols: u16, rows: u16, socket: &str) -> Tty {
+        let mut cmd = CommandBuilder::new("tmux");
+        cmd.args(["-S", socket, "-f", "/dev/null", "new", "-s", "t"]);
+        cmd.env_clear();
+        for (k, v) in self.vars() {
+            cmd.env(k, v);
+        }
+        cmd.cwd(self.home());
+        Tty::spawn(cmd, cols, rows)
+    }
+}
+
 impl Drop for Env {
     fn drop(&mut self) {
         // Stop the server this test started (if any); its panes go with it.

@@ -7,3 +7,5 @@ mod architecture;
 mod cli;
 mod errors;
 mod story;
+mod targets;
+mod windows;

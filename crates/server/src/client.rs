@@ -9,6 +9,7 @@ use rmux_term::Size;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::ids::{ClientId, PaneId, SessionId};
+use crate::modes::Mode;
 use crate::prompt::Prompt;
 use crate::render::View;
 
@@ -23,6 +24,8 @@ pub struct Attached {
     /// Until when a repeatable binding may be pressed again without the prefix.
     pub repeat_until: Option<Instant>,
     pub prompt: Option<Prompt>,
+    /// display-panes or choose-tree, drawn over the window and first to see keys.
+    pub mode: Option<Mode>,
     /// A message shown in the status line until the deadline.
     pub message: Option<(String, Instant)>,
     /// Something on the client's screen may have changed.

@@ -45,8 +45,15 @@ impl<'a> FormatTarget<'a> {
         }
     }
 
+    /// Expand with strftime escapes too (`%H:%M`), as the status line and
+    /// display-message do.
     pub fn expand(&self, template: &str) -> String {
         crate::format::expand(template, self, chrono::Local::now())
+    }
+
+    /// Expand formats only, leaving `%` alone, as `-F` and `-f` do in tmux.
+    pub fn expand_plain(&self, template: &str) -> String {
+        crate::format::expand_no_time(template, self, chrono::Local::now())
     }
 }
 

@@ -9,6 +9,7 @@ use rmux_term as term;
 
 use crate::ids::{ClientId, PaneId};
 use crate::keyname::{normalize, parse_key};
+use crate::modes::ModeAction;
 use crate::prompt::PromptAction;
 use crate::server::Server;
 
@@ -58,11 +59,7 @@ impl Server {
     }
 
     fn client_key(&mut self, client: ClientId, key: Key) {
-        let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        else {
+        let Some(a) = self.attached_mut(client) else {
             return;
         };
         if let Some(prompt) = a.prompt.as_mut() {
@@ -75,6 +72,19 @@ impl Server {
                     a.prompt = None;
                     self.run_client_command(client, &line);
                 }
+            }
+            return;
+        }
+        if let Some(mut mode) = a.mode.take() {
+            a.needs_render = true;
+            match mode.key(key, self) {
+                ModeAction::Stay => {
+                    if let Some(a) = self.attached_mut(client) {
+                        a.mode = Some(mode);
+                    }
+                }
+                ModeAction::Leave => {}
+                ModeAction::Run(line) => self.run_client_command(client, &line),
             }
             return;
         }
@@ -138,11 +148,7 @@ impl Server {
     }
 
     fn set_key_table(&mut self, client: ClientId, table: &str, repeat_until: Option<Instant>) {
-        if let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        {
+        if let Some(a) = self.attached_mut(client) {
             a.key_table = table.to_string();
             a.repeat_until = repeat_until;
             a.needs_render = true;
@@ -191,20 +197,13 @@ impl Server {
             }
             p.pty.write(bytes);
         }
-        if let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        {
+        if let Some(a) = self.attached_mut(client) {
             a.echo_pane = Some((pane, Instant::now()));
         }
     }
 
     fn client_paste(&mut self, client: ClientId, text: &str) {
-        if let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
+        if let Some(a) = self.attached_mut(client)
             && let Some(prompt) = a.prompt.as_mut()
         {
             prompt.paste(text);

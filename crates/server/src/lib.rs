@@ -15,6 +15,7 @@ mod ids;
 mod input;
 mod keys;
 mod model;
+mod modes;
 mod options;
 pub mod paths;
 mod prompt;

@@ -35,7 +35,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let format = args
             .get('F')
             .unwrap_or("#{session_name}:#{window_index}.#{pane_index}");
-        let line = FormatTarget::for_pane(ctx.server, src.pane).expand(format);
+        let line = FormatTarget::for_pane(ctx.server, src.pane).expand_plain(format);
         ctx.print(&line);
     }
     Ok(Flow::Continue)

@@ -32,7 +32,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             window,
             pane: window.and_then(|w| ctx.server.active_pane(w)),
         };
-        lines.push(f.expand(format));
+        lines.push(f.expand_plain(format));
     }
     for l in lines {
         ctx.print(&l);

@@ -51,7 +51,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
                 pane: Some(p),
             };
             if super::filter_passes(&f, args.get('f')) {
-                lines.push(f.expand(format));
+                lines.push(f.expand_plain(format));
             }
         }
     }

@@ -25,7 +25,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             pane: window.and_then(|w| ctx.server.active_pane(w)),
         };
         if super::filter_passes(&f, args.get('f')) {
-            lines.push(f.expand(format));
+            lines.push(f.expand_plain(format));
         }
     }
     for l in lines {

@@ -39,7 +39,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
                 pane: ctx.server.active_pane(w),
             };
             if super::filter_passes(&f, args.get('f')) {
-                lines.push(f.expand(format));
+                lines.push(f.expand_plain(format));
             }
         }
     }

@@ -10,10 +10,12 @@ mod bind_key;
 mod break_pane;
 mod buffers;
 mod capture_pane;
+mod choose_tree;
 mod command_prompt;
 mod confirm_before;
 mod detach_client;
 mod display_message;
+mod display_panes;
 mod has_session;
 mod join_pane;
 mod kill_pane;
@@ -91,11 +93,14 @@ pub static TABLE: &[&CmdEntry] = &[
     &bind_key::ENTRY,
     &break_pane::ENTRY,
     &capture_pane::ENTRY,
+    &choose_tree::ENTRY,
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
     &buffers::DELETE_BUFFER,
     &detach_client::ENTRY,
     &display_message::ENTRY,
+    &display_panes::ENTRY,
+    &choose_tree::FIND_WINDOW,
     &has_session::ENTRY,
     &join_pane::ENTRY,
     &kill_pane::ENTRY,
@@ -300,7 +305,7 @@ pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
 /// A `-f` filter: the line is kept when the format expands to something true.
 pub fn filter_passes(f: &crate::formats::FormatTarget<'_>, filter: Option<&str>) -> bool {
     filter.is_none_or(|filter| {
-        let v = f.expand(filter);
+        let v = f.expand_plain(filter);
         !v.is_empty() && v != "0"
     })
 }

@@ -59,7 +59,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             .and_then(|w| ctx.server.active_pane(w));
         let line = pane.map_or_else(String::new, |p| {
             FormatTarget::for_pane(ctx.server, p)
-                .expand(args.get('F').unwrap_or("#{session_name}:"))
+                .expand_plain(args.get('F').unwrap_or("#{session_name}:"))
         });
         ctx.print(&line);
     }

@@ -42,7 +42,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let pane = ctx.server.active_pane(window);
         let format = args.get('F').unwrap_or("#{session_name}:#{window_index}");
         let line = pane.map_or_else(String::new, |p| {
-            FormatTarget::for_pane(ctx.server, p).expand(format)
+            FormatTarget::for_pane(ctx.server, p).expand_plain(format)
         });
         ctx.print(&line);
     }

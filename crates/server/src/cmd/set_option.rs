@@ -61,7 +61,7 @@ fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
             window: found.map(|f| f.window),
             pane: found.map(|f| f.pane),
         };
-        value = Some(f.expand(v));
+        value = Some(f.expand_plain(v));
     }
     let global = args.has('g') || scope == Scope::Server;
     let store = store_for(ctx, args, scope, global)?;

@@ -40,7 +40,9 @@ pub struct Found {
     pub pane: PaneId,
 }
 
-/// Resolve `target` (or the current context when `None`) to a session, window and pane.
+/// Resolve `target` (or the current context when `None`) to a session, window and pane,
+/// following tmux's order of attempts (cmd-find.c) so every target means what it means
+/// there.
 pub fn resolve(
     server: &Server,
     current: &Current,
@@ -50,22 +52,408 @@ pub fn resolve(
     if server.sessions.is_empty() {
         return Err("no sessions".to_string());
     }
+    let cur = current_found(server, current)?;
     let Some(target) = target.filter(|t| !t.is_empty()) else {
-        return current_found(server, current);
+        return Ok(cur);
     };
-    // Ids name one thing anywhere.
-    if let Some(found) = by_id(server, target) {
-        return found;
+    let finder = Finder { server, cur };
+    finder.find(target, kind)
+}
+
+/// The parts of a target string, split as tmux splits them.
+struct Parts<'a> {
+    session: Option<&'a str>,
+    window: Option<&'a str>,
+    pane: Option<&'a str>,
+    /// The window (pane) part came after a `:` (`.`): it cannot fall back to a session
+    /// (window).
+    window_only: bool,
+    pane_only: bool,
+    exact_session: bool,
+    exact_window: bool,
+}
+
+fn split_target<'a>(target: &'a str, kind: Kind) -> Parts<'a> {
+    let (head, after_colon) = match target.split_once(':') {
+        Some((h, w)) => (h, Some(w)),
+        None => (target, None),
+    };
+    let (session, window, pane, window_only, pane_only) = match after_colon {
+        Some(rest) => match rest.split_once('.') {
+            Some((w, p)) => (Some(head), Some(w), Some(p), true, true),
+            None => (Some(head), Some(rest), None, true, false),
+        },
+        None => match head.split_once('.') {
+            Some((w, p)) => (None, Some(w), Some(p), false, true),
+            None if head.starts_with('$') => (Some(head), None, None, false, false),
+            None if head.starts_with('@') => (None, Some(head), None, false, false),
+            None if head.starts_with('%') => (None, None, Some(head), false, false),
+            None => match kind {
+                Kind::Session => (Some(head), None, None, false, false),
+                Kind::Window => (None, Some(head), None, false, false),
+                Kind::Pane => (None, None, Some(head), false, false),
+            },
+        },
+    };
+    let strip = |part: Option<&'a str>| match part.and_then(|p| p.strip_prefix('=')) {
+        Some(rest) => (Some(rest), true),
+        None => (part, false),
+    };
+    let (session, exact_session) = strip(session);
+    let (window, exact_window) = strip(window);
+    let none_if_empty = |p: Option<&'a str>| p.filter(|p| !p.is_empty());
+    Parts {
+        session: none_if_empty(session),
+        window: none_if_empty(window).map(window_token),
+        pane: none_if_empty(pane).map(pane_token),
+        window_only,
+        pane_only,
+        exact_session,
+        exact_window,
     }
-    match kind {
-        Kind::Session => {
-            let t = target.strip_suffix(':').unwrap_or(target);
-            let s = find_session(server, t)?;
-            session_found(server, s)
+}
+
+fn window_token(w: &str) -> &str {
+    match w {
+        "{start}" => "^",
+        "{last}" => "!",
+        "{end}" => "$",
+        "{next}" => "+",
+        "{previous}" => "-",
+        other => other,
+    }
+}
+
+fn pane_token(p: &str) -> &str {
+    match p {
+        "{last}" => "!",
+        "{next}" => "+",
+        "{previous}" => "-",
+        "{top}" => "top",
+        "{bottom}" => "bottom",
+        "{left}" => "left",
+        "{right}" => "right",
+        "{top-left}" => "top-left",
+        "{top-right}" => "top-right",
+        "{bottom-left}" => "bottom-left",
+        "{bottom-right}" => "bottom-right",
+        other => other,
+    }
+}
+
+/// Lookups relative to the current session, window and pane.
+struct Finder<'a> {
+    server: &'a Server,
+    cur: Found,
+}
+
+impl Finder<'_> {
+    fn find(&self, target: &str, kind: Kind) -> Result<Found, String> {
+        let p = split_target(target, kind);
+        let no_session = |s: &str| format!("can't find session: {s}");
+        let no_window = |w: &str| format!("can't find window: {w}");
+        let no_pane = |q: &str| format!("can't find pane: {q}");
+        if let Some(session) = p.session {
+            let s = self
+                .session(session, p.exact_session)
+                .ok_or_else(|| no_session(session))?;
+            return match (p.window, p.pane) {
+                (None, None) => session_found(self.server, s),
+                (Some(w), None) => {
+                    let w_id = self
+                        .window_in_session(s, w, p.exact_window)
+                        .ok_or_else(|| no_window(w))?;
+                    window_found(self.server, s, w_id)
+                }
+                (None, Some(q)) => {
+                    if let Some(id) = pane_id(q) {
+                        return self.pane_anywhere(id).ok_or_else(|| no_pane(q));
+                    }
+                    let base = session_found(self.server, s)?;
+                    let pane = self
+                        .pane_in_window(base.window, q)
+                        .ok_or_else(|| no_pane(q))?;
+                    Ok(Found { pane, ..base })
+                }
+                (Some(w), Some(q)) => {
+                    let w_id = self
+                        .window_in_session(s, w, p.exact_window)
+                        .ok_or_else(|| no_window(w))?;
+                    let pane = self.pane_in_window(w_id, q).ok_or_else(|| no_pane(q))?;
+                    Ok(Found {
+                        session: s,
+                        window: w_id,
+                        pane,
+                    })
+                }
+            };
         }
-        Kind::Window => resolve_window(server, current, target),
-        Kind::Pane => resolve_pane(server, current, target),
+        match (p.window, p.pane) {
+            (Some(w), Some(q)) => {
+                let base = self
+                    .window(w, p.window_only, p.exact_window)
+                    .ok_or_else(|| no_window(w))?;
+                let pane = self
+                    .pane_in_window(base.window, q)
+                    .ok_or_else(|| no_pane(q))?;
+                Ok(Found { pane, ..base })
+            }
+            (Some(w), None) => self
+                .window(w, p.window_only, p.exact_window)
+                .ok_or_else(|| no_window(w)),
+            (None, Some(q)) => self.pane(q, p.pane_only).ok_or_else(|| no_pane(q)),
+            (None, None) => Ok(self.cur),
+        }
     }
+
+    /// By id, exact name, a client's tty, unique prefix, then unique pattern.
+    fn session(&self, name: &str, exact: bool) -> Option<SessionId> {
+        let srv = self.server;
+        if let Some(n) = name.strip_prefix('$') {
+            let id = SessionId(n.parse().ok()?);
+            return srv.sessions.contains_key(&id).then_some(id);
+        }
+        if let Some(s) = srv.session_by_name(name) {
+            return Some(s);
+        }
+        let by_client = srv.clients.values().find(|c| {
+            let tty = c.tty();
+            !tty.is_empty() && (tty == name || tty.strip_prefix("/dev/") == Some(name))
+        });
+        if let Some(s) = by_client.and_then(|c| c.session()) {
+            return Some(s);
+        }
+        if exact {
+            return None;
+        }
+        let unique = |pred: &dyn Fn(&str) -> bool| -> Option<Option<SessionId>> {
+            let mut hits = srv.sessions.values().filter(|s| pred(&s.name));
+            let first = hits.next()?;
+            Some(hits.next().is_none().then_some(first.id))
+        };
+        if let Some(hit) = unique(&|n| n.starts_with(name)) {
+            return hit;
+        }
+        unique(&|n| fnmatch(name, n)).flatten()
+    }
+
+    /// A window of the current session, else (unless `only`) a session's current window.
+    fn window(&self, name: &str, only: bool, exact: bool) -> Option<Found> {
+        if let Some(id) = window_id(name) {
+            let s = self.server.session_of_window(id)?;
+            return window_found(self.server, s, id).ok();
+        }
+        if let Some(w) = self.window_in_session(self.cur.session, name, exact) {
+            return window_found(self.server, self.cur.session, w).ok();
+        }
+        if only {
+            return None;
+        }
+        let s = self.session(name, false)?;
+        session_found(self.server, s).ok()
+    }
+
+    fn window_in_session(&self, session: SessionId, name: &str, exact: bool) -> Option<WindowId> {
+        let srv = self.server;
+        let s = srv.sessions.get(&session)?;
+        if let Some(id) = window_id(name) {
+            return s.index_of(id).map(|_| id);
+        }
+        let indexes: Vec<u32> = s.windows.keys().copied().collect();
+        let at = indexes.iter().position(|i| *i == s.current)?;
+        if !exact && let Some((forward, n)) = offset(name) {
+            let len = indexes.len();
+            let step = n % len;
+            let i = if forward {
+                (at + step) % len
+            } else {
+                (at + len - step) % len
+            };
+            return s.windows.get(&indexes[i]).copied();
+        }
+        if !exact {
+            match name {
+                "!" => return s.last_window(),
+                "^" => return s.windows.values().next().copied(),
+                "$" => return s.windows.values().next_back().copied(),
+                _ => {}
+            }
+        }
+        if !name.starts_with(['+', '-'])
+            && let Ok(i) = name.parse::<u32>()
+            && let Some(w) = s.windows.get(&i)
+        {
+            return Some(*w);
+        }
+        let unique = |pred: &dyn Fn(&str) -> bool| -> Option<Option<WindowId>> {
+            let mut hits = s
+                .windows
+                .values()
+                .filter(|w| srv.windows.get(w).is_some_and(|win| pred(&win.name)));
+            let first = hits.next()?;
+            Some(hits.next().is_none().then_some(*first))
+        };
+        if let Some(hit) = unique(&|n| n == name) {
+            return hit;
+        }
+        if exact {
+            return None;
+        }
+        if let Some(hit) = unique(&|n| n.starts_with(name)) {
+            return hit;
+        }
+        unique(&|n| fnmatch(name, n)).flatten()
+    }
+
+    /// A pane of the current window, else (unless `only`) a window's active pane.
+    fn pane(&self, name: &str, only: bool) -> Option<Found> {
+        if let Some(id) = pane_id(name) {
+            return self.pane_anywhere(id);
+        }
+        if let Some(p) = self.pane_in_window(self.cur.window, name) {
+            return Some(Found {
+                pane: p,
+                ..self.cur
+            });
+        }
+        if only {
+            return None;
+        }
+        self.window(name, false, false)
+    }
+
+    fn pane_anywhere(&self, id: PaneId) -> Option<Found> {
+        self.server
+            .panes
+            .contains_key(&id)
+            .then(|| pane_found(self.server, id).ok())
+            .flatten()
+    }
+
+    fn pane_in_window(&self, window: WindowId, name: &str) -> Option<PaneId> {
+        let srv = self.server;
+        let w = srv.windows.get(&window)?;
+        if let Some(id) = pane_id(name) {
+            return (srv.panes.get(&id)?.window == window).then_some(id);
+        }
+        let recency =
+            |p: crate::layout::PaneId| srv.panes.get(&PaneId(p)).map_or(0, |p| p.active_stamp);
+        let next_to = |d: Direction| {
+            let cur = self.cur.pane;
+            let cw = srv.windows.get(&srv.panes.get(&cur)?.window)?;
+            cw.layout.neighbour(cur.0, d, &recency).map(PaneId)
+        };
+        match name {
+            "!" => return w.last_pane,
+            "{up-of}" => return next_to(Direction::Up),
+            "{down-of}" => return next_to(Direction::Down),
+            "{left-of}" => return next_to(Direction::Left),
+            "{right-of}" => return next_to(Direction::Right),
+            _ => {}
+        }
+        if let Some((forward, n)) = offset(name) {
+            return Some(self.walk_panes(window, forward, n));
+        }
+        if let Ok(i) = name.parse::<usize>() {
+            let base: usize = srv
+                .window_option(Some(window), "pane-base-index")
+                .parse()
+                .unwrap_or(0);
+            if let Some(p) = i.checked_sub(base).and_then(|i| w.panes().get(i).copied()) {
+                return Some(p);
+            }
+        }
+        pane_at_edge(srv, window, name)
+    }
+
+    /// Step `n` panes on from the current pane, in pane order. Like tmux, the walk
+    /// starts in the current pane's own window and continues in the target window once
+    /// it runs off the end.
+    fn walk_panes(&self, window: WindowId, forward: bool, n: usize) -> PaneId {
+        let srv = self.server;
+        let target: Vec<PaneId> = srv
+            .windows
+            .get(&window)
+            .map(|w| w.panes())
+            .unwrap_or_default();
+        let own_window = srv.panes.get(&self.cur.pane).map(|p| p.window);
+        let own: Vec<PaneId> = own_window
+            .and_then(|w| srv.windows.get(&w))
+            .map(|w| w.panes())
+            .unwrap_or_default();
+        let mut list = &own;
+        let mut at = own.iter().position(|p| *p == self.cur.pane);
+        for _ in 0..n {
+            let next = match (at, forward) {
+                (Some(i), true) if i + 1 < list.len() => Some(i + 1),
+                (Some(i), false) if i > 0 => Some(i - 1),
+                _ => None,
+            };
+            at = match next {
+                Some(i) => Some(i),
+                None => {
+                    list = &target;
+                    if forward {
+                        Some(0)
+                    } else {
+                        target.len().checked_sub(1)
+                    }
+                }
+            };
+        }
+        at.and_then(|i| list.get(i).copied())
+            .or_else(|| target.first().copied())
+            .unwrap_or(self.cur.pane)
+    }
+}
+
+/// `+N` / `-N` (`+` alone is one): direction and count.
+fn offset(s: &str) -> Option<(bool, usize)> {
+    let forward = match s.chars().next()? {
+        '+' => true,
+        '-' => false,
+        _ => return None,
+    };
+    let rest = &s[1..];
+    let n = if rest.is_empty() {
+        1
+    } else {
+        rest.parse().ok()?
+    };
+    (n > 0).then_some((forward, n))
+}
+
+fn pane_id(s: &str) -> Option<PaneId> {
+    s.strip_prefix('%')?.parse().ok().map(PaneId)
+}
+
+fn window_id(s: &str) -> Option<WindowId> {
+    s.strip_prefix('@')?.parse().ok().map(WindowId)
+}
+
+/// `top`, `bottom-left`, …: the pane at that edge's middle (or corner), as tmux picks it,
+/// counting each pane's right and bottom border as its own.
+fn pane_at_edge(server: &Server, window: WindowId, name: &str) -> Option<PaneId> {
+    let w = server.windows.get(&window)?;
+    let (sx, sy) = w.size();
+    let (mid_x, mid_y, right, bottom) =
+        (sx / 2, sy / 2, sx.saturating_sub(1), sy.saturating_sub(1));
+    let (x, y) = match name.to_ascii_lowercase().as_str() {
+        "top" => (mid_x, 0),
+        "bottom" => (mid_x, bottom),
+        "left" => (0, mid_y),
+        "right" => (right, mid_y),
+        "top-left" => (0, 0),
+        "top-right" => (right, 0),
+        "bottom-left" => (0, bottom),
+        "bottom-right" => (right, bottom),
+        _ => return None,
+    };
+    w.layout
+        .panes()
+        .into_iter()
+        .find(|(_, r)| x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)
+        .map(|(p, _)| PaneId(p))
 }
 
 fn current_found(server: &Server, current: &Current) -> Result<Found, String> {
@@ -108,255 +496,19 @@ fn pane_found(server: &Server, pane: PaneId) -> Result<Found, String> {
     })
 }
 
-fn by_id(server: &Server, target: &str) -> Option<Result<Found, String>> {
-    let (sigil, rest) = target.split_at(target.char_indices().nth(1)?.0);
-    let n: u32 = rest.parse().ok()?;
-    match sigil {
-        "%" => Some(if server.panes.contains_key(&PaneId(n)) {
-            pane_found(server, PaneId(n))
-        } else {
-            Err(format!("can't find pane: {target}"))
-        }),
-        "@" => Some(match server.session_of_window(WindowId(n)) {
-            Some(s) => window_found(server, s, WindowId(n)),
-            None => Err(format!("can't find window: {target}")),
-        }),
-        "$" => Some(if server.sessions.contains_key(&SessionId(n)) {
-            session_found(server, SessionId(n))
-        } else {
-            Err(format!("can't find session: {target}"))
-        }),
-        _ => None,
-    }
-}
-
-/// A session by id, exact name, unique prefix, then pattern.
+/// A session by name as `-t` finds it (for commands that take a session name only).
 pub fn find_session(server: &Server, name: &str) -> Result<SessionId, String> {
-    let not_found = || format!("can't find session: {name}");
-    if let Some(exact) = name.strip_prefix('=') {
-        return server.session_by_name(exact).ok_or_else(not_found);
+    if server.sessions.is_empty() {
+        return Err("no sessions".to_string());
     }
-    if let Some(rest) = name.strip_prefix('$')
-        && let Ok(n) = rest.parse::<u32>()
-    {
-        return server
-            .sessions
-            .contains_key(&SessionId(n))
-            .then_some(SessionId(n))
-            .ok_or_else(not_found);
-    }
-    if let Some(s) = server.session_by_name(name) {
-        return Ok(s);
-    }
-    let prefixed: Vec<SessionId> = server
-        .sessions
-        .values()
-        .filter(|s| s.name.starts_with(name))
-        .map(|s| s.id)
-        .collect();
-    match prefixed.as_slice() {
-        [one] => return Ok(*one),
-        [] => {}
-        _ => return Err(format!("more than one session: {name}")),
-    }
-    let matched: Vec<SessionId> = server
-        .sessions
-        .values()
-        .filter(|s| fnmatch(name, &s.name))
-        .map(|s| s.id)
-        .collect();
-    match matched.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(not_found()),
-        _ => Err(format!("more than one session: {name}")),
-    }
-}
-
-fn resolve_window(server: &Server, current: &Current, target: &str) -> Result<Found, String> {
-    let (session_part, window_part) = match target.split_once(':') {
-        Some((s, w)) => (Some(s), w),
-        None => (None, target),
+    let (name, exact) = match name.strip_prefix('=') {
+        Some(n) => (n, true),
+        None => (name, false),
     };
-    // A window target may carry a pane part (`s:w.p`); it is ignored here.
-    let window_part = window_part.split_once('.').map_or(window_part, |(w, _)| w);
-    match session_part {
-        Some(s) => {
-            let session = if s.is_empty() {
-                current_found(server, current)?.session
-            } else {
-                find_session(server, s)?
-            };
-            if window_part.is_empty() {
-                return session_found(server, session);
-            }
-            let w = find_window(server, session, window_part)?;
-            window_found(server, session, w)
-        }
-        None => {
-            // tmux tries a window of the current session first, then a session.
-            let cur = current_found(server, current)?;
-            if let Ok(w) = find_window(server, cur.session, window_part) {
-                return window_found(server, cur.session, w);
-            }
-            match find_session(server, window_part) {
-                Ok(s) => session_found(server, s),
-                Err(_) => Err(format!("can't find window: {window_part}")),
-            }
-        }
-    }
-}
-
-fn resolve_pane(server: &Server, current: &Current, target: &str) -> Result<Found, String> {
-    let (window_target, pane_part) = match target.rfind('.') {
-        // A dot inside the session part (`a.b:1`) is not a pane separator.
-        Some(i) if !target[i..].contains(':') => (&target[..i], Some(&target[i + 1..])),
-        _ => (target, None),
-    };
-    let base = if window_target.is_empty() {
-        current_found(server, current)?
-    } else if pane_part.is_none() && !window_target.contains(':') {
-        // Bare word: a pane token or index of the current window, else a window/session.
-        let cur = current_found(server, current)?;
-        if let Some(p) = find_pane(server, cur.window, Some(cur.pane), window_target) {
-            return pane_found(server, p);
-        }
-        resolve_window(server, current, window_target)?
-    } else {
-        resolve_window(server, current, window_target)?
-    };
-    let Some(pane_part) = pane_part.filter(|p| !p.is_empty()) else {
-        return Ok(base);
-    };
-    let pane = find_pane(server, base.window, Some(base.pane), pane_part)
-        .ok_or_else(|| format!("can't find pane: {pane_part}"))?;
-    Ok(Found { pane, ..base })
-}
-
-fn find_window(server: &Server, session: SessionId, name: &str) -> Result<WindowId, String> {
-    let not_found = || format!("can't find window: {name}");
-    let s = server.sessions.get(&session).ok_or_else(not_found)?;
-    let current = s.current;
-    let indexes: Vec<u32> = s.windows.keys().copied().collect();
-    let token = match name {
-        "{last}" | "!" => return s.last_window().ok_or_else(not_found),
-        "{next}" | "+" => indexes.iter().find(|i| **i > current).or(indexes.first()),
-        "{previous}" | "-" => indexes
-            .iter()
-            .rev()
-            .find(|i| **i < current)
-            .or(indexes.last()),
-        "{start}" | "^" => indexes.first(),
-        "{end}" | "$" => indexes.last(),
-        _ => None,
-    };
-    if let Some(i) = token {
-        return s.windows.get(i).copied().ok_or_else(not_found);
-    }
-    if let Some(offset) = name.strip_prefix('+').and_then(|n| n.parse::<u32>().ok()) {
-        return s
-            .windows
-            .get(&current.saturating_add(offset))
-            .copied()
-            .ok_or_else(not_found);
-    }
-    if let Some(offset) = name.strip_prefix('-').and_then(|n| n.parse::<u32>().ok()) {
-        return s
-            .windows
-            .get(&current.saturating_sub(offset))
-            .copied()
-            .ok_or_else(not_found);
-    }
-    let (exact, name) = match name.strip_prefix('=') {
-        Some(n) => (true, n),
-        None => (false, name),
-    };
-    if let Ok(i) = name.parse::<u32>()
-        && let Some(w) = s.windows.get(&i)
-    {
-        return Ok(*w);
-    }
-    let named = |pred: &dyn Fn(&str) -> bool| -> Vec<WindowId> {
-        s.windows
-            .values()
-            .filter(|w| server.windows.get(w).is_some_and(|win| pred(&win.name)))
-            .copied()
-            .collect()
-    };
-    let pick = |found: Vec<WindowId>| -> Option<Result<WindowId, String>> {
-        match found.as_slice() {
-            [] => None,
-            [one] => Some(Ok(*one)),
-            _ => Some(Err(format!("more than one window: {name}"))),
-        }
-    };
-    if let Some(r) = pick(named(&|n| n == name)) {
-        return r;
-    }
-    if exact {
-        return Err(not_found());
-    }
-    if let Some(r) = pick(named(&|n| n.starts_with(name))) {
-        return r;
-    }
-    pick(named(&|n| fnmatch(name, n))).unwrap_or_else(|| Err(not_found()))
-}
-
-/// A pane of `window` by token, index, or offset from `active`.
-fn find_pane(
-    server: &Server,
-    window: WindowId,
-    active: Option<PaneId>,
-    name: &str,
-) -> Option<PaneId> {
-    let w = server.windows.get(&window)?;
-    let panes = w.panes();
-    let base = usize::try_from(
-        server
-            .window_option(Some(window), "pane-base-index")
-            .parse::<u32>()
-            .unwrap_or(0),
-    )
-    .unwrap_or(0);
-    let active = active.filter(|a| panes.contains(a)).unwrap_or(w.active);
-    let pos = panes.iter().position(|p| *p == active)?;
-    let recency =
-        |p: crate::layout::PaneId| server.panes.get(&PaneId(p)).map_or(0, |p| p.active_stamp);
-    let towards = |d: Direction| w.layout.neighbour(active.0, d, &recency).map(PaneId);
-    let corner = |pick: &dyn Fn(u16, u16) -> (i64, i64)| {
-        w.layout
-            .panes()
-            .into_iter()
-            .min_by_key(|(_, r)| pick(r.x, r.y))
-            .map(|(p, _)| PaneId(p))
-    };
-    match name {
-        "{last}" | "!" => return w.last_pane,
-        "{next}" | "+" => return panes.get((pos + 1) % panes.len()).copied(),
-        "{previous}" | "-" => return panes.get((pos + panes.len() - 1) % panes.len()).copied(),
-        "{top}" => return corner(&|x, y| (i64::from(y), i64::from(x))),
-        "{bottom}" => return corner(&|x, y| (-i64::from(y), i64::from(x))),
-        "{left}" => return corner(&|x, y| (i64::from(x), i64::from(y))),
-        "{right}" => return corner(&|x, y| (-i64::from(x), i64::from(y))),
-        "{top-left}" => return corner(&|x, y| (i64::from(y), i64::from(x))),
-        "{top-right}" => return corner(&|x, y| (i64::from(y), -i64::from(x))),
-        "{bottom-left}" => return corner(&|x, y| (-i64::from(y), i64::from(x))),
-        "{bottom-right}" => return corner(&|x, y| (-i64::from(y), -i64::from(x))),
-        "{up-of}" => return towards(Direction::Up),
-        "{down-of}" => return towards(Direction::Down),
-        "{left-of}" => return towards(Direction::Left),
-        "{right-of}" => return towards(Direction::Right),
-        _ => {}
-    }
-    if let Some(n) = name.strip_prefix('+').and_then(|n| n.parse::<usize>().ok()) {
-        return panes.get((pos + n) % panes.len()).copied();
-    }
-    if let Some(n) = name.strip_prefix('-').and_then(|n| n.parse::<usize>().ok()) {
-        return panes
-            .get((pos + panes.len() - n % panes.len()) % panes.len())
-            .copied();
-    }
-    let index: usize = name.parse().ok()?;
-    panes.get(index.checked_sub(base)?).copied()
+    let cur = current_found(server, &Current::default())?;
+    Finder { server, cur }
+        .session(name, exact)
+        .ok_or_else(|| format!("can't find session: {name}"))
 }
 
 /// Shell-style pattern match (`*`, `?`, `[...]`) as fnmatch(3) without flags.

@@ -26,6 +26,8 @@ pub struct Pane {
     /// Grows each time the pane becomes active: the most recent wins ties in select-pane.
     pub active_stamp: u64,
     pub last_output: Option<Instant>,
+    /// When the process started (silence is counted from here until it prints).
+    pub started: Instant,
 }
 
 impl std::fmt::Debug for Pane {

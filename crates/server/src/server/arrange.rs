@@ -185,6 +185,7 @@ impl Server {
             p.dirty = dirty;
             p.exited = None;
             p.spec = spec;
+            p.started = std::time::Instant::now();
         }
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {

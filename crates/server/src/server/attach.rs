@@ -29,6 +29,7 @@ impl Server {
             key_table: "root".to_string(),
             repeat_until: None,
             prompt: None,
+            mode: None,
             message: None,
             needs_render: true,
             last_frame: None,
@@ -46,15 +47,12 @@ impl Server {
     /// Show another session in an attached client.
     pub fn switch_client(&mut self, client: ClientId, session: SessionId) {
         let now = SystemTime::now();
-        let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        else {
+        let Some(a) = self.attached_mut(client) else {
             return;
         };
         a.session = session;
         a.prompt = None;
+        a.mode = None;
         a.view.invalidate();
         a.needs_render = true;
         if let Some(c) = self.clients.get_mut(&client) {
@@ -69,11 +67,7 @@ impl Server {
 
     /// Show `text` in a client's status line for `millis`.
     pub fn show_message(&mut self, client: ClientId, text: &str, millis: u64) {
-        if let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        {
+        if let Some(a) = self.attached_mut(client) {
             a.message = Some((
                 text.to_string(),
                 Instant::now() + Duration::from_millis(millis),
@@ -83,11 +77,7 @@ impl Server {
     }
 
     pub fn open_prompt(&mut self, client: ClientId, prompt: Prompt) {
-        if let Some(a) = self
-            .clients
-            .get_mut(&client)
-            .and_then(|c| c.attached.as_mut())
-        {
+        if let Some(a) = self.attached_mut(client) {
             a.prompt = Some(prompt);
             a.message = None;
             a.needs_render = true;

@@ -25,9 +25,28 @@ impl Server {
             _ => false,
         };
         if keep {
+            self.show_pane_dead(pane);
             self.redraw_window(window);
         } else {
             self.kill_pane(pane);
+        }
+    }
+
+    /// remain-on-exit: write remain-on-exit-format on a new last line of the pane, as
+    /// tmux does.
+    fn show_pane_dead(&mut self, pane: PaneId) {
+        let Some(window) = self.panes.get(&pane).map(|p| p.window) else {
+            return;
+        };
+        let format = self
+            .window_option(Some(window), "remain-on-exit-format")
+            .to_string();
+        let text = crate::formats::FormatTarget::for_pane(self, pane).expand_plain(&format);
+        if let Some(p) = self.panes.get(&pane)
+            && let Ok(mut t) = p.term.lock()
+        {
+            let rows = t.size().rows;
+            t.feed(format!("\x1b[0m\x1b[{rows};1H\r\n{text}").as_bytes());
         }
     }
 

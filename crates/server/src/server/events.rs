@@ -67,11 +67,7 @@ impl Server {
             }
             ClientMessage::Resize(size) => self.client_resize(client, size),
             ClientMessage::Ack { frame } => {
-                if let Some(a) = self
-                    .clients
-                    .get_mut(&client)
-                    .and_then(|c| c.attached.as_mut())
-                {
+                if let Some(a) = self.attached_mut(client) {
                     a.view.acknowledge(frame);
                 }
             }

@@ -148,6 +148,13 @@ impl Server {
 
     // ---- lookups ----
 
+    /// The attached state of a client, if it is attached.
+    pub fn attached_mut(&mut self, client: ClientId) -> Option<&mut crate::client::Attached> {
+        self.clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
+    }
+
     pub fn session_by_name(&self, name: &str) -> Option<SessionId> {
         self.sessions
             .values()

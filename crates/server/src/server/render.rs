@@ -8,6 +8,7 @@ use rmux_proto::ServerMessage;
 
 use super::Server;
 use crate::ids::ClientId;
+use crate::modes::Mode;
 
 /// Frames per second while a visible pane floods.
 const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
@@ -77,6 +78,9 @@ impl Server {
             if let Some(t) = a.repeat_until {
                 consider(t);
             }
+            if let Some(Mode::DisplayPanes(d)) = &a.mode {
+                consider(d.until);
+            }
         }
         wake
     }
@@ -89,6 +93,10 @@ impl Server {
             };
             if a.message.as_ref().is_some_and(|(_, until)| *until <= now) {
                 a.message = None;
+                a.needs_render = true;
+            }
+            if matches!(&a.mode, Some(Mode::DisplayPanes(d)) if d.until <= now) {
+                a.mode = None;
                 a.needs_render = true;
             }
             if a.repeat_until.is_some_and(|t| t <= now) {
@@ -123,10 +131,48 @@ impl Server {
                 changed = true;
             }
         }
+        changed |= self.check_silence();
         let interval = self.session_number(None, "status-interval");
         let secs = self.started.elapsed().map(|d| d.as_secs()).unwrap_or(0);
         if changed || (interval > 0 && secs.is_multiple_of(interval.unsigned_abs())) {
             self.redraw_all();
         }
+    }
+
+    /// monitor-silence: flag windows (not on anyone's screen) quiet for that long.
+    fn check_silence(&mut self) -> bool {
+        let now = Instant::now();
+        let mut changed = false;
+        let windows: Vec<crate::ids::WindowId> = self.windows.keys().copied().collect();
+        for w in windows {
+            let secs = self
+                .window_option(Some(w), "monitor-silence")
+                .parse::<u64>()
+                .unwrap_or(0);
+            if secs == 0 {
+                continue;
+            }
+            let quiet = self.windows.get(&w).is_some_and(|win| {
+                win.panes().iter().all(|p| {
+                    self.panes.get(p).is_none_or(|p| {
+                        let since = p.last_output.unwrap_or(p.started);
+                        now.duration_since(since) >= Duration::from_secs(secs)
+                    })
+                })
+            });
+            let visible = self
+                .clients
+                .values()
+                .any(|c| c.session().and_then(|s| self.current_window(s)) == Some(w));
+            if let Some(win) = self.windows.get_mut(&w)
+                && quiet
+                && !visible
+                && !win.alerts.silence
+            {
+                win.alerts.silence = true;
+                changed = true;
+            }
+        }
+        changed
     }
 }

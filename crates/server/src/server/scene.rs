@@ -5,8 +5,9 @@ use rmux_proto::{Color, Cursor, CursorShape, Style};
 use rmux_term as term;
 
 use super::Server;
-use crate::ids::{ClientId, WindowId};
+use crate::ids::{ClientId, SessionId, WindowId};
 use crate::layout::Rect;
+use crate::modes::Mode;
 use crate::render::{Mark, PanePlacement, Scene};
 
 impl Server {
@@ -32,7 +33,17 @@ impl Server {
             ..Scene::default()
         };
         if let Some(window) = self.current_window(session) {
-            self.place_window(window, window_area, &mut scene);
+            match &a.mode {
+                Some(Mode::Tree(tree)) => {
+                    let style = self.option_style(Some(session), Some(window), "mode-style");
+                    scene.lines.extend(tree.draw(self, window_area, style));
+                }
+                Some(Mode::DisplayPanes(_)) => {
+                    self.place_window(window, window_area, &mut scene);
+                    self.place_pane_numbers(session, window, window_area, &mut scene);
+                }
+                None => self.place_window(window, window_area, &mut scene),
+            }
         }
         let status_y = if top > 0 { 0 } else { size.rows - lines };
         if lines > 0 {
@@ -124,6 +135,67 @@ impl Server {
                 });
             }
         }
+    }
+}
+
+impl Server {
+    /// display-panes: each pane's number over it, the active one in its own colour.
+    fn place_pane_numbers(
+        &self,
+        session: SessionId,
+        window: WindowId,
+        area: Rect,
+        scene: &mut Scene,
+    ) {
+        let Some(w) = self.windows.get(&window) else {
+            return;
+        };
+        let colour = |name: &str| match self.option_style(Some(session), Some(window), name).bg {
+            Color::Indexed(n) => n,
+            _ => 4,
+        };
+        let colours = (
+            colour("display-panes-active-colour"),
+            colour("display-panes-colour"),
+        );
+        let base: u32 = self
+            .window_option(Some(window), "pane-base-index")
+            .parse()
+            .unwrap_or(0);
+        for (i, (pane, rect)) in w.layout.panes().into_iter().enumerate() {
+            let shown = Rect {
+                x: area.x + rect.x,
+                y: area.y + rect.y,
+                ..rect
+            };
+            let number = base + u32::try_from(i).unwrap_or(0);
+            let active = pane == w.active.0;
+            scene
+                .marks
+                .extend(crate::modes::number_marks(number, shown, active, colours));
+        }
+    }
+
+    /// A style option (or a colour option, read as a background) as a style.
+    pub fn option_style(
+        &self,
+        session: Option<SessionId>,
+        window: Option<WindowId>,
+        name: &str,
+    ) -> Style {
+        let value = match crate::options::find(name).map(|d| d.scope) {
+            Some(crate::options::Scope::Window) => self.window_option(window, name),
+            _ => self.session_option(session, name),
+        };
+        let spec = if matches!(
+            crate::options::find(name).map(|d| d.kind),
+            Some(crate::options::Kind::Colour)
+        ) {
+            format!("bg={value}")
+        } else {
+            value.to_string()
+        };
+        crate::format::style::parse_style(&spec, Style::default()).unwrap_or_default()
     }
 }
 

@@ -223,6 +223,7 @@ impl Server {
             spec,
             active_stamp: 0,
             last_output: None,
+            started: std::time::Instant::now(),
         };
         self.panes.insert(id, pane);
         Ok(())

@@ -1,0 +1,386 @@
+//! Windows, panes, layouts and the status line through a real attached client, with
+//! tmux's default keys, compared with what tmux draws where it matters.
+
+use crate::harness::{Env, PROMPT, Tty};
+
+/// A client attached to a fresh session `t`, prompt on screen.
+fn attached(env: &Env, cols: u16, rows: u16) -> Tty {
+    let t = env.spawn(cols, rows, &["new", "-s", "t"]);
+    t.wait_text(PROMPT);
+    t
+}
+
+fn prompts(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.matches(PROMPT).count()).sum()
+}
+
+/// Panes in the current window of session `t`.
+fn panes(env: &Env) -> usize {
+    env.ok(&["display", "-p", "-t", "t", "#{window_panes}"])
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}
+
+fn wait_panes(env: &Env, n: usize) {
+    crate::harness::eventually(&format!("{n} panes"), || (panes(env) == n).then_some(()));
+}
+
+fn status(lines: &[String]) -> String {
+    lines.last().cloned().unwrap_or_default()
+}
+
+#[test]
+fn split_keys_draw_borders_and_move_focus() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.prefix(b"%");
+    t.wait("two prompts side by side", |ls| prompts(ls) == 2);
+    t.wait("a vertical border", |ls| ls[5].contains('│'));
+    t.line("echo RIGHT");
+    t.wait("RIGHT in the right pane", |ls| {
+        ls.iter().any(|l| l.find("RIGHT").is_some_and(|c| c > 40))
+    });
+    t.prefix(b"\x1b[D"); // C-b Left
+    t.line("echo LEFT");
+    t.wait("LEFT in the left pane", |ls| {
+        ls.iter().any(|l| l.starts_with("LEFT"))
+    });
+    t.prefix(b"\"");
+    wait_panes(&env, 3);
+    t.wait("a horizontal border with a tee", |ls| {
+        ls.iter().any(|l| l.contains("───┤"))
+    });
+    // C-b ; goes back to the pane used before, C-b o to the next.
+    t.prefix(b";");
+    t.line("echo BACK");
+    t.wait("BACK in the upper left pane", |ls| {
+        ls.iter().take(11).any(|l| l.starts_with("BACK"))
+    });
+    let panes = env.ok(&[
+        "list-panes",
+        "-t",
+        "t",
+        "-F",
+        "#{pane_index}#{?pane_active,*,}",
+    ]);
+    assert_eq!(panes, "0*\n1\n2\n", "{panes}");
+    t.prefix(b"o");
+    let panes = env.ok(&[
+        "list-panes",
+        "-t",
+        "t",
+        "-F",
+        "#{pane_index}#{?pane_active,*,}",
+    ]);
+    assert_eq!(panes, "0\n1*\n2\n", "{panes}");
+}
+
+#[test]
+fn zoom_shows_z_and_kill_pane_asks_first() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.prefix(b"%");
+    t.wait("two panes", |ls| prompts(ls) == 2);
+    t.prefix(b"z");
+    t.wait("the zoomed pane alone, Z in the status line", |ls| {
+        prompts(ls) == 1 && status(ls).contains("0:bash*Z")
+    });
+    t.prefix(b"z");
+    t.wait("both panes again", |ls| prompts(ls) == 2);
+    t.prefix(b"x");
+    t.wait("the kill-pane question", |ls| {
+        status(ls).starts_with("kill-pane 1? (y/n)")
+    });
+    t.send(b"n");
+    t.wait("the status line back", |ls| {
+        status(ls).starts_with("[t] 0:")
+    });
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "t", "#{window_panes}"]),
+        "2\n"
+    );
+    t.prefix(b"x");
+    t.wait("the question again", |ls| status(ls).contains("(y/n)"));
+    t.send(b"y");
+    t.wait("one pane", |ls| prompts(ls) == 1 && !ls[3].contains('│'));
+}
+
+#[test]
+fn window_keys_create_switch_rename_and_kill() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.line("echo W0");
+    t.prefix(b"c");
+    t.wait("window 1", |ls| status(ls).contains("0:bash- 1:bash*"));
+    t.line("echo W1");
+    t.prefix(b"c");
+    t.wait("window 2", |ls| status(ls).contains("2:bash*"));
+    t.prefix(b"0");
+    t.wait("window 0 shown", |ls| ls.iter().any(|l| l == "W0"));
+    t.prefix(b"l");
+    t.wait("back to window 2 (last)", |ls| {
+        status(ls).contains("2:bash*")
+    });
+    t.prefix(b"n");
+    t.wait("next wraps to 0", |ls| status(ls).contains("0:bash*"));
+    t.prefix(b"p");
+    t.wait("previous wraps to 2", |ls| status(ls).contains("2:bash*"));
+    // C-b ' asks for an index.
+    t.prefix(b"'");
+    t.wait("the index prompt", |ls| status(ls).starts_with("index"));
+    t.line("1");
+    t.wait("window 1 shown", |ls| ls.iter().any(|l| l == "W1"));
+    // C-b , renames, and the name sticks (automatic-rename goes off).
+    t.prefix(b",");
+    t.wait("the rename prompt", |ls| {
+        status(ls).starts_with("(rename-window) bash")
+    });
+    t.send(b"\x7f\x7f\x7f\x7f");
+    t.line("editor");
+    t.wait("the new name", |ls| status(ls).contains("1:editor*"));
+    // C-b & asks with the window's name.
+    t.prefix(b"&");
+    t.wait("the kill-window question", |ls| {
+        status(ls).starts_with("kill-window editor? (y/n)")
+    });
+    t.send(b"y");
+    t.wait("window 1 gone", |ls| !status(ls).contains("1:editor"));
+    let list = env.ok(&["list-windows", "-t", "t", "-F", "#I"]);
+    assert_eq!(list, "0\n2\n");
+}
+
+#[test]
+fn layouts_cycle_and_survive_detach_and_attach() {
+    let env = Env::new();
+    let mut t = attached(&env, 100, 30);
+    for key in [b"%", b"\"", b"%"] {
+        t.prefix(key);
+    }
+    wait_panes(&env, 4);
+    let layout = |env: &Env| env.ok(&["display", "-p", "-t", "t", "#{window_layout}"]);
+    let before = layout(&env);
+    t.prefix(b" ");
+    let even_h = crate::harness::eventually("even-horizontal", || {
+        let l = layout(&env);
+        (l != before && l.contains('{') && !l.contains('[')).then_some(l)
+    });
+    t.prefix(b"\x1b5"); // M-5: tiled
+    let tiled = crate::harness::eventually("tiled", || {
+        let l = layout(&env);
+        (l.contains('[') && l.contains('{')).then_some(l)
+    });
+    // Pane texts stay put through layout changes.
+    t.line("echo MARK-ACTIVE");
+    t.wait("the text in the active pane", |ls| {
+        ls.iter()
+            .any(|l| l.contains("MARK-ACTIVE") && !l.contains("echo"))
+    });
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+    let t = env.spawn(100, 30, &["attach", "-t", "t"]);
+    t.wait("four panes again", |ls| prompts(ls) >= 4);
+    t.wait_text("MARK-ACTIVE");
+    assert_eq!(layout(&env), tiled);
+    // A saved layout string restores the layout.
+    env.ok(&["select-layout", "-t", "t", even_h.trim()]);
+    assert_eq!(layout(&env), even_h);
+}
+
+#[test]
+fn resize_keys_repeat_without_the_prefix() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.prefix(b"%");
+    t.wait("two panes", |ls| prompts(ls) == 2);
+    let width = |env: &Env| env.ok(&["display", "-p", "-t", "t", "#{pane_width}"]);
+    assert_eq!(width(&env), "39\n");
+    // C-b C-Left, then Left twice more within repeat-time: three cells.
+    t.prefix(b"\x1b[1;5D");
+    t.send(b"\x1b[1;5D");
+    t.send(b"\x1b[1;5D");
+    crate::harness::eventually("the pane to grow by 3", || {
+        (width(&env) == "42\n").then_some(())
+    });
+    // The repeat window must close before the prefix means the prefix again.
+    crate::harness::eventually("the key table back to root", || {
+        (env.ok(&["display", "-p", "#{client_key_table}"]) == "root\n").then_some(())
+    });
+    // M-Right by 5.
+    t.prefix(b"\x1b[1;3C");
+    crate::harness::eventually("the pane to shrink by 5", || {
+        (width(&env) == "37\n").then_some(())
+    });
+}
+
+#[test]
+fn display_panes_and_choose_tree_select() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.prefix(b"%");
+    t.wait("two panes", |ls| prompts(ls) == 2);
+    t.prefix(b"q");
+    t.send(b"0");
+    crate::harness::eventually("pane 0 selected by its number", || {
+        (env.ok(&["display", "-p", "-t", "t", "#P"]) == "0\n").then_some(())
+    });
+    t.prefix(b"c");
+    t.wait("window 1", |ls| status(ls).contains("1:bash*"));
+    t.prefix(b"w");
+    t.wait("the tree", |ls| {
+        ls.iter().any(|l| l.starts_with("(0) - t: 2 windows"))
+    });
+    t.send(b"\x1b[A"); // Up: window 0
+    t.send(b"\r");
+    t.wait("window 0 chosen", |ls| status(ls).contains("0:bash*"));
+    t.prefix(b"s");
+    t.wait("the session list", |ls| {
+        ls.iter().any(|l| l.starts_with("(0) + t: 2 windows"))
+    });
+    t.send(b"q");
+    t.wait("the tree closed", |ls| prompts(ls) == 2);
+}
+
+#[test]
+fn status_line_matches_tmux_defaults() {
+    let env = Env::new();
+    let t = attached(&env, 100, 20);
+    let line = status(&t.lines());
+    assert!(line.starts_with("[t] 0:bash* "), "{line:?}");
+    let host = env.ok(&["display", "-p", "#{host}"]);
+    let right = format!("\"{}\"", host.trim());
+    assert!(line.contains(&right), "{line:?} lacks {right}");
+    let styled = t.with_screen(|s| s.row(19).map(|r| r.cell(0).style));
+    let style = styled.unwrap();
+    assert_eq!(style.bg, rmux_term::Color::Indexed(2), "green status line");
+    assert_eq!(style.fg, rmux_term::Color::Indexed(0));
+    env.ok(&["set", "-g", "status-position", "top"]);
+    t.wait("the status line on top", |ls| {
+        ls[0].starts_with("[t] 0:bash*")
+    });
+    env.ok(&["set", "-g", "status", "off"]);
+    t.wait("no status line", |ls| {
+        !ls.iter().any(|l| l.starts_with("[t]"))
+    });
+}
+
+/// The screen a client draws, with the time in the status line blanked out.
+fn screen_without_clock(t: &Tty) -> Vec<String> {
+    let mut ls = t.lines();
+    if let Some(last) = ls.last_mut() {
+        *last = last.split('"').next().unwrap_or("").trim_end().to_string();
+    }
+    ls
+}
+
+/// The same commands given to rmux and tmux must give the same borders and layout.
+fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
+    if std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("note: tmux is not installed; skipping the side-by-side comparison");
+        return;
+    }
+    let env = Env::new();
+    let ours = attached(&env, 120, 40);
+    let sock = env.dir.path().join("tmux.sock");
+    let sock = sock.to_str().unwrap().to_string();
+    let theirs = env.spawn_tmux(120, 40, &sock);
+    theirs.wait_text(PROMPT);
+    let tmux = |args: &[&str]| {
+        let out = std::process::Command::new("tmux")
+            .args(["-S", &sock])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    for c in commands {
+        env.ok(c);
+        tmux(c);
+    }
+    wait_panes(&env, panes);
+    ours.wait(&format!("{panes} prompts in rmux"), |ls| {
+        prompts(ls) == panes
+    });
+    theirs.wait(&format!("{panes} prompts in tmux"), |ls| {
+        prompts(ls) == panes
+    });
+    let a = screen_without_clock(&ours);
+    let b = screen_without_clock(&theirs);
+    tmux(&["kill-server"]);
+    assert_eq!(
+        a.join("\n"),
+        b.join("\n"),
+        "rmux and tmux draw the layout differently"
+    );
+    // The active pane's border is green in both.
+    let greens = |t: &Tty| {
+        t.with_screen(|s| {
+            let mut n = Vec::new();
+            for y in 0..39 {
+                let row = s.row(y).unwrap();
+                for x in 0..120 {
+                    let c = row.cell(x);
+                    if "│─┼├┤┬┴".contains(c.ch) && c.style.fg == rmux_term::Color::Indexed(2)
+                    {
+                        n.push((x, y));
+                    }
+                }
+            }
+            n
+        })
+    };
+    assert_eq!(greens(&ours), greens(&theirs), "active border cells differ");
+}
+
+#[test]
+fn four_panes_look_like_tmux() {
+    compare_with_tmux(
+        &[
+            &["split-window", "-h"],
+            &["split-window", "-v"],
+            &["select-pane", "-L"],
+            &["split-window", "-v"],
+        ],
+        4,
+    );
+}
+
+#[test]
+fn six_panes_look_like_tmux() {
+    compare_with_tmux(
+        &[
+            &["split-window", "-h"],
+            &["split-window", "-v"],
+            &["split-window", "-h"],
+            &["select-pane", "-t", "0"],
+            &["split-window", "-v", "-l", "30%"],
+            &["split-window", "-h"],
+            &["resize-pane", "-U", "3"],
+            &["select-pane", "-t", "4"],
+        ],
+        6,
+    );
+}
+
+#[test]
+fn tiled_and_main_layouts_look_like_tmux() {
+    compare_with_tmux(
+        &[
+            &["split-window", "-h"],
+            &["split-window", "-v"],
+            &["split-window", "-h"],
+            &["split-window", "-v"],
+            &["select-layout", "main-vertical"],
+            &["select-layout", "tiled"],
+        ],
+        5,
+    );
+}
