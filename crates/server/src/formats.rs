@@ -210,6 +210,7 @@ impl FormatTarget<'_> {
             "window_height" => rows.to_string(),
             "window_layout" | "window_visible_layout" => w.layout.to_tmux_string(),
             "window_zoomed_flag" => flag(w.zoomed),
+            "window_marked_flag" => flag(srv.marked.is_some_and(|p| w.layout.contains(p.0))),
             "window_last_flag" => flag(last),
             "window_bell_flag" => flag(w.alerts.bell),
             "window_activity_flag" => flag(w.alerts.activity),
@@ -239,6 +240,9 @@ impl FormatTarget<'_> {
                 if last {
                     f.push('-');
                 }
+                if srv.marked.is_some_and(|p| w.layout.contains(p.0)) {
+                    f.push('M');
+                }
                 if w.zoomed {
                     f.push('Z');
                 }
@@ -266,6 +270,8 @@ impl FormatTarget<'_> {
             }
             "pane_title" => p.title.clone(),
             "pane_active" => flag(w.is_some_and(|w| w.active == p.id)),
+            "pane_marked" => flag(srv.marked == Some(p.id)),
+            "pane_marked_set" => flag(srv.marked.is_some()),
             "pane_width" => p.size.cols.to_string(),
             "pane_height" => p.size.rows.to_string(),
             "pane_left" => rect.x.to_string(),
@@ -305,7 +311,9 @@ impl FormatTarget<'_> {
                 match name {
                     "history_size" => t.history_len().to_string(),
                     "history_limit" => t.history_limit().to_string(),
-                    "history_bytes" => (t.history_len() * 100).to_string(),
+                    // What the pane's screen and history take in memory (tmux counts only
+                    // the history's cells; ours is the honest total).
+                    "history_bytes" => t.heap_bytes().to_string(),
                     "cursor_x" => cur.col.to_string(),
                     "cursor_y" => cur.row.to_string(),
                     "cursor_flag" => flag(cur.visible),

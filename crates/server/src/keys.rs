@@ -608,3 +608,70 @@ mod tests {
         assert_eq!(d.command, "detach-client");
     }
 }
+
+#[cfg(test)]
+mod cheatsheet {
+    use super::*;
+
+    const CHEATSHEET: &str = include_str!("../../../CHEATSHEET.md");
+
+    /// The cheatsheet's spelling of a key after the prefix, as `bind` spells it.
+    fn key_names() -> Vec<String> {
+        let arrows = [("←", "Left"), ("→", "Right"), ("↑", "Up"), ("↓", "Down")];
+        let mut names = Vec::new();
+        for cell in CHEATSHEET.split('`') {
+            let Some(key) = cell.strip_prefix("C-b ") else {
+                continue;
+            };
+            let mut key = key.to_string();
+            for (glyph, name) in arrows {
+                key = key.replace(glyph, name);
+            }
+            if key == "Space" || !key.contains(' ') {
+                names.push(key);
+            }
+        }
+        names
+    }
+
+    /// Every key the cheatsheet promises is bound, to a command that exists; every
+    /// default binding whose command exists is on the cheatsheet.
+    #[test]
+    fn cheatsheet_and_key_table_agree() {
+        let tables = KeyTables::with_defaults();
+        let listed = key_names();
+        for name in &listed {
+            let key = parse_key(name).unwrap_or_else(|| panic!("cheatsheet key {name}"));
+            let b = tables
+                .lookup("prefix", key)
+                .unwrap_or_else(|| panic!("C-b {name} is on the cheatsheet but not bound"));
+            let cmd = b.command.split_whitespace().next().unwrap_or("");
+            assert!(
+                crate::cmd::lookup(cmd).is_ok(),
+                "C-b {name} runs {cmd}, which rmux does not have"
+            );
+        }
+        for (table, key, b) in tables.list() {
+            let cmd = b.command.split_whitespace().next().unwrap_or("");
+            if table != "prefix" || crate::cmd::lookup(cmd).is_err() {
+                continue;
+            }
+            let arrows_and_friends = key.contains("Left")
+                || key.contains("Right")
+                || key.contains("Up")
+                || key.contains("Down")
+                || key.starts_with("M-") && key.len() == 3 && key.as_bytes()[2].is_ascii_digit();
+            if arrows_and_friends
+                || matches!(key.as_str(), "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8")
+            {
+                // Shown as ranges on the cheatsheet (`C-b 0 … C-b 9`, `C-b ←`).
+                continue;
+            }
+            assert!(
+                listed.contains(&key),
+                "C-b {key} ({}) works but is not on the cheatsheet",
+                b.command
+            );
+        }
+    }
+}

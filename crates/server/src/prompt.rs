@@ -8,6 +8,9 @@ use rmux_proto::{Key, KeyCode};
 pub enum PromptKind {
     /// Run `template` with `%%` (or `%1`) replaced by the text typed.
     Command { template: String },
+    /// Run `template` with `%%` replaced by the name of the next key pressed
+    /// (`command-prompt -k`).
+    Key { template: String },
     /// Run `command` if the answer is `y`.
     Confirm { command: String },
 }
@@ -43,6 +46,15 @@ impl Prompt {
         }
     }
 
+    pub fn key_name(label: String, template: String) -> Prompt {
+        Prompt {
+            label,
+            input: String::new(),
+            cursor: 0,
+            kind: PromptKind::Key { template },
+        }
+    }
+
     pub fn confirm(label: String, command: String) -> Prompt {
         Prompt {
             label,
@@ -54,6 +66,10 @@ impl Prompt {
 
     /// Handle one key (emacs-style editing, as tmux's default status-keys).
     pub fn key(&mut self, key: Key) -> PromptAction {
+        if let PromptKind::Key { template } = &self.kind {
+            let name = crate::keyname::key_name(key);
+            return PromptAction::Run(fill_template(template, &name));
+        }
         if let PromptKind::Confirm { command } = &self.kind {
             return match key.code {
                 KeyCode::Char('y') if !key.mods.ctrl && !key.mods.alt => {
@@ -112,7 +128,7 @@ impl Prompt {
                 }
                 PromptAction::Run(fill_template(template, &self.input))
             }
-            PromptKind::Confirm { .. } => PromptAction::Cancel,
+            PromptKind::Confirm { .. } | PromptKind::Key { .. } => PromptAction::Cancel,
         }
     }
 

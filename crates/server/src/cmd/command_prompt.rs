@@ -33,7 +33,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .get('I')
         .map(|i| expand(i).split(',').next().unwrap_or("").to_string())
         .unwrap_or_default();
-    let prompt = Prompt::command(label, initial, template);
+    let prompt = if args.has('k') {
+        Prompt::key_name(label, template)
+    } else {
+        Prompt::command(label, initial, template)
+    };
     ctx.server.open_prompt(client, prompt);
     Ok(Flow::Continue)
 }

@@ -23,7 +23,16 @@ pub static MOVE_PANE: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let src = ctx.target(args, 's', Kind::Pane)?;
+    // Without -s the marked pane moves, as in tmux.
+    let src = match (args.get('s'), ctx.server.marked) {
+        (None, Some(marked)) => super::target::resolve(
+            ctx.server,
+            &ctx.current,
+            Some(&marked.to_string()),
+            Kind::Pane,
+        )?,
+        _ => ctx.target(args, 's', Kind::Pane)?,
+    };
     let dst = ctx.target(args, 't', Kind::Pane)?;
     let direction = if args.has('h') {
         SplitDirection::Horizontal

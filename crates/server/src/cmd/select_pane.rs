@@ -23,7 +23,18 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         ctx.server.redraw_all();
         return Ok(Flow::Continue);
     }
-    if args.has('m') || args.has('M') || args.has('d') || args.has('e') || args.has('g') {
+    if args.has('M') {
+        ctx.server.marked = None;
+        ctx.server.redraw_all();
+        return Ok(Flow::Continue);
+    }
+    if args.has('m') {
+        let unmark = ctx.server.marked == Some(found.pane);
+        ctx.server.marked = (!unmark).then_some(found.pane);
+        ctx.server.redraw_all();
+        return Ok(Flow::Continue);
+    }
+    if args.has('d') || args.has('e') || args.has('g') {
         return Ok(Flow::Continue);
     }
     let direction = [

@@ -29,9 +29,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         };
         panes[other]
     } else {
-        match args.get('s') {
-            Some(_) => ctx.target(args, 's', Kind::Pane)?.pane,
-            None => return Err("no source pane: use -s, -U or -D".to_string()),
+        match (args.get('s'), ctx.server.marked) {
+            (Some(_), _) => ctx.target(args, 's', Kind::Pane)?.pane,
+            (None, Some(marked)) => marked,
+            (None, None) => return Err("no marked target".to_string()),
         }
     };
     if src == dst.pane {

@@ -56,6 +56,10 @@ pub fn resolve(
     let Some(target) = target.filter(|t| !t.is_empty()) else {
         return Ok(cur);
     };
+    if target == "~" || target == "{marked}" {
+        let pane = server.marked.ok_or("no marked target")?;
+        return pane_found(server, pane);
+    }
     let finder = Finder { server, cur };
     finder.find(target, kind)
 }

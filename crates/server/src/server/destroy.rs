@@ -56,6 +56,9 @@ impl Server {
             return;
         };
         p.pty.hang_up();
+        if self.marked == Some(pane) {
+            self.marked = None;
+        }
         let window = p.window;
         let Some(w) = self.windows.get_mut(&window) else {
             return;

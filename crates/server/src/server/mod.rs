@@ -60,6 +60,8 @@ pub struct Server {
     pub config_errors: Vec<String>,
     /// Processes started so far (each pane start gets the next number).
     spawns: u64,
+    /// The marked pane (`select-pane -m`, `{marked}`).
+    pub marked: Option<PaneId>,
 }
 
 impl Server {
@@ -94,6 +96,7 @@ impl Server {
             exiting: false,
             config_errors: Vec::new(),
             spawns: 0,
+            marked: None,
         }
     }
 
