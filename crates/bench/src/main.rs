@@ -64,6 +64,22 @@ fn find_in_path(prog: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// A binary's path as the report shows it: relative to the current directory when it is
+/// below it (so a pasted report names no machine's layout), else the file name.
+fn shown(bin: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|d| bin.strip_prefix(d).ok().map(Path::to_path_buf));
+    match rel {
+        Some(r) => r.display().to_string(),
+        None if bin.starts_with("/usr") || bin.starts_with("/bin") => bin.display().to_string(),
+        None => bin.file_name().map_or_else(
+            || bin.display().to_string(),
+            |f| f.to_string_lossy().into_owned(),
+        ),
+    }
+}
+
 fn default_rmux() -> Result<PathBuf> {
     let beside = std::env::current_exe()
         .ok()
@@ -185,9 +201,9 @@ fn real_main() -> Result<()> {
         machine.cpus, machine.model, machine.kernel
     );
     println!("- load average at start: {}", machine.load);
-    println!("- rmux: {} ({})", rmux_version, rmux.bin.display());
+    println!("- rmux: {} ({})", rmux_version, shown(&rmux.bin));
     match &tmux {
-        Some((m, v)) => println!("- tmux: {v} ({})", m.bin.display()),
+        Some((m, v)) => println!("- tmux: {v} ({})", shown(&m.bin)),
         None => println!("- tmux: skipped"),
     }
     println!(
