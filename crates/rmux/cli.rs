@@ -17,6 +17,8 @@ pub struct Global {
     pub config: Option<PathBuf>,
     /// `-N`: never start a server.
     pub no_start: bool,
+    /// `-v` (repeatable): the server writes a log.
+    pub verbosity: u8,
     pub command: Vec<String>,
 }
 
@@ -63,10 +65,11 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
                     return Ok(None);
                 }
                 ('N', _) => g.no_start = true,
+                ('v', _) => g.verbosity = g.verbosity.saturating_add(1),
                 ('c', Some(_)) => bail!("rmux: -c is not supported"),
                 ('C', _) => bail!("rmux: control mode (-C) is not supported"),
                 // Accepted for tmux compatibility; rmux always uses UTF-8 and 256 colours.
-                ('2' | 'u' | 'l' | 'v' | 'D', _) | ('T', Some(_)) => {}
+                ('2' | 'u' | 'l' | 'D', _) | ('T', Some(_)) => {}
                 (other, _) => bail!("rmux: unknown option -- {other}\n{USAGE}"),
             }
         }
@@ -86,8 +89,12 @@ pub fn run(args: Vec<String>) -> Result<i32> {
     let (socket, private_dir) = resolve_socket(&global.socket);
     let first = global.command.first().map_or("new-session", String::as_str);
     let may_start = !global.no_start && rmux_server::starts_server(first);
-    let stream = match connect::connect(&socket, private_dir, may_start, global.config.as_deref())?
-    {
+    let start = connect::Start {
+        allowed: may_start,
+        config: global.config.as_deref(),
+        verbosity: global.verbosity,
+    };
+    let stream = match connect::connect(&socket, private_dir, &start)? {
         Some(s) => s,
         None => {
             eprintln!("no server running on {}", socket.display());
@@ -148,11 +155,13 @@ fn terminal_info() -> Option<TerminalInfo> {
 fn run_server(args: &[String]) -> Result<i32> {
     let mut socket = None;
     let mut config = None;
+    let mut verbosity = 0u8;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "-S" => socket = it.next().map(PathBuf::from),
             "-f" => config = it.next().map(PathBuf::from),
+            "-v" => verbosity = verbosity.saturating_add(1),
             other => bail!("__server: unexpected argument {other}"),
         }
     }
@@ -162,6 +171,7 @@ fn run_server(args: &[String]) -> Result<i32> {
     rmux_server::run(rmux_server::ServerConfig {
         socket,
         config_file: config,
+        verbosity,
     })?;
     Ok(0)
 }

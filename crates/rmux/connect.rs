@@ -13,14 +13,16 @@ const START_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A connection to the server at `socket`; when none answers, start one if `may_start`,
 /// else `None`.
+/// Whether and how to start a server when none answers.
+pub struct Start<'a> {
+    pub allowed: bool,
+    pub config: Option<&'a Path>,
+    pub verbosity: u8,
+}
+
 /// `private_dir`: the socket is in rmux's own per-user directory (not a `-S` path), which
 /// must exist and be safe before a server starts there.
-pub fn connect(
-    socket: &Path,
-    private_dir: bool,
-    may_start: bool,
-    config: Option<&Path>,
-) -> Result<Option<UnixStream>> {
+pub fn connect(socket: &Path, private_dir: bool, start: &Start<'_>) -> Result<Option<UnixStream>> {
     if private_dir && let Some(dir) = socket.parent().filter(|d| d.exists()) {
         // Someone else's or an open directory could hold a socket planted to catch us.
         rmux_server::paths::check_socket_dir(dir)?;
@@ -32,13 +34,13 @@ pub fn connect(
             return Err(e).with_context(|| format!("error connecting to {}", socket.display()));
         }
     }
-    if !may_start {
+    if !start.allowed {
         return Ok(None);
     }
     if private_dir {
         rmux_server::paths::prepare_socket_dir(socket)?;
     }
-    start_server(socket, config)?;
+    start_server(socket, start)?;
     let deadline = Instant::now() + START_TIMEOUT;
     loop {
         match UnixStream::connect(socket) {
@@ -53,12 +55,15 @@ pub fn connect(
 }
 
 /// Start `rmux __server` detached from us: no stdio, its own session (it calls setsid).
-fn start_server(socket: &Path, config: Option<&Path>) -> Result<()> {
+fn start_server(socket: &Path, start: &Start<'_>) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the rmux executable")?;
     let mut cmd = Command::new(exe);
     cmd.arg("__server").arg("-S").arg(socket);
-    if let Some(c) = config {
+    if let Some(c) = start.config {
         cmd.arg("-f").arg(c);
+    }
+    for _ in 0..start.verbosity {
+        cmd.arg("-v");
     }
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -142,3 +142,72 @@ fn detach_client_from_the_command_line() {
         env.ok(&["ls"]).starts_with("away:").then_some(())
     });
 }
+
+#[test]
+fn racing_clients_start_one_server() {
+    let env = Env::new();
+    let children: Vec<_> = (0..4)
+        .map(|i| {
+            let name = format!("race{i}");
+            let mut cmd = std::process::Command::new(crate::harness::rmux_bin());
+            cmd.args(["new", "-d", "-s", &name])
+                .env_clear()
+                .envs(env.vars())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = crate::harness::wait_output(c, crate::harness::WAIT);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let names = env.ok(&["ls", "-F", "#{session_name}"]);
+    assert_eq!(
+        names.lines().count(),
+        4,
+        "all four sessions in one server: {names}"
+    );
+    let servers = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            std::fs::read(e.path().join("cmdline"))
+                .map(|c| {
+                    let c = String::from_utf8_lossy(&c).replace('\0', " ");
+                    c.contains("__server") && c.contains(&env.tmpdir().display().to_string())
+                })
+                .unwrap_or(false)
+        })
+        .count();
+    assert_eq!(servers, 1, "more than one server process for one socket");
+}
+
+#[test]
+fn verbose_server_writes_a_log() {
+    let env = Env::new();
+    let dir = env.dir.path().join("logs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut cmd = std::process::Command::new(crate::harness::rmux_bin());
+    cmd.args(["-v", "new", "-d", "-s", "logged"])
+        .env_clear()
+        .envs(env.vars())
+        .current_dir(&dir);
+    assert!(cmd.status().unwrap().success());
+    let logs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(logs.len(), 1, "one log file");
+    let name = logs[0].file_name().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("rmux-server-") && name.ends_with(".log"),
+        "{name}"
+    );
+    let text = std::fs::read_to_string(logs[0].path()).unwrap();
+    assert!(text.contains("server started"), "{text}");
+}

@@ -17,6 +17,8 @@ pub struct ServerConfig {
     pub socket: PathBuf,
     /// `-f file`; `None` reads the default files if they exist.
     pub config_file: Option<PathBuf>,
+    /// `-v`: write a log, `rmux-server-<pid>.log` in the starting directory (`-vv`: more).
+    pub verbosity: u8,
 }
 
 /// A server with no session and no client this long after starting gives up.
@@ -29,6 +31,9 @@ const DRAIN: Duration = Duration::from_secs(1);
 pub fn run(config: ServerConfig) -> Result<()> {
     // Detach from the caller's terminal session, so closing it does not reach us.
     let _ = rustix::process::setsid();
+    if config.verbosity > 0 {
+        start_log(config.verbosity)?;
+    }
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -89,6 +94,25 @@ async fn serve(config: ServerConfig) -> Result<()> {
     drop(server);
     drop(events);
     let _ = tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;
+    Ok(())
+}
+
+/// The server has no terminal: with `-v` it logs to a file, as tmux does.
+fn start_log(verbosity: u8) -> Result<()> {
+    let name = format!("rmux-server-{}.log", std::process::id());
+    let file = std::fs::File::create(&name).with_context(|| format!("cannot create {name}"))?;
+    let level = if verbosity > 1 {
+        tracing::Level::TRACE
+    } else {
+        tracing::Level::DEBUG
+    };
+    tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_max_level(level)
+        .try_init()
+        .map_err(|e| anyhow::anyhow!("cannot start the log: {e}"))?;
+    tracing::info!("rmux {} server started", env!("CARGO_PKG_VERSION"));
     Ok(())
 }
 
