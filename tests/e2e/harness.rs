@@ -292,8 +292,11 @@ impl Tty {
                 return;
             }
             if Instant::now() > deadline {
+                let raw = self.raw();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(600)..]).into_owned();
                 panic!(
-                    "timed out waiting for {what}; screen:\n{}",
+                    "timed out waiting for {what}; screen:\n{}\nlast output: {tail:?}",
                     lines.join("\n")
                 );
             }

@@ -171,16 +171,7 @@ impl FormatTarget<'_> {
                 let mut out = Vec::new();
                 for (i, w) in &s.windows {
                     if let Some(win) = srv.windows.get(w) {
-                        let mut f = String::new();
-                        if win.alerts.activity {
-                            f.push('#');
-                        }
-                        if win.alerts.bell {
-                            f.push('!');
-                        }
-                        if win.alerts.silence {
-                            f.push('~');
-                        }
+                        let f = alert_flags(win.alerts);
                         if !f.is_empty() {
                             out.push(format!("{i}{f}"));
                         }
@@ -224,16 +215,7 @@ impl FormatTarget<'_> {
                 flag(session.and_then(|s| s.windows.keys().next_back().copied()) == index)
             }
             "window_flags" | "window_raw_flags" => {
-                let mut f = String::new();
-                if w.alerts.activity {
-                    f.push('#');
-                }
-                if w.alerts.bell {
-                    f.push('!');
-                }
-                if w.alerts.silence {
-                    f.push('~');
-                }
+                let mut f = alert_flags(w.alerts);
                 if current {
                     f.push('*');
                 }
@@ -329,6 +311,21 @@ impl FormatTarget<'_> {
             _ => return None,
         })
     }
+}
+
+/// `#` activity, `!` bell, `~` silence, in tmux's order.
+fn alert_flags(alerts: crate::model::Alerts) -> String {
+    let mut f = String::new();
+    for (on, c) in [
+        (alerts.activity, '#'),
+        (alerts.bell, '!'),
+        (alerts.silence, '~'),
+    ] {
+        if on {
+            f.push(c);
+        }
+    }
+    f
 }
 
 /// The name of what runs in the foreground of a pane (`#{pane_current_command}`).

@@ -73,6 +73,15 @@ fn no_buffer(name: Option<&str>) -> String {
     }
 }
 
+/// The text of the named (or newest) buffer.
+fn buffer_data(ctx: &Ctx<'_>, name: Option<&str>) -> Result<String, String> {
+    ctx.server
+        .buffers
+        .find(name)
+        .map(|b| b.data.clone())
+        .ok_or_else(|| no_buffer(name))
+}
+
 fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
     let lines: Vec<String> = ctx
         .server
@@ -96,12 +105,7 @@ fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
 
 fn exec_show(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let name = args.get('b');
-    let data = ctx
-        .server
-        .buffers
-        .find(name)
-        .map(|b| b.data.clone())
-        .ok_or_else(|| no_buffer(name))?;
+    let data = buffer_data(ctx, name)?;
     ctx.out.push_str(&data);
     if !data.ends_with('\n') {
         ctx.out.push('\n');
@@ -170,12 +174,7 @@ fn exec_paste(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 
 fn exec_save(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let name = args.get('b');
-    let data = ctx
-        .server
-        .buffers
-        .find(name)
-        .map(|b| b.data.clone())
-        .ok_or_else(|| no_buffer(name))?;
+    let data = buffer_data(ctx, name)?;
     let path = args.arg(0).unwrap_or("-");
     if path == "-" {
         ctx.out.push_str(&data);

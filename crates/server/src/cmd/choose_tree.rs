@@ -23,17 +23,6 @@ pub static FIND_WINDOW: CmdEntry = CmdEntry {
     exec: exec_find,
 };
 
-fn client_session(ctx: &Ctx<'_>) -> Result<(ClientId, crate::ids::SessionId), String> {
-    let client = super::current_client(ctx).ok_or("no current client")?;
-    let session = ctx
-        .server
-        .clients
-        .get(&client)
-        .and_then(|c| c.session())
-        .ok_or("no current client")?;
-    Ok((client, session))
-}
-
 fn open(ctx: &mut Ctx<'_>, client: ClientId, mode: TreeMode) {
     if let Some(a) = ctx.server.attached_mut(client) {
         a.mode = Some(Mode::Tree(mode));
@@ -43,7 +32,7 @@ fn open(ctx: &mut Ctx<'_>, client: ClientId, mode: TreeMode) {
 }
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let (client, session) = client_session(ctx)?;
+    let (client, session) = super::attached_session(ctx)?;
     let kind = if args.has('s') {
         TreeKind::Sessions
     } else {
@@ -55,7 +44,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 }
 
 fn exec_find(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let (client, session) = client_session(ctx)?;
+    let (client, session) = super::attached_session(ctx)?;
     let needle = args.arg(0).unwrap_or("").to_string();
     let mode = TreeMode::new(TreeKind::Windows, ctx.server, session, Some(needle.clone()));
     if mode.is_empty(ctx.server) {

@@ -15,16 +15,14 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
+    let (client, session) = match args.get('t') {
+        Some(t) => {
+            let client = super::find_client(ctx, t)?;
+            let session = ctx.server.clients.get(&client).and_then(|c| c.session());
+            (client, session.ok_or("no current client")?)
+        }
+        None => super::attached_session(ctx)?,
     };
-    let session = ctx
-        .server
-        .clients
-        .get(&client)
-        .and_then(|c| c.session())
-        .ok_or("no current client")?;
     let window = ctx
         .server
         .current_window(session)

@@ -327,6 +327,44 @@ pub fn starts_server(name: &str) -> bool {
     lookup(name).is_ok_and(|e| STARTS_SERVER.contains(&e.name))
 }
 
+/// `-s` (server) or `-w` (window) on set-option/show-options: the scope asked for.
+pub fn scope_flag(args: &Args) -> Option<crate::options::Scope> {
+    if args.has('s') {
+        Some(crate::options::Scope::Server)
+    } else if args.has('w') {
+        Some(crate::options::Scope::Window)
+    } else {
+        None
+    }
+}
+
+/// `-L`, `-R`, `-U` or `-D`: the direction asked for, if any.
+pub fn direction_flag(args: &Args) -> Option<crate::layout::Direction> {
+    use crate::layout::Direction;
+    [
+        ('L', Direction::Left),
+        ('R', Direction::Right),
+        ('U', Direction::Up),
+        ('D', Direction::Down),
+    ]
+    .into_iter()
+    .find(|(f, _)| args.has(*f))
+    .map(|(_, d)| d)
+}
+
+/// The client a command acts on by default and the session it shows; an error when
+/// there is no attached client (modes and prompts need one).
+pub fn attached_session(ctx: &Ctx<'_>) -> Result<(ClientId, SessionId), String> {
+    let client = current_client(ctx).ok_or("no current client")?;
+    let session = ctx
+        .server
+        .clients
+        .get(&client)
+        .and_then(|c| c.session())
+        .ok_or("no current client")?;
+    Ok((client, session))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,6 @@
 //! size), or zoom it to fill its window (`-Z`).
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
-use crate::layout::Direction;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "resize-pane",
@@ -53,15 +52,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             .ok_or_else(|| format!("adjustment {a} invalid"))?,
         None => 1,
     };
-    let direction = [
-        ('L', Direction::Left),
-        ('R', Direction::Right),
-        ('U', Direction::Up),
-        ('D', Direction::Down),
-    ]
-    .into_iter()
-    .find(|(f, _)| args.has(*f))
-    .map(|(_, d)| d);
+    let direction = super::direction_flag(args);
     if let Some(d) = direction
         && let Some(w) = ctx.server.windows.get_mut(&found.window)
     {

@@ -37,15 +37,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if args.has('d') || args.has('e') || args.has('g') {
         return Ok(Flow::Continue);
     }
-    let direction = [
-        ('L', Direction::Left),
-        ('R', Direction::Right),
-        ('U', Direction::Up),
-        ('D', Direction::Down),
-    ]
-    .into_iter()
-    .find(|(f, _)| args.has(*f))
-    .map(|(_, d)| d);
+    let direction = super::direction_flag(args);
     let target = if args.has('l') {
         let w = ctx
             .server

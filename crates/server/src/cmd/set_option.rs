@@ -28,14 +28,7 @@ fn exec_window(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 }
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let forced = if args.has('s') {
-        Some(Scope::Server)
-    } else if args.has('w') {
-        Some(Scope::Window)
-    } else {
-        None
-    };
-    set(ctx, args, forced)
+    set(ctx, args, super::scope_flag(args))
 }
 
 fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {

@@ -31,6 +31,33 @@ pub struct Window {
 }
 
 impl Window {
+    /// A window holding one pane. A window given a name keeps it (automatic-rename off).
+    pub fn new(
+        id: WindowId,
+        name: String,
+        named: bool,
+        pane: PaneId,
+        cols: u16,
+        rows: u16,
+    ) -> Window {
+        let mut options = OptionStore::default();
+        if named && let Some(d) = crate::options::find("automatic-rename") {
+            options.set(d, "off".to_string());
+        }
+        Window {
+            id,
+            name,
+            active: pane,
+            last_pane: None,
+            layout: Layout::new(pane.0, cols, rows),
+            zoomed: false,
+            options,
+            alerts: Alerts::default(),
+            previous_layout: None,
+            preset: None,
+        }
+    }
+
     pub fn panes(&self) -> Vec<PaneId> {
         self.layout
             .panes()

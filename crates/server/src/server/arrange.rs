@@ -6,9 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use super::{NewPane, Server};
 use crate::ids::{PaneId, SessionId, WindowId};
-use crate::layout::{Layout, SplitDirection, SplitSize};
-use crate::model::{Alerts, Window};
-use crate::options::OptionStore;
+use crate::layout::{SplitDirection, SplitSize};
+use crate::model::Window;
 use crate::pty;
 
 impl Server {
@@ -55,26 +54,11 @@ impl Server {
         let window = WindowId(self.ids.window.next());
         let p = self.panes.get_mut(&pane).ok_or("no such pane")?;
         p.window = window;
-        let automatic = name.is_none();
+        let named = name.is_some();
         let name = name.unwrap_or_else(|| crate::formats::current_command(p));
-        let mut options = OptionStore::default();
-        if !automatic && let Some(d) = crate::options::find("automatic-rename") {
-            options.set(d, "off".to_string());
-        }
         self.windows.insert(
             window,
-            Window {
-                id: window,
-                name,
-                active: pane,
-                last_pane: None,
-                layout: Layout::new(pane.0, size.cols, size.rows),
-                zoomed: false,
-                options,
-                alerts: Alerts::default(),
-                previous_layout: None,
-                preset: None,
-            },
+            Window::new(window, name, named, pane, size.cols, size.rows),
         );
         if let Some(s) = self.sessions.get_mut(&session) {
             s.windows.insert(index, window);

@@ -9,8 +9,8 @@ use rmux_term::Size;
 
 use super::Server;
 use crate::ids::{PaneId, SessionId, WindowId};
-use crate::layout::{Layout, SplitDirection, SplitSize};
-use crate::model::{Alerts, Pane, Session, Window};
+use crate::layout::{SplitDirection, SplitSize};
+use crate::model::{Pane, Session, Window};
 use crate::options::OptionStore;
 use crate::pty::{self, SpawnSpec};
 
@@ -120,24 +120,16 @@ impl Server {
         let automatic = name.is_none();
         let window_name = name.unwrap_or_else(|| command_name(&spec));
         self.start_pane(pane_id, window, spec)?;
-        let mut options = OptionStore::default();
-        if !automatic && let Some(d) = crate::options::find("automatic-rename") {
-            options.set(d, "off".to_string());
-        }
         self.windows.insert(
             window,
-            Window {
-                id: window,
-                name: window_name,
-                active: pane_id,
-                last_pane: None,
-                layout: Layout::new(pane_id.0, size.cols, size.rows),
-                zoomed: false,
-                options,
-                alerts: Alerts::default(),
-                previous_layout: None,
-                preset: None,
-            },
+            Window::new(
+                window,
+                window_name,
+                !automatic,
+                pane_id,
+                size.cols,
+                size.rows,
+            ),
         );
         if let Some(s) = self.sessions.get_mut(&session) {
             s.windows.insert(index, window);
