@@ -59,7 +59,7 @@ struct Shape {
 
 impl Shape {
     fn of(row: &Row) -> Shape {
-        let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
+        let cells = row.cells().get(..row.content_len()).unwrap_or(&[]);
         let mut runs = 0;
         let mut complex = 0usize;
         let mut with_extra = 0usize;
@@ -103,7 +103,7 @@ impl Shape {
 
 /// Appends the packed form of `row` (whose shape is `shape`) to `out`.
 fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
-    let cells = row.cells.get(..shape.cells).unwrap_or(&[]);
+    let cells = row.cells().get(..shape.cells).unwrap_or(&[]);
     out.reserve(shape.bytes());
     out.extend_from_slice(&(shape.text as u32).to_le_bytes());
     out.extend_from_slice(&(shape.cells as u16).to_le_bytes());
@@ -160,6 +160,67 @@ fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
             out.extend_from_slice(tail);
         }
     }
+}
+
+/// The common row, found in one pass over its cells: ASCII, no wide
+/// characters, nothing in the side table, at most [`Plain::MAX_RUNS`] style
+/// runs. Such a row packs as its bytes plus its runs.
+struct Plain {
+    starts: [u16; Plain::MAX_RUNS],
+    runs: usize,
+}
+
+impl Plain {
+    const MAX_RUNS: usize = 32;
+
+    /// `None` when the row needs the general encoding.
+    fn scan(cells: &[Cell]) -> Option<Plain> {
+        let mut starts = [0u16; Plain::MAX_RUNS];
+        let mut runs = 0usize;
+        // Everything that rules the fast path out, OR-ed together: a
+        // character past ASCII, a spacer, a side-table entry.
+        let mut odd = 0u32;
+        let (mut prev_colors, mut prev_rest) = style_words(&Cell::BLANK);
+        // Kept free of branches but one well-predicted check: this runs for
+        // every cell of every row that scrolls off.
+        for (x, cell) in cells.iter().enumerate() {
+            odd |=
+                cell.ch as u32 | u32::from(cell.flags & SPACER) << 8 | u32::from(cell.extra) << 16;
+            let (colors, rest) = style_words(cell);
+            let changed = (colors != prev_colors) | (rest != prev_rest);
+            prev_colors = colors;
+            prev_rest = rest;
+            if let Some(slot) = starts.get_mut(runs) {
+                *slot = x as u16;
+            }
+            runs += usize::from(changed);
+        }
+        (odd < 0x80 && runs <= Plain::MAX_RUNS).then_some(Plain { starts, runs })
+    }
+
+    fn starts(&self) -> &[u16] {
+        self.starts.get(..self.runs).unwrap_or(&[])
+    }
+}
+
+/// A cell's look as two words (equal words, same look): what style runs
+/// compare.
+fn style_words(cell: &Cell) -> (u64, u16) {
+    (
+        u64::from(cell.fg.raw()) << 32 | u64::from(cell.bg.raw()),
+        u16::from(cell.attrs) << 8 | u16::from(cell.flags & (UNDERLINE_MASK | ACS)),
+    )
+}
+
+/// A packed style run starting at column `x` with `cell`'s look.
+fn style_run(x: u16, cell: &Cell) -> [u8; RUN] {
+    let mut run = [0u8; RUN];
+    run[..2].copy_from_slice(&x.to_le_bytes());
+    run[2..6].copy_from_slice(&cell.fg.to_bytes());
+    run[6..10].copy_from_slice(&cell.bg.to_bytes());
+    run[10] = cell.attrs;
+    run[11] = cell.flags & (UNDERLINE_MASK | ACS);
+    run
 }
 
 fn put_color(out: &mut Vec<u8>, c: PackedColor) {
@@ -350,10 +411,8 @@ impl<'a> Line<'a> {
     /// Unpacks into `row` (already `cols` wide and blank): cells past the
     /// width are dropped.
     pub(crate) fn decode_into(&self, row: &mut Row) {
-        for (x, (mut cell, extra)) in self.cells().enumerate() {
-            let Some(slot) = row.cells.get_mut(x) else {
-                break;
-            };
+        let width = usize::from(row.width());
+        for (x, (mut cell, extra)) in self.cells().take(width).enumerate() {
             if !extra.tail.is_empty()
                 || extra.link != 0
                 || extra.underline_color != PackedColor::DEFAULT
@@ -369,7 +428,9 @@ impl<'a> Line<'a> {
                     row.extras.push_with_tail(id, extra.tail)
                 };
             }
-            *slot = cell;
+            if let Some(slot) = row.cells_mut().get_mut(x) {
+                *slot = cell;
+            }
         }
         row.wrapped = self.wrapped();
         row.used = self.used().min(row.width());
@@ -508,64 +569,62 @@ impl History {
         if self.limit == 0 {
             return;
         }
-        let cells = row.cells.get(..row.content_len()).unwrap_or(&[]);
-        // Fast path for the common row: ASCII, no wide characters, nothing
-        // in the side table. Each check is a reduction the compiler turns
-        // into a few instructions per cell.
-        let chars = cells.iter().fold(0u32, |acc, c| acc | c.ch as u32);
-        let odd = cells
-            .iter()
-            .fold(0u16, |acc, c| acc | u16::from(c.flags & SPACER) | c.extra);
-        if chars < 0x80 && odd == 0 {
-            self.push_plain(row, cells);
+        if let Some(trace) = row.trace() {
+            // The common row, written left to right in plain ASCII: its
+            // trace already says where the look changes.
+            let written = row.cells().get(..trace.end()).unwrap_or(&[]);
+            let len = written
+                .iter()
+                .rposition(|c| !c.is_blank())
+                .map_or(0, |i| i + 1);
+            let cells = written.get(..len).unwrap_or(&[]);
+            let runs = trace.runs();
+            let runs = runs
+                .get(..runs.partition_point(|(x, _)| usize::from(*x) < len))
+                .unwrap_or(&[]);
+            self.push_plain(row, cells, runs.iter().map(|(x, cell)| style_run(*x, cell)));
             return;
         }
-        let shape = Shape::of(row);
-        self.push_shaped(row, &shape);
+        let cells = row.cells().get(..row.content_len()).unwrap_or(&[]);
+        match Plain::scan(cells) {
+            Some(plain) => {
+                let runs = plain
+                    .starts()
+                    .iter()
+                    .map(|&x| style_run(x, cells.get(usize::from(x)).unwrap_or(&Cell::BLANK)));
+                self.push_plain(row, cells, runs);
+            }
+            None => {
+                let shape = Shape::of(row);
+                self.push_shaped(row, &shape);
+            }
+        }
     }
 
-    /// Packs a row of plain ASCII cells (see `push`).
-    fn push_plain(&mut self, row: &Row, cells: &[Cell]) {
-        // Where the style changes, found without branches; rows with more
-        // changes than fit here take the general path.
-        let mut starts = [0u16; 32];
-        let mut n = 0usize;
-        let mut prev = Cell::BLANK.style_key();
-        for (x, cell) in cells.iter().enumerate() {
-            let key = cell.style_key();
-            let changed = (key.0 != prev.0) | (key.1 != prev.1);
-            prev = key;
-            if let Some(slot) = starts.get_mut(n) {
-                *slot = x as u16;
-            }
-            n += usize::from(changed);
-        }
-        if n >= starts.len() {
-            let shape = Shape::of(row);
-            self.push_shaped(row, &shape);
-            return;
-        }
-        let len = HEADER + cells.len() + n * RUN;
+    /// Packs a row of plain ASCII cells (see [`Plain`]) whose packed style
+    /// runs are `runs`.
+    fn push_plain(
+        &mut self,
+        row: &Row,
+        cells: &[Cell],
+        runs: impl ExactSizeIterator<Item = [u8; RUN]>,
+    ) {
+        let nruns = runs.len();
+        let len = HEADER + cells.len() + nruns * RUN;
         let Some((chunk, data)) = self.reserve(len) else {
             return;
         };
         let start = data.len();
-        data.extend_from_slice(&(cells.len() as u32).to_le_bytes());
-        data.extend_from_slice(&(cells.len() as u16).to_le_bytes());
-        data.extend_from_slice(&row.used.to_le_bytes());
-        data.extend_from_slice(&(n as u16).to_le_bytes());
-        data.extend_from_slice(&0u16.to_le_bytes());
-        data.push(FLAG_SIMPLE | if row.wrapped { FLAG_WRAPPED } else { 0 });
+        let mut header = [0u8; HEADER];
+        header[..4].copy_from_slice(&(cells.len() as u32).to_le_bytes());
+        header[4..6].copy_from_slice(&(cells.len() as u16).to_le_bytes());
+        header[6..8].copy_from_slice(&row.used.to_le_bytes());
+        header[8..10].copy_from_slice(&(nruns as u16).to_le_bytes());
+        header[12] = FLAG_SIMPLE | if row.wrapped { FLAG_WRAPPED } else { 0 };
+        data.extend_from_slice(&header);
         data.extend(cells.iter().map(|c| c.ch as u8));
-        for &x in starts.get(..n).unwrap_or(&[]) {
-            let Some(cell) = cells.get(usize::from(x)) else {
-                continue;
-            };
-            data.extend_from_slice(&x.to_le_bytes());
-            put_color(data, cell.fg);
-            put_color(data, cell.bg);
-            data.push(cell.attrs);
-            data.push(cell.flags & (UNDERLINE_MASK | ACS));
+        for run in runs {
+            data.extend_from_slice(&run);
         }
         let end = data.len();
         self.record(chunk, start, end);

@@ -1,12 +1,16 @@
 //! A row of the visible grid: a fixed-width run of cells, its side table,
-//! whether it soft-wraps, and its change stamp.
+//! whether it soft-wraps, its change stamp, and a [`Trace`] of how it was
+//! written.
 
-use crate::cell::{Cell, Extras};
+use crate::cell::{ACS, Cell, Extras, SPACER, UNDERLINE_MASK, WIDE};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
-    /// Always exactly the grid width long.
-    pub cells: Vec<Cell>,
+    /// Always exactly the grid width long. Private so that every change goes
+    /// through [`Row::cells_mut`] (which forgets the trace) or a method that
+    /// keeps the trace true.
+    cells: Vec<Cell>,
+    trace: Trace,
     pub extras: Extras,
     /// A new, never reused value after every change (see `RowView::stamp`).
     pub stamp: u64,
@@ -21,6 +25,7 @@ impl Row {
     pub(crate) fn new(cols: u16, stamp: u64) -> Row {
         Row {
             cells: vec![Cell::BLANK; usize::from(cols)],
+            trace: Trace::blank(),
             extras: Extras::default(),
             stamp,
             used: 0,
@@ -32,9 +37,53 @@ impl Row {
         self.cells.len() as u16
     }
 
+    pub(crate) fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    /// The cells, to change at will: the trace is forgotten.
+    pub(crate) fn cells_mut(&mut self) -> &mut [Cell] {
+        self.trace.forget();
+        &mut self.cells
+    }
+
+    /// What is known of how the row was written, if anything.
+    pub(crate) fn trace(&self) -> Option<&Trace> {
+        self.trace.end.is_some().then_some(&self.trace)
+    }
+
+    /// Writes printable ASCII `bytes` at `x` (clamped to the row), each
+    /// cell otherwise a copy of `look`.
+    pub(crate) fn write_ascii(&mut self, x: usize, bytes: &[u8], look: Cell) {
+        let Some(dst) = self.cells.get_mut(x..) else {
+            return;
+        };
+        let n = dst.len().min(bytes.len());
+        let (dst, bytes) = (
+            dst.get_mut(..n).unwrap_or_default(),
+            bytes.get(..n).unwrap_or_default(),
+        );
+        // Whole cells first, then the characters: two simple loops the
+        // compiler turns into a few wide stores per cell.
+        dst.fill(look);
+        for (d, &b) in dst.iter_mut().zip(bytes) {
+            d.ch = char::from(b);
+        }
+        self.trace.note(x, n, &look);
+    }
+
+    /// Writes one cell at `x`.
+    pub(crate) fn write_cell(&mut self, x: usize, cell: Cell) {
+        if let Some(d) = self.cells.get_mut(x) {
+            *d = cell;
+            self.trace.note(x, 1, &cell);
+        }
+    }
+
     /// Erases the whole row to `blank`.
     pub(crate) fn reset(&mut self, blank: Cell, stamp: u64) {
         self.cells.fill(blank);
+        self.trace.restart(blank);
         self.extras.clear();
         self.wrapped = false;
         // Like tmux's cellused: whole-row erases forget what was written,
@@ -52,11 +101,13 @@ impl Row {
             && let Some(left) = self.cells.get_mut(from - 1)
         {
             *left = Cell::BLANK;
+            self.trace.forget();
         }
         if let Some(c) = self.cells.get_mut(to)
             && c.is_spacer()
         {
             *c = Cell::BLANK;
+            self.trace.forget();
         }
     }
 
@@ -67,6 +118,11 @@ impl Row {
             return;
         }
         self.break_wide_edges(from, to);
+        if blank != Cell::BLANK || self.trace.end.is_none_or(|end| usize::from(end) > from) {
+            // Erasing the untouched blank tail changes nothing the trace
+            // says; anything else, it cannot follow.
+            self.trace.forget();
+        }
         if let Some(s) = self.cells.get_mut(from..to) {
             s.fill(blank);
         }
@@ -85,6 +141,7 @@ impl Row {
             return;
         }
         let n = n.min(width - x);
+        self.trace.forget();
         self.break_wide_edges(x, x);
         // The cell that ends up last may be the left half of a wide char
         // whose right half falls off.
@@ -113,6 +170,7 @@ impl Row {
             return;
         }
         let n = n.min(width - x);
+        self.trace.forget();
         self.break_wide_edges(x, x + n);
         if let Some(s) = self.cells.get_mut(x..) {
             s.rotate_left(n);
@@ -126,6 +184,7 @@ impl Row {
     /// Changes the width: cells past it are dropped, new ones are blank.
     pub(crate) fn set_width(&mut self, cols: u16) {
         let cols = usize::from(cols);
+        self.trace.forget();
         if cols < self.cells.len() {
             // Don't leave half a wide character at the new edge.
             if let Some(c) = self.cells.get(cols)
@@ -145,6 +204,7 @@ impl Row {
     /// Garbage-collects the side table when overwritten entries pile up.
     pub(crate) fn maybe_compact_extras(&mut self) {
         if self.extras.len() > self.cells.len() * 2 + 16 {
+            self.trace.forget();
             self.extras.compact(&mut self.cells);
         }
     }
@@ -164,6 +224,137 @@ impl Row {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.cells.capacity() * std::mem::size_of::<Cell>() + self.extras.heap_bytes()
+        self.cells.capacity() * std::mem::size_of::<Cell>()
+            + self.trace.runs.capacity() * std::mem::size_of::<(u16, Cell)>()
+            + self.extras.heap_bytes()
     }
+
+    /// Checks the trace against the cells (for `check_invariants`).
+    pub(crate) fn check_trace(&self) -> Result<(), String> {
+        self.trace.check(&self.cells)
+    }
+}
+
+/// How a row was written, kept up to date while that is cheap, so that the
+/// history can pack the row without comparing the look of every cell (it
+/// is the common case: a program prints a line left to right and it
+/// scrolls away).
+///
+/// When `end` is `Some(e)`: cells from `e` on are [`Cell::BLANK`]; cells
+/// before it hold ASCII characters, no wide characters and no side-table
+/// entries; and each of them looks like the last run in `runs` starting at
+/// or before it (like [`Cell::BLANK`] before the first). Runs start at
+/// increasing columns and differ in look from the one before them. Any
+/// change the trace cannot follow sets `end` to `None`, until the next
+/// whole-row erase. `Screen::check_invariants` checks all of this.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Trace {
+    end: Option<u16>,
+    /// Where the look changes, and a cell with the new look (its character
+    /// means nothing).
+    runs: Vec<(u16, Cell)>,
+}
+
+impl Trace {
+    /// More runs than this and the trace gives up (the history then looks
+    /// at each cell, as it would for any row).
+    const MAX_RUNS: usize = 32;
+
+    fn blank() -> Trace {
+        Trace {
+            end: Some(0),
+            runs: Vec::new(),
+        }
+    }
+
+    fn forget(&mut self) {
+        self.end = None;
+    }
+
+    /// The row was erased whole to `blank`.
+    fn restart(&mut self, blank: Cell) {
+        self.runs.clear();
+        self.end = (blank == Cell::BLANK).then_some(0);
+    }
+
+    /// Cells `x..x + n` were just written, all looking like `cell`, all
+    /// printable ASCII.
+    fn note(&mut self, x: usize, n: usize, cell: &Cell) {
+        let Some(end) = self.end else {
+            return;
+        };
+        let end = usize::from(end);
+        let plain = cell.extra == 0 && cell.flags & (WIDE | SPACER) == 0 && cell.ch.is_ascii();
+        if x < end || !plain {
+            // Overwriting: the looks before and after would need splitting.
+            self.forget();
+            return;
+        }
+        if x > end {
+            // The cursor skipped blanks (tab, cursor motion).
+            self.look_from(end, &Cell::BLANK);
+        }
+        self.look_from(x, cell);
+        self.end = if self.runs.len() > Trace::MAX_RUNS {
+            None
+        } else {
+            u16::try_from(x + n).ok()
+        };
+    }
+
+    /// Cells from `x` on look like `cell`.
+    fn look_from(&mut self, x: usize, cell: &Cell) {
+        let current = self.runs.last().map_or(&Cell::BLANK, |(_, c)| c);
+        if !same_look(current, cell) {
+            self.runs.push((x as u16, *cell));
+        }
+    }
+
+    /// See the type's description.
+    pub(crate) fn end(&self) -> usize {
+        self.end.map_or(0, usize::from)
+    }
+
+    pub(crate) fn runs(&self) -> &[(u16, Cell)] {
+        &self.runs
+    }
+
+    /// Checks the claims above against the cells.
+    fn check(&self, cells: &[Cell]) -> Result<(), String> {
+        let Some(end) = self.end else {
+            return Ok(());
+        };
+        let end = usize::from(end);
+        if cells.iter().skip(end).any(|c| *c != Cell::BLANK) {
+            return Err(format!("trace: a cell past {end} is not blank"));
+        }
+        if self.runs.windows(2).any(|w| match w {
+            [a, b] => a.0 >= b.0 || same_look(&a.1, &b.1),
+            _ => false,
+        }) {
+            return Err("trace: runs out of order or repeated".into());
+        }
+        let mut look = &Cell::BLANK;
+        let mut runs = self.runs.iter().peekable();
+        for (x, c) in cells.iter().take(end).enumerate() {
+            while let Some((_, cell)) = runs.next_if(|(start, _)| usize::from(*start) <= x) {
+                look = cell;
+            }
+            if !c.ch.is_ascii() || c.extra != 0 || c.flags & (WIDE | SPACER) != 0 {
+                return Err(format!("trace: cell {x} is not plain"));
+            }
+            if !same_look(c, look) {
+                return Err(format!("trace: cell {x} does not look as its run says"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Same colours, attributes, underline and character set.
+pub(crate) fn same_look(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.attrs == b.attrs
+        && a.flags & (UNDERLINE_MASK | ACS) == b.flags & (UNDERLINE_MASK | ACS)
 }

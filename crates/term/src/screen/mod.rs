@@ -233,21 +233,23 @@ impl Screen {
             }
             for y in 0..usize::from(self.rows) {
                 let row = grid.row(y).ok_or(format!("{name} row {y} missing"))?;
-                if row.cells.len() != usize::from(self.cols) {
-                    return Err(format!("{name} row {y} is {} wide", row.cells.len()));
+                if row.cells().len() != usize::from(self.cols) {
+                    return Err(format!("{name} row {y} is {} wide", row.cells().len()));
                 }
-                for (x, pair) in row.cells.windows(2).enumerate() {
+                for (x, pair) in row.cells().windows(2).enumerate() {
                     if let [a, b] = pair
                         && a.is_wide() != b.is_spacer()
                     {
                         return Err(format!("{name} row {y}: broken wide pair at {x}"));
                     }
                 }
-                if row.cells.first().is_some_and(|c| c.is_spacer())
-                    || row.cells.last().is_some_and(|c| c.is_wide())
+                if row.cells().first().is_some_and(|c| c.is_spacer())
+                    || row.cells().last().is_some_and(|c| c.is_wide())
                 {
                     return Err(format!("{name} row {y}: half a wide character at an edge"));
                 }
+                row.check_trace()
+                    .map_err(|e| format!("{name} row {y}: {e}"))?;
             }
             if grid.row(usize::from(self.rows)).is_some() {
                 return Err(format!("{name} has extra rows"));

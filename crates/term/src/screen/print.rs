@@ -80,12 +80,15 @@ impl Screen {
             let mut right = cell;
             right.ch = ' ';
             right.flags = (cell.flags & !WIDE) | SPACER;
-            if let Some(s) = row.cells.get_mut(x + 1) {
+            let cells = row.cells_mut();
+            if let Some(s) = cells.get_mut(x + 1) {
                 *s = right;
             }
-        }
-        if let Some(s) = row.cells.get_mut(x) {
-            *s = cell;
+            if let Some(s) = cells.get_mut(x) {
+                *s = cell;
+            }
+        } else {
+            row.write_cell(x, cell);
         }
         row.used = row.used.max((x + w) as u16);
         self.advance(width);
@@ -125,18 +128,18 @@ impl Screen {
         let Some(row) = self.cursor_row_mut() else {
             return;
         };
-        let x = match row.cells.get(x) {
+        let x = match row.cells().get(x) {
             Some(cell) if cell.is_spacer() && x > 0 => x - 1,
             _ => x,
         };
-        let Some(cell) = row.cells.get(x).copied() else {
+        let Some(cell) = row.cells().get(x).copied() else {
             return;
         };
         let mut buf = [0u8; 4];
         let id = row
             .extras
             .push_with_tail(cell.extra, c.encode_utf8(&mut buf));
-        if let Some(slot) = row.cells.get_mut(x) {
+        if let Some(slot) = row.cells_mut().get_mut(x) {
             slot.extra = id;
         }
         row.maybe_compact_extras();
@@ -175,14 +178,7 @@ impl Screen {
                 });
                 row.maybe_compact_extras();
             }
-            if let Some(dst) = row.cells.get_mut(x..x + n) {
-                for (d, &b) in dst.iter_mut().zip(now) {
-                    *d = Cell {
-                        ch: char::from(b),
-                        ..cell
-                    };
-                }
-            }
+            row.write_ascii(x, now, cell);
             row.used = row.used.max((x + n) as u16);
             if x + n >= cols {
                 self.cur.x = self.cols - 1;
