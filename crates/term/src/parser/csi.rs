@@ -1,5 +1,6 @@
 //! CSI sequences: `(intermediates, final byte)` to screen operations.
 
+use super::params::Params;
 use super::{modes, replies, sgr};
 use crate::modes::CursorShape;
 use crate::screen::Screen;
@@ -12,7 +13,7 @@ pub(super) struct Args {
 }
 
 impl Args {
-    pub(super) fn new(params: &vte::Params) -> Args {
+    pub(super) fn new(params: &Params) -> Args {
         let mut a = Args {
             vals: [0; 32],
             len: 0,
@@ -60,7 +61,7 @@ fn erase_mode(n: u16) -> Option<EraseMode> {
     })
 }
 
-pub(super) fn dispatch(s: &mut Screen, params: &vte::Params, inter: &[u8], action: char) {
+pub(super) fn dispatch(s: &mut Screen, params: &Params, inter: &[u8], action: char) {
     if (inter, action) == (&[][..], 'm') {
         // The most frequent sequence by far, and it reads its own parameters.
         sgr::apply(s, params);

@@ -9,9 +9,11 @@
 //! tmux, rather than one per byte.
 
 mod csi;
+mod direct;
 mod ground;
 mod modes;
 mod osc;
+mod params;
 mod replies;
 mod sgr;
 
@@ -60,6 +62,12 @@ impl Parser {
                 bytes = bytes.get(n..).unwrap_or(&[]);
                 if bytes.is_empty() {
                     return;
+                }
+                // At an ESC, `vte` still in its ground state: the usual
+                // sequences are read here, without a trip through `vte`.
+                if let Some(n) = direct::sequence(screen, bytes) {
+                    bytes = bytes.get(n..).unwrap_or(&[]);
+                    continue;
                 }
             }
             let mut performer = Performer {
@@ -121,7 +129,12 @@ impl vte::Perform for Performer<'_> {
             tracing::debug!(?params, "CSI with too many parameters ignored");
             return;
         }
-        csi::dispatch(self.screen, params, intermediates, action);
+        csi::dispatch(
+            self.screen,
+            &params::Params::from_vte(params),
+            intermediates,
+            action,
+        );
     }
 
     fn esc_dispatch(&mut self, intermediates: &[u8], ignore: bool, byte: u8) {

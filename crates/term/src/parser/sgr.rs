@@ -1,9 +1,10 @@
 //! SGR: colours and attributes, in both the `;` and `:` forms.
 
+use super::params::Params;
 use crate::screen::Screen;
 use crate::style::{Attrs, ColorKind, PackedColor, Pen, Underline};
 
-pub(super) fn apply(s: &mut Screen, params: &vte::Params) {
+pub(super) fn apply(s: &mut Screen, params: &Params) {
     let pen = &mut s.cur.pen;
     if params.is_empty() {
         reset(pen);
