@@ -5,6 +5,7 @@ mod harness;
 
 mod architecture;
 mod cli;
+mod copy;
 mod errors;
 mod story;
 mod targets;

@@ -39,6 +39,10 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
                 let clean: String = title.chars().filter(|c| !c.is_control()).collect();
                 screen.passthrough(format!("\x1b]2;{clean}\x07").as_bytes())?;
             }
+            Ok(Some(ServerMessage::TerminalModes { mouse, focus })) => {
+                raw.set_reports(mouse, focus)
+                    .context("setting up the terminal")?;
+            }
             Ok(Some(ServerMessage::Detached { message, status })) => break (message, status),
             Ok(Some(ServerMessage::Exit { status })) => break (String::new(), status),
             Ok(Some(ServerMessage::Stdout(_) | ServerMessage::Stderr(_))) => {}

@@ -13,12 +13,18 @@ const OUTPUT_BUFFER: usize = 256 * 1024;
 /// error), so the shell gets back the terminal it had.
 pub struct RawTerminal {
     restored: bool,
+    mouse: bool,
+    focus: bool,
 }
 
 impl RawTerminal {
     pub fn enter() -> Result<RawTerminal> {
         terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
-        let guard = RawTerminal { restored: false };
+        let guard = RawTerminal {
+            restored: false,
+            mouse: false,
+            focus: false,
+        };
         execute!(
             io::stdout(),
             terminal::EnterAlternateScreen,
@@ -28,6 +34,28 @@ impl RawTerminal {
         )
         .context("cannot set up the terminal")?;
         Ok(guard)
+    }
+
+    /// Ask the terminal for mouse events and focus changes, or stop asking.
+    pub fn set_reports(&mut self, mouse: bool, focus: bool) -> io::Result<()> {
+        let mut out = io::stdout();
+        if mouse != self.mouse {
+            if mouse {
+                execute!(out, event::EnableMouseCapture)?;
+            } else {
+                execute!(out, event::DisableMouseCapture)?;
+            }
+            self.mouse = mouse;
+        }
+        if focus != self.focus {
+            if focus {
+                execute!(out, event::EnableFocusChange)?;
+            } else {
+                execute!(out, event::DisableFocusChange)?;
+            }
+            self.focus = focus;
+        }
+        Ok(())
     }
 
     /// Give the terminal back: leave the alternate screen, show the cursor, undo every mode

@@ -145,6 +145,9 @@ pub enum ServerMessage {
     /// The client was detached: restore the terminal, print `message` and exit with
     /// `status`. Nothing follows.
     Detached { message: String, status: i32 },
+    /// Which reports the outer terminal should send: mouse events (`mouse on`) and focus
+    /// changes (`focus-events on`).
+    TerminalModes { mouse: bool, focus: bool },
 }
 
 /// A change to the client's screen. Cells not named keep what they show.

@@ -37,6 +37,8 @@ pub struct Attached {
     pub echo_pane: Option<(PaneId, Instant)>,
     /// The pane of `echo_pane` has printed since: render now.
     pub echo_ready: bool,
+    /// Mouse and focus reports last asked of the client's terminal.
+    pub reports: Option<(bool, bool)>,
 }
 
 #[derive(Debug)]

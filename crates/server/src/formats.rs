@@ -278,8 +278,20 @@ impl FormatTarget<'_> {
                 .as_ref()
                 .map(|(_, t)| epoch(*t))
                 .unwrap_or_default(),
-            "pane_in_mode" => "0".to_string(),
-            "pane_mode" => String::new(),
+            "pane_in_mode" => flag(p.copy.is_some()),
+            "pane_mode" => if p.copy.is_some() { "copy-mode" } else { "" }.to_string(),
+            "scroll_position" => p
+                .copy
+                .as_ref()
+                .map(|c| c.offset.to_string())
+                .unwrap_or_default(),
+            "pane_search_string" => p
+                .copy
+                .as_ref()
+                .and_then(|c| c.search.as_ref())
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default(),
+            "selection_present" => flag(p.copy.as_ref().is_some_and(|c| c.anchor.is_some())),
             "pane_start_command" => p.spec.command.clone().unwrap_or_default(),
             "pane_current_command" => current_command(p),
             "pane_current_path" => current_path(p),

@@ -99,6 +99,17 @@ impl Server {
             a.key_table = "root".to_string();
         }
         let table = a.key_table.clone();
+        if table == "root"
+            && let Some(copy_table) = self.copy_table(client)
+        {
+            // A pane in copy mode: its table first, then the prefix; other keys do nothing.
+            if let Some(b) = self.keys.lookup(copy_table, key).cloned() {
+                self.run_client_command(client, &b.command);
+            } else if self.is_prefix(session, key) {
+                self.set_key_table(client, "prefix", None);
+            }
+            return;
+        }
         if table == "root" {
             if self.is_prefix(session, key) {
                 self.set_key_table(client, "prefix", None);
@@ -138,6 +149,19 @@ impl Server {
                 }
             }
         }
+    }
+
+    /// The copy-mode key table, if the client's active pane is in copy mode.
+    fn copy_table(&self, client: ClientId) -> Option<&'static str> {
+        let a = self.clients.get(&client)?.attached.as_ref()?;
+        let window = self.current_window(a.session)?;
+        let pane = self.panes.get(&self.active_pane(window)?)?;
+        pane.copy.as_ref()?;
+        Some(if self.window_option(Some(window), "mode-keys") == "vi" {
+            "copy-mode-vi"
+        } else {
+            "copy-mode"
+        })
     }
 
     fn is_prefix(&self, session: crate::ids::SessionId, key: Key) -> bool {
@@ -261,6 +285,32 @@ impl Server {
         let Some(p) = self.panes.get(&pane) else {
             return;
         };
+        let wheel = matches!(
+            m.kind,
+            proto::MouseKind::WheelUp | proto::MouseKind::WheelDown
+        );
+        let wants_mouse = p
+            .term
+            .lock()
+            .is_ok_and(|t| t.modes().mouse != term::MouseMode::Off);
+        if mouse_on && wheel && (p.copy.is_some() || !wants_mouse) {
+            // The wheel scrolls the history, entering copy mode (and leaving it at the
+            // bottom), as tmux's default WheelUpPane/WheelDownPane bindings do.
+            if m.kind == proto::MouseKind::WheelUp {
+                self.enter_copy_mode(pane, true);
+            }
+            let step = if m.kind == proto::MouseKind::WheelUp {
+                "scroll-up"
+            } else {
+                "scroll-down"
+            };
+            for _ in 0..5 {
+                if self.copy_command(pane, step, &[]).is_err() {
+                    break;
+                }
+            }
+            return;
+        }
         let ev = term::MouseEvent {
             kind: match m.kind {
                 proto::MouseKind::Press => term::MouseKind::Press,

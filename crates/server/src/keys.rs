@@ -537,6 +537,146 @@ const DEFAULTS: &[(&str, &str, bool, &str, &str)] = &[
     ),
 ];
 
+/// tmux's copy-mode bindings (emacs keys, and vi keys with mode-keys vi): (table, key,
+/// command). Commands rmux does not have yet are left out.
+const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
+    ("copy-mode", "C-Space", "send -X begin-selection"),
+    ("copy-mode", "C-a", "send -X start-of-line"),
+    ("copy-mode", "C-c", "send -X cancel"),
+    ("copy-mode", "C-e", "send -X end-of-line"),
+    ("copy-mode", "C-f", "send -X cursor-right"),
+    ("copy-mode", "C-b", "send -X cursor-left"),
+    ("copy-mode", "C-g", "send -X clear-selection"),
+    (
+        "copy-mode",
+        "C-k",
+        "send -X copy-pipe-end-of-line-and-cancel",
+    ),
+    ("copy-mode", "C-n", "send -X cursor-down"),
+    ("copy-mode", "C-p", "send -X cursor-up"),
+    (
+        "copy-mode",
+        "C-r",
+        "command-prompt -T search -p'(search up)' -I'#{pane_search_string}' { send -X search-backward-incremental '%%' }",
+    ),
+    (
+        "copy-mode",
+        "C-s",
+        "command-prompt -T search -p'(search down)' -I'#{pane_search_string}' { send -X search-forward-incremental '%%' }",
+    ),
+    ("copy-mode", "C-v", "send -X page-down"),
+    ("copy-mode", "C-w", "send -X copy-pipe-and-cancel"),
+    ("copy-mode", "Escape", "send -X cancel"),
+    ("copy-mode", "Space", "send -X page-down"),
+    ("copy-mode", "N", "send -X search-reverse"),
+    ("copy-mode", "R", "send -X rectangle-toggle"),
+    ("copy-mode", "X", "send -X set-mark"),
+    (
+        "copy-mode",
+        "g",
+        "command-prompt -p'(goto line)' { send -X goto-line '%%' }",
+    ),
+    ("copy-mode", "n", "send -X search-again"),
+    ("copy-mode", "q", "send -X cancel"),
+    ("copy-mode", "Home", "send -X start-of-line"),
+    ("copy-mode", "End", "send -X end-of-line"),
+    ("copy-mode", "NPage", "send -X page-down"),
+    ("copy-mode", "PPage", "send -X page-up"),
+    ("copy-mode", "Up", "send -X cursor-up"),
+    ("copy-mode", "Down", "send -X cursor-down"),
+    ("copy-mode", "Left", "send -X cursor-left"),
+    ("copy-mode", "Right", "send -X cursor-right"),
+    ("copy-mode", "M-<", "send -X history-top"),
+    ("copy-mode", "M->", "send -X history-bottom"),
+    ("copy-mode", "M-R", "send -X top-line"),
+    ("copy-mode", "M-b", "send -X previous-word"),
+    ("copy-mode", "M-f", "send -X next-word-end"),
+    ("copy-mode", "M-m", "send -X back-to-indentation"),
+    ("copy-mode", "M-r", "send -X middle-line"),
+    ("copy-mode", "M-v", "send -X page-up"),
+    ("copy-mode", "M-w", "send -X copy-pipe-and-cancel"),
+    ("copy-mode", "M-x", "send -X jump-to-mark"),
+    ("copy-mode", "M-{", "send -X previous-paragraph"),
+    ("copy-mode", "M-}", "send -X next-paragraph"),
+    ("copy-mode", "M-Up", "send -X halfpage-up"),
+    ("copy-mode", "M-Down", "send -X halfpage-down"),
+    ("copy-mode", "C-Up", "send -X scroll-up"),
+    ("copy-mode", "C-Down", "send -X scroll-down"),
+    ("copy-mode-vi", "C-c", "send -X cancel"),
+    ("copy-mode-vi", "C-d", "send -X halfpage-down"),
+    ("copy-mode-vi", "C-e", "send -X scroll-down"),
+    ("copy-mode-vi", "C-b", "send -X page-up"),
+    ("copy-mode-vi", "C-f", "send -X page-down"),
+    ("copy-mode-vi", "C-h", "send -X cursor-left"),
+    ("copy-mode-vi", "C-j", "send -X copy-pipe-and-cancel"),
+    ("copy-mode-vi", "Enter", "send -X copy-pipe-and-cancel"),
+    ("copy-mode-vi", "C-u", "send -X halfpage-up"),
+    ("copy-mode-vi", "C-v", "send -X rectangle-toggle"),
+    ("copy-mode-vi", "C-y", "send -X scroll-up"),
+    ("copy-mode-vi", "Escape", "send -X clear-selection"),
+    ("copy-mode-vi", "Space", "send -X begin-selection"),
+    ("copy-mode-vi", "$", "send -X end-of-line"),
+    (
+        "copy-mode-vi",
+        "/",
+        "command-prompt -T search -p'(search down)' { send -X search-forward '%%' }",
+    ),
+    ("copy-mode-vi", "0", "send -X start-of-line"),
+    (
+        "copy-mode-vi",
+        ":",
+        "command-prompt -p'(goto line)' { send -X goto-line '%%' }",
+    ),
+    (
+        "copy-mode-vi",
+        "?",
+        "command-prompt -T search -p'(search up)' { send -X search-backward '%%' }",
+    ),
+    ("copy-mode-vi", "A", "send -X append-selection-and-cancel"),
+    ("copy-mode-vi", "B", "send -X previous-space"),
+    (
+        "copy-mode-vi",
+        "D",
+        "send -X copy-pipe-end-of-line-and-cancel",
+    ),
+    ("copy-mode-vi", "E", "send -X next-space-end"),
+    ("copy-mode-vi", "G", "send -X history-bottom"),
+    ("copy-mode-vi", "H", "send -X top-line"),
+    ("copy-mode-vi", "J", "send -X scroll-down"),
+    ("copy-mode-vi", "K", "send -X scroll-up"),
+    ("copy-mode-vi", "L", "send -X bottom-line"),
+    ("copy-mode-vi", "M", "send -X middle-line"),
+    ("copy-mode-vi", "N", "send -X search-reverse"),
+    ("copy-mode-vi", "V", "send -X select-line"),
+    ("copy-mode-vi", "W", "send -X next-space"),
+    ("copy-mode-vi", "X", "send -X set-mark"),
+    ("copy-mode-vi", "^", "send -X back-to-indentation"),
+    ("copy-mode-vi", "b", "send -X previous-word"),
+    ("copy-mode-vi", "e", "send -X next-word-end"),
+    ("copy-mode-vi", "g", "send -X history-top"),
+    ("copy-mode-vi", "h", "send -X cursor-left"),
+    ("copy-mode-vi", "j", "send -X cursor-down"),
+    ("copy-mode-vi", "k", "send -X cursor-up"),
+    ("copy-mode-vi", "l", "send -X cursor-right"),
+    ("copy-mode-vi", "n", "send -X search-again"),
+    ("copy-mode-vi", "o", "send -X other-end"),
+    ("copy-mode-vi", "q", "send -X cancel"),
+    ("copy-mode-vi", "v", "send -X rectangle-toggle"),
+    ("copy-mode-vi", "w", "send -X next-word"),
+    ("copy-mode-vi", "{", "send -X previous-paragraph"),
+    ("copy-mode-vi", "}", "send -X next-paragraph"),
+    ("copy-mode-vi", "BSpace", "send -X cursor-left"),
+    ("copy-mode-vi", "NPage", "send -X page-down"),
+    ("copy-mode-vi", "PPage", "send -X page-up"),
+    ("copy-mode-vi", "Up", "send -X cursor-up"),
+    ("copy-mode-vi", "Down", "send -X cursor-down"),
+    ("copy-mode-vi", "Left", "send -X cursor-left"),
+    ("copy-mode-vi", "Right", "send -X cursor-right"),
+    ("copy-mode-vi", "M-x", "send -X jump-to-mark"),
+    ("copy-mode-vi", "C-Up", "send -X scroll-up"),
+    ("copy-mode-vi", "C-Down", "send -X scroll-down"),
+];
+
 impl KeyTables {
     /// The tables with tmux's default bindings.
     pub fn with_defaults() -> KeyTables {
@@ -552,6 +692,16 @@ impl KeyTables {
                         note: Some((*note).to_string()),
                     },
                 );
+            }
+        }
+        for (table, key, command) in COPY_DEFAULTS {
+            if let Some(k) = parse_key(key) {
+                let binding = Binding {
+                    command: (*command).to_string(),
+                    repeat: false,
+                    note: None,
+                };
+                t.bind(table, k, binding);
             }
         }
         t
@@ -598,6 +748,13 @@ mod tests {
     fn every_default_key_parses() {
         for (_, key, _, _, _) in DEFAULTS {
             assert!(parse_key(key).is_some(), "cannot parse default key {key}");
+        }
+        for (_, key, command) in COPY_DEFAULTS {
+            assert!(parse_key(key).is_some(), "cannot parse copy-mode key {key}");
+            assert!(
+                crate::cmd::parse_commands(command, &[]).is_ok(),
+                "cannot parse {command}"
+            );
         }
     }
 

@@ -9,6 +9,7 @@ mod buffers;
 mod client;
 mod cmd;
 mod conn;
+mod copy;
 mod event;
 mod formats;
 mod ids;

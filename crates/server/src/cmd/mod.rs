@@ -13,6 +13,7 @@ mod capture_pane;
 mod choose_tree;
 mod command_prompt;
 mod confirm_before;
+mod copy_mode;
 mod detach_client;
 mod display_message;
 mod display_panes;
@@ -96,6 +97,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &choose_tree::ENTRY,
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
+    &copy_mode::ENTRY,
     &buffers::DELETE_BUFFER,
     &detach_client::ENTRY,
     &display_message::ENTRY,

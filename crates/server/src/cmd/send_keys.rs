@@ -41,6 +41,22 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             t.reset();
         }
     }
+    if args.has('X') {
+        // A copy-mode command: the first argument names it, the rest are its arguments.
+        let Some((name, rest)) = args.positional.split_first() else {
+            return Err("no command given".to_string());
+        };
+        let rest: Vec<String> = if args.has('F') {
+            let f = crate::formats::FormatTarget::for_pane(ctx.server, found.pane);
+            rest.iter().map(|a| f.expand_plain(a)).collect()
+        } else {
+            rest.to_vec()
+        };
+        for _ in 0..repeat {
+            ctx.server.copy_command(found.pane, name, &rest)?;
+        }
+        return Ok(Flow::Continue);
+    }
     let mut bytes = Vec::new();
     for _ in 0..repeat {
         for arg in &args.positional {

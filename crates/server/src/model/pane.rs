@@ -28,6 +28,8 @@ pub struct Pane {
     pub last_output: Option<Instant>,
     /// When the process started (silence is counted from here until it prints).
     pub started: Instant,
+    /// Copy mode, when the pane is in it.
+    pub copy: Option<crate::copy::CopyMode>,
 }
 
 impl std::fmt::Debug for Pane {

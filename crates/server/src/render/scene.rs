@@ -16,6 +16,14 @@ pub struct PanePlacement {
     pub y: u16,
     pub width: u16,
     pub height: u16,
+    /// Lines scrolled back into history (copy mode); 0 shows the live screen.
+    pub scroll: usize,
+    /// Changes whenever something drawn over the text changes (selection, scroll).
+    pub decoration: u64,
+    /// Spans drawn in `highlight_style` (a selection): row, first and last column,
+    /// relative to the pane.
+    pub highlights: Vec<(u16, u16, u16)>,
+    pub highlight_style: Style,
 }
 
 /// A row of text drawn over everything else (status line, prompt, message).

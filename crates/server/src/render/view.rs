@@ -39,6 +39,8 @@ struct PaneRows {
     x: u16,
     y: u16,
     width: u16,
+    scroll: usize,
+    decoration: u64,
     stamps: Vec<u64>,
 }
 
@@ -141,23 +143,26 @@ impl View {
         let width = p.width.min(self.size.cols.saturating_sub(p.x));
         let height = p.height.min(self.size.rows.saturating_sub(p.y));
         let Ok(term) = p.term.lock() else { return };
-        let mut rows = self.panes.remove(&p.pane).unwrap_or(PaneRows {
+        let fresh = PaneRows {
             x: p.x,
             y: p.y,
             width,
+            scroll: p.scroll,
+            decoration: p.decoration,
             stamps: Vec::new(),
+        };
+        let mut rows = self.panes.remove(&p.pane).unwrap_or(PaneRows {
+            stamps: Vec::new(),
+            ..fresh
         });
-        if (rows.x, rows.y, rows.width) != (p.x, p.y, width) {
-            rows = PaneRows {
-                x: p.x,
-                y: p.y,
-                width,
-                stamps: Vec::new(),
-            };
+        let placed = (rows.x, rows.y, rows.width, rows.scroll, rows.decoration);
+        if placed != (p.x, p.y, width, p.scroll, p.decoration) {
+            rows = fresh;
         }
         rows.stamps.resize(usize::from(height), u64::MAX);
+        let scroll = i64::try_from(p.scroll).unwrap_or(0);
         for dy in 0..height {
-            let Some(row) = term.row(i64::from(dy)) else {
+            let Some(row) = term.row(i64::from(dy) - scroll) else {
                 self.blank_span(p.x, p.y + dy, width);
                 rows.stamps[usize::from(dy)] = u64::MAX;
                 continue;
@@ -172,8 +177,7 @@ impl View {
                 continue;
             };
             self.dirty_rows[usize::from(y)] = true;
-            for dx in 0..width {
-                let c = row.cell(dx);
+            for (dx, c) in (0..width).zip(row.cells()) {
                 let target = &mut self.target[start + usize::from(dx)];
                 set_from_term(target, &c);
                 // A wide character cut by the pane's right edge cannot be shown whole.
@@ -182,6 +186,14 @@ impl View {
                         style: target.style,
                         ..BLANK
                     };
+                }
+            }
+            for &(hy, from, to) in &p.highlights {
+                if hy != dy {
+                    continue;
+                }
+                for dx in from..=to.min(width.saturating_sub(1)) {
+                    self.target[start + usize::from(dx)].style = p.highlight_style;
                 }
             }
         }

@@ -170,6 +170,7 @@ impl Server {
             p.exited = None;
             p.spec = spec;
             p.started = std::time::Instant::now();
+            p.copy = None;
         }
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {

@@ -35,6 +35,7 @@ impl Server {
             last_frame: None,
             echo_pane: None,
             echo_ready: false,
+            reports: None,
         });
         c.send(&ServerMessage::Attached { session: name });
         if let Some(s) = self.sessions.get_mut(&session) {

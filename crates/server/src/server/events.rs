@@ -112,8 +112,17 @@ impl Server {
         p.last_output = Some(Instant::now());
         let window = p.window;
         let events = match p.term.lock() {
-            Ok(mut t) if t.has_pending_events() => t.take_events(),
-            _ => Vec::new(),
+            Ok(mut t) => {
+                if let Some(copy) = p.copy.as_mut() {
+                    copy.follow(&t);
+                }
+                if t.has_pending_events() {
+                    t.take_events()
+                } else {
+                    Vec::new()
+                }
+            }
+            Err(_) => Vec::new(),
         };
         for ev in events {
             match ev {

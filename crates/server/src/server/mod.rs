@@ -6,6 +6,7 @@
 mod arrange;
 mod attach;
 mod commands;
+mod copy;
 mod destroy;
 mod events;
 mod render;

@@ -39,6 +39,7 @@ impl Server {
     }
 
     fn render_client(&mut self, id: ClientId, now: Instant) {
+        self.update_reports(id);
         let scene = self.scene(id);
         let Some(c) = self.clients.get_mut(&id) else {
             return;
@@ -55,6 +56,31 @@ impl Server {
         if let Some(frame) = a.view.compose(&scene) {
             a.last_frame = Some(now);
             c.send(&ServerMessage::Frame(frame));
+        }
+    }
+
+    /// Tell the client's terminal to report the mouse (`mouse on`) and focus
+    /// (`focus-events on`), when that changed.
+    fn update_reports(&mut self, id: ClientId) {
+        let Some(session) = self.clients.get(&id).and_then(|c| c.session()) else {
+            return;
+        };
+        let flag = |v: &str| crate::options::parse_flag(v).unwrap_or(false);
+        let wanted = (
+            flag(self.session_option(Some(session), "mouse")),
+            flag(self.server_option("focus-events")),
+        );
+        let Some(c) = self.clients.get_mut(&id) else {
+            return;
+        };
+        if let Some(a) = c.attached.as_mut()
+            && a.reports != Some(wanted)
+        {
+            a.reports = Some(wanted);
+            c.send(&ServerMessage::TerminalModes {
+                mouse: wanted.0,
+                focus: wanted.1,
+            });
         }
     }
 
@@ -119,10 +145,13 @@ impl Server {
             if !self.window_flag(Some(w), "automatic-rename") {
                 continue;
             }
-            let Some(pane) = self.active_pane(w).and_then(|p| self.panes.get(&p)) else {
+            let Some(pane) = self.active_pane(w) else {
                 continue;
             };
-            let name = crate::formats::current_command(pane);
+            let format = self
+                .window_option(Some(w), "automatic-rename-format")
+                .to_string();
+            let name = crate::formats::FormatTarget::for_pane(self, pane).expand_plain(&format);
             if let Some(win) = self.windows.get_mut(&w)
                 && !name.is_empty()
                 && win.name != name

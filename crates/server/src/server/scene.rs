@@ -87,31 +87,49 @@ impl Server {
                 .map(|(p, r)| (crate::ids::PaneId(p), r))
                 .collect()
         };
+        let mode_style = self.option_style(None, Some(window), "mode-style");
         for (pane, rect) in placements {
             let Some(p) = self.panes.get(&pane) else {
                 continue;
             };
             let r = clip(rect);
-            scene.panes.push(PanePlacement {
+            let mut placement = PanePlacement {
                 pane,
                 term: p.term.clone(),
                 x: r.x,
                 y: r.y,
                 width: r.width,
                 height: r.height,
-            });
-            if pane == w.active
-                && let Ok(t) = p.term.lock()
-            {
-                let cur = t.cursor();
-                if cur.visible && cur.col < r.width && cur.row < r.height {
-                    scene.cursor = Some(Cursor {
-                        x: r.x + cur.col,
-                        y: r.y + cur.row,
-                        shape: cursor_shape(cur.shape),
-                    });
+                scroll: 0,
+                decoration: 0,
+                highlights: Vec::new(),
+                highlight_style: mode_style,
+            };
+            let Ok(t) = p.term.lock() else { continue };
+            let cursor = match &p.copy {
+                Some(copy) => {
+                    copy_decorations(copy, &t, &mut placement, scene, mode_style);
+                    Some((copy.cx, copy.cy, CursorShape::Default))
                 }
+                None => {
+                    let cur = t.cursor();
+                    cur.visible
+                        .then_some((cur.col, cur.row, cursor_shape(cur.shape)))
+                }
+            };
+            drop(t);
+            if pane == w.active
+                && let Some((cx, cy, shape)) = cursor
+                && cx < r.width
+                && cy < r.height
+            {
+                scene.cursor = Some(Cursor {
+                    x: r.x + cx,
+                    y: r.y + cy,
+                    shape,
+                });
             }
+            scene.panes.push(placement);
         }
         if !w.zoomed {
             let active_style = Style {
@@ -196,6 +214,51 @@ impl Server {
             value.to_string()
         };
         crate::format::style::parse_style(&spec, Style::default()).unwrap_or_default()
+    }
+}
+
+/// Copy mode: which history the pane shows, the selection, and `[offset/history]` at
+/// its top right.
+fn copy_decorations(
+    copy: &crate::copy::CopyMode,
+    term: &term::Terminal,
+    placement: &mut PanePlacement,
+    scene: &mut Scene,
+    style: Style,
+) {
+    placement.scroll = copy.offset;
+    placement.decoration = copy.generation.wrapping_add(1);
+    let top = copy.top(term);
+    if let Some((start, end)) = copy.selection(term) {
+        for dy in 0..placement.height {
+            let line = top + usize::from(dy);
+            if line < start.line || line > end.line {
+                continue;
+            }
+            let last = placement.width.saturating_sub(1);
+            let (from, to) = if copy.rectangle {
+                (start.col.min(end.col), start.col.max(end.col))
+            } else {
+                (
+                    if line == start.line { start.col } else { 0 },
+                    if line == end.line { end.col } else { last },
+                )
+            };
+            placement.highlights.push((dy, from, to.min(last)));
+        }
+    }
+    let indicator = copy.indicator(term);
+    let len = u16::try_from(indicator.chars().count()).unwrap_or(u16::MAX);
+    if len <= placement.width {
+        let x0 = placement.x + placement.width - len;
+        for (i, ch) in indicator.chars().enumerate() {
+            scene.marks.push(Mark {
+                x: x0 + u16::try_from(i).unwrap_or(0),
+                y: placement.y,
+                ch,
+                style,
+            });
+        }
     }
 }
 

@@ -216,6 +216,7 @@ impl Server {
             active_stamp: 0,
             last_output: None,
             started: std::time::Instant::now(),
+            copy: None,
         };
         self.panes.insert(id, pane);
         Ok(())

@@ -1,0 +1,491 @@
+//! The copy-mode commands (`send-keys -X <command>`), with tmux's names.
+
+use rmux_term::Terminal;
+
+use super::text::{Class, class, line_chars, line_length, range_text};
+use super::{CopyMode, Pos, Way};
+
+/// What the server must do after a command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyCommand {
+    Stay,
+    /// Leave copy mode.
+    Exit,
+    /// Keep `text` as a paste buffer (appended to the newest with `append`), pipe it to
+    /// `pipe` if given, and leave the mode if `exit`.
+    Copy {
+        text: String,
+        exit: bool,
+        append: bool,
+        pipe: Option<String>,
+    },
+}
+
+/// Run one copy-mode command on `mode`; `separators` is the word-separators option.
+pub fn run(
+    mode: &mut CopyMode,
+    term: &Terminal,
+    name: &str,
+    args: &[String],
+    separators: &str,
+) -> Result<CopyCommand, String> {
+    mode.follow(term);
+    mode.generation += 1;
+    let rows = term.size().rows;
+    let arg = args.first().map(String::as_str).unwrap_or("");
+    match name {
+        "cancel" => return Ok(CopyCommand::Exit),
+        "cursor-up" => cursor_up(mode, term),
+        "cursor-down" => cursor_down(mode, term),
+        "cursor-left" => mode.cx = mode.cx.saturating_sub(1),
+        "cursor-right" => {
+            let len = line_length(term, mode.cursor(term).line);
+            mode.cx = (mode.cx + 1).min(len.max(1).min(term.size().cols.saturating_sub(1)));
+        }
+        "start-of-line" => mode.cx = 0,
+        "end-of-line" => mode.cx = line_length(term, mode.cursor(term).line).saturating_sub(1),
+        "back-to-indentation" => {
+            let chars = line_chars(term, mode.cursor(term).line);
+            let first = chars
+                .iter()
+                .position(|c| *c != ' ' && *c != '\0')
+                .unwrap_or(0);
+            mode.cx = u16::try_from(first).unwrap_or(0);
+        }
+        "scroll-up" => scroll(mode, term, 1, Way::Backward),
+        "scroll-down" => scroll(mode, term, 1, Way::Forward),
+        "page-up" => scroll(mode, term, usize::from(rows), Way::Backward),
+        "page-down" => scroll(mode, term, usize::from(rows), Way::Forward),
+        "halfpage-up" => scroll(mode, term, usize::from(rows / 2).max(1), Way::Backward),
+        "halfpage-down" => scroll(mode, term, usize::from(rows / 2).max(1), Way::Forward),
+        "history-top" => {
+            mode.offset = term.history_len();
+            mode.cy = 0;
+            mode.cx = 0;
+        }
+        "history-bottom" => {
+            mode.offset = 0;
+            mode.cy = rows.saturating_sub(1);
+            mode.cx = line_length(term, mode.cursor(term).line);
+        }
+        "top-line" => mode.cy = 0,
+        "middle-line" => mode.cy = rows / 2,
+        "bottom-line" => mode.cy = rows.saturating_sub(1),
+        "begin-selection" => mode.anchor = Some(mode.cursor(term)),
+        "clear-selection" => {
+            mode.anchor = None;
+            mode.rectangle = false;
+        }
+        "rectangle-toggle" => mode.rectangle = !mode.rectangle,
+        "other-end" => {
+            if let Some(anchor) = mode.anchor {
+                mode.anchor = Some(mode.cursor(term));
+                mode.show_line(term, anchor.line);
+                mode.cx = anchor.col;
+            }
+        }
+        "select-line" => {
+            let line = mode.cursor(term).line;
+            mode.anchor = Some(Pos { line, col: 0 });
+            mode.cx = line_length(term, line).saturating_sub(1);
+        }
+        "select-word" => select_word(mode, term, separators),
+        "next-word" => word(mode, term, separators, Motion::NextStart, false),
+        "next-word-end" => word(mode, term, separators, Motion::NextEnd, false),
+        "previous-word" => word(mode, term, separators, Motion::PreviousStart, false),
+        "next-space" => word(mode, term, separators, Motion::NextStart, true),
+        "next-space-end" => word(mode, term, separators, Motion::NextEnd, true),
+        "previous-space" => word(mode, term, separators, Motion::PreviousStart, true),
+        "next-paragraph" => paragraph(mode, term, Way::Forward),
+        "previous-paragraph" => paragraph(mode, term, Way::Backward),
+        "goto-line" => {
+            let n: usize = arg.parse().map_err(|_| format!("invalid line: {arg}"))?;
+            mode.offset = n.min(term.history_len());
+            mode.cy = 0;
+        }
+        "set-mark" => mode.mark = Some(mode.cursor(term)),
+        "jump-to-mark" => {
+            if let Some(mark) = mode.mark.replace(mode.cursor(term)) {
+                mode.show_line(term, mark.line);
+                mode.cx = mark.col;
+            }
+        }
+        "search-forward" | "search-forward-incremental" | "search-forward-text" => {
+            search(mode, term, arg, Way::Forward)?;
+        }
+        "search-backward" | "search-backward-incremental" | "search-backward-text" => {
+            search(mode, term, arg, Way::Backward)?;
+        }
+        "search-again" | "search-reverse" => {
+            if let Some((text, way)) = mode.search.clone() {
+                let way = match (name, way) {
+                    ("search-reverse", Way::Forward) => Way::Backward,
+                    ("search-reverse", Way::Backward) => Way::Forward,
+                    (_, w) => w,
+                };
+                find(mode, term, &text, way);
+            }
+        }
+        "refresh-from-pane" | "toggle-position" => {}
+        copy if copy.starts_with("copy-") || copy.starts_with("append-selection") => {
+            return Ok(copy_command(mode, term, copy, arg));
+        }
+        other => return Err(format!("unknown copy-mode command: {other}")),
+    }
+    if mode.exit_at_bottom && mode.offset == 0 && name.contains("down") {
+        return Ok(CopyCommand::Exit);
+    }
+    Ok(CopyCommand::Stay)
+}
+
+fn cursor_up(mode: &mut CopyMode, term: &Terminal) {
+    if mode.cy > 0 {
+        mode.cy -= 1;
+    } else if mode.offset < term.history_len() {
+        mode.offset += 1;
+    }
+    clamp_column(mode, term);
+}
+
+fn cursor_down(mode: &mut CopyMode, term: &Terminal) {
+    if mode.cy + 1 < term.size().rows {
+        mode.cy += 1;
+    } else if mode.offset > 0 {
+        mode.offset -= 1;
+    }
+    clamp_column(mode, term);
+}
+
+fn clamp_column(mode: &mut CopyMode, term: &Terminal) {
+    let len = line_length(term, mode.cursor(term).line);
+    mode.cx = mode.cx.min(len);
+}
+
+fn scroll(mode: &mut CopyMode, term: &Terminal, lines: usize, way: Way) {
+    match way {
+        Way::Backward => mode.offset = (mode.offset + lines).min(term.history_len()),
+        Way::Forward => mode.offset = mode.offset.saturating_sub(lines),
+    }
+}
+
+fn copy_command(mode: &mut CopyMode, term: &Terminal, name: &str, arg: &str) -> CopyCommand {
+    let exit = name.ends_with("-and-cancel");
+    let keep_selection = name.ends_with("-no-clear");
+    let pipe = name
+        .starts_with("copy-pipe")
+        .then(|| arg.to_string())
+        .filter(|a| !a.is_empty());
+    let text = if name.contains("end-of-line") {
+        let here = mode.cursor(term);
+        let end = Pos {
+            line: here.line,
+            col: u16::MAX,
+        };
+        range_text(term, mode, here, end)
+    } else {
+        match mode.selection(term) {
+            Some((start, end)) => range_text(term, mode, start, end),
+            None => String::new(),
+        }
+    };
+    if !keep_selection {
+        mode.anchor = None;
+    }
+    CopyCommand::Copy {
+        text,
+        exit,
+        append: name.starts_with("append-selection"),
+        pipe,
+    }
+}
+
+fn select_word(mode: &mut CopyMode, term: &Terminal, separators: &str) {
+    let here = mode.cursor(term);
+    let chars = line_chars(term, here.line);
+    let at = usize::from(here.col);
+    let Some(&c) = chars.get(at) else { return };
+    let kind = class(c, separators);
+    let start = chars[..at]
+        .iter()
+        .rposition(|x| class(*x, separators) != kind)
+        .map_or(0, |i| i + 1);
+    let end = chars[at..]
+        .iter()
+        .position(|x| class(*x, separators) != kind)
+        .map_or(chars.len(), |i| at + i);
+    mode.anchor = Some(Pos {
+        line: here.line,
+        col: u16::try_from(start).unwrap_or(0),
+    });
+    mode.cx = u16::try_from(end.saturating_sub(1)).unwrap_or(0);
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Motion {
+    NextStart,
+    NextEnd,
+    PreviousStart,
+}
+
+/// Move by words (`space_only`: by runs of non-blanks, vi's W/B/E).
+fn word(mode: &mut CopyMode, term: &Terminal, separators: &str, motion: Motion, space_only: bool) {
+    let seps = if space_only { "" } else { separators };
+    let cls = |c: char| class(c, seps);
+    let rows = usize::from(term.size().rows);
+    let last_line = term.history_len() + rows - 1;
+    let mut pos = mode.cursor(term);
+    let mut chars = line_chars(term, pos.line);
+    let at = |chars: &[char], p: Pos| chars.get(usize::from(p.col)).copied().unwrap_or(' ');
+    // Step one cell at a time across lines; a line end counts as a space.
+    let step = |pos: &mut Pos, chars: &mut Vec<char>, forward: bool| -> bool {
+        if forward {
+            if usize::from(pos.col) + 1 < chars.len() {
+                pos.col += 1;
+                return true;
+            }
+            if pos.line >= last_line {
+                return false;
+            }
+            pos.line += 1;
+            pos.col = 0;
+        } else {
+            if pos.col > 0 {
+                pos.col -= 1;
+                return true;
+            }
+            if pos.line == 0 {
+                return false;
+            }
+            pos.line -= 1;
+            *chars = line_chars(term, pos.line);
+            pos.col = u16::try_from(chars.len().saturating_sub(1)).unwrap_or(0);
+            return true;
+        }
+        *chars = line_chars(term, pos.line);
+        true
+    };
+    match motion {
+        Motion::NextStart => {
+            let start = cls(at(&chars, pos));
+            while cls(at(&chars, pos)) == start && start != Class::Space {
+                if !step(&mut pos, &mut chars, true) {
+                    break;
+                }
+            }
+            while cls(at(&chars, pos)) == Class::Space {
+                if !step(&mut pos, &mut chars, true) {
+                    break;
+                }
+            }
+        }
+        Motion::NextEnd => {
+            step(&mut pos, &mut chars, true);
+            while cls(at(&chars, pos)) == Class::Space {
+                if !step(&mut pos, &mut chars, true) {
+                    break;
+                }
+            }
+            let kind = cls(at(&chars, pos));
+            loop {
+                let mut next = pos;
+                let mut next_chars = chars.clone();
+                if !step(&mut next, &mut next_chars, true)
+                    || next.line != pos.line
+                    || cls(at(&next_chars, next)) != kind
+                {
+                    break;
+                }
+                pos = next;
+                chars = next_chars;
+            }
+        }
+        Motion::PreviousStart => {
+            step(&mut pos, &mut chars, false);
+            while cls(at(&chars, pos)) == Class::Space {
+                if !step(&mut pos, &mut chars, false) {
+                    break;
+                }
+            }
+            let kind = cls(at(&chars, pos));
+            while pos.col > 0
+                && cls(at(
+                    &chars,
+                    Pos {
+                        col: pos.col - 1,
+                        ..pos
+                    },
+                )) == kind
+            {
+                pos.col -= 1;
+            }
+        }
+    }
+    mode.show_line(term, pos.line);
+    mode.cx = pos.col;
+}
+
+fn paragraph(mode: &mut CopyMode, term: &Terminal, way: Way) {
+    let rows = usize::from(term.size().rows);
+    let last = term.history_len() + rows - 1;
+    let mut line = mode.cursor(term).line;
+    let blank = |l: usize| line_length(term, l) == 0;
+    loop {
+        match way {
+            Way::Forward if line < last => line += 1,
+            Way::Backward if line > 0 => line -= 1,
+            _ => break,
+        }
+        if blank(line) {
+            break;
+        }
+    }
+    mode.show_line(term, line);
+    mode.cx = 0;
+}
+
+fn search(mode: &mut CopyMode, term: &Terminal, text: &str, way: Way) -> Result<(), String> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    mode.search = Some((text.to_string(), way));
+    if !find(mode, term, text, way) {
+        return Err(format!("Search {}: {text}", "failed"));
+    }
+    Ok(())
+}
+
+/// Move the cursor to the next match of `text` in `way`, wrapping around; false if none.
+fn find(mode: &mut CopyMode, term: &Terminal, text: &str, way: Way) -> bool {
+    let rows = usize::from(term.size().rows);
+    let total = term.history_len() + rows;
+    let here = mode.cursor(term);
+    let needle: Vec<char> = text.chars().collect();
+    let matches_in = |line: usize| -> Vec<u16> {
+        let chars: Vec<char> = line_chars(term, line)
+            .into_iter()
+            .map(|c| if c == '\0' { ' ' } else { c })
+            .collect();
+        if needle.len() > chars.len() {
+            return Vec::new();
+        }
+        (0..=chars.len() - needle.len())
+            .filter(|i| chars[*i..*i + needle.len()] == needle[..])
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect()
+    };
+    for step in 0..=total {
+        let line = match way {
+            Way::Forward => (here.line + step) % total,
+            Way::Backward => (here.line + total - step % total) % total,
+        };
+        let cols = matches_in(line);
+        let hit = match way {
+            Way::Forward => cols.into_iter().find(|c| step > 0 || *c > here.col),
+            Way::Backward => cols.into_iter().rev().find(|c| step > 0 || *c < here.col),
+        };
+        if let Some(col) = hit {
+            mode.show_line(term, line);
+            mode.cx = col;
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rmux_term::Size;
+
+    fn term_with(lines: &[&str], rows: u16) -> Terminal {
+        let mut t = Terminal::new(Size { cols: 20, rows }, 100);
+        let text = lines.join("\r\n");
+        t.feed(text.as_bytes());
+        t
+    }
+
+    fn go(mode: &mut CopyMode, t: &Terminal, cmd: &str, arg: &str) -> CopyCommand {
+        let args = if arg.is_empty() {
+            vec![]
+        } else {
+            vec![arg.to_string()]
+        };
+        run(mode, t, cmd, &args, " -_.").unwrap()
+    }
+
+    #[test]
+    fn scrolling_back_into_history_and_copying_a_selection() {
+        let lines: Vec<String> = (1..=10).map(|i| format!("line {i}")).collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let t = term_with(&refs, 4);
+        assert_eq!(t.history_len(), 6);
+        let mut m = CopyMode::new(&t, false);
+        go(&mut m, &t, "history-top", "");
+        assert_eq!(m.indicator(&t), "[6/6]");
+        go(&mut m, &t, "begin-selection", "");
+        go(&mut m, &t, "cursor-down", "");
+        go(&mut m, &t, "end-of-line", "");
+        let CopyCommand::Copy { text, exit, .. } = go(&mut m, &t, "copy-selection-and-cancel", "")
+        else {
+            panic!("no copy");
+        };
+        assert_eq!(text, "line 1\nline 2");
+        assert!(exit);
+    }
+
+    #[test]
+    fn search_finds_text_above_and_wraps() {
+        let t = term_with(&["alpha", "beta", "gamma", "delta", "beta two"], 3);
+        let mut m = CopyMode::new(&t, false);
+        go(&mut m, &t, "search-backward", "beta");
+        assert_eq!(m.cursor(&t), Pos { line: 4, col: 0 });
+        go(&mut m, &t, "search-again", "");
+        assert_eq!(m.cursor(&t), Pos { line: 1, col: 0 });
+        assert!(m.offset > 0, "the view scrolled back to show the match");
+        go(&mut m, &t, "search-reverse", "");
+        assert_eq!(m.cursor(&t).line, 4);
+    }
+
+    #[test]
+    fn words_and_lines() {
+        let t = term_with(&["foo bar-baz  qux"], 3);
+        let mut m = CopyMode::new(&t, false);
+        go(&mut m, &t, "start-of-line", "");
+        m.cy = 0;
+        go(&mut m, &t, "next-word", "");
+        assert_eq!(m.cx, 4);
+        go(&mut m, &t, "next-word-end", "");
+        assert_eq!(m.cx, 6);
+        go(&mut m, &t, "select-line", "");
+        let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
+            panic!("no copy");
+        };
+        assert_eq!(text, "foo bar-baz  qux");
+    }
+
+    #[test]
+    fn the_view_stays_on_its_text_while_output_arrives() {
+        let mut t = term_with(&["a", "b", "c", "d", "e"], 3);
+        let mut m = CopyMode::new(&t, false);
+        go(&mut m, &t, "scroll-up", "");
+        let before = m.top(&t);
+        t.feed(b"\r\nf\r\ng");
+        m.follow(&t);
+        assert_eq!(m.top(&t), before);
+    }
+
+    #[test]
+    fn leaving_at_the_bottom_with_exit_flag() {
+        let t = term_with(&["a", "b", "c", "d", "e"], 3);
+        let mut m = CopyMode::new(&t, true);
+        go(&mut m, &t, "scroll-up", "");
+        assert_eq!(go(&mut m, &t, "scroll-down", ""), CopyCommand::Exit);
+    }
+
+    #[test]
+    fn unknown_commands_say_so() {
+        let t = term_with(&["a"], 3);
+        let mut m = CopyMode::new(&t, false);
+        assert!(run(&mut m, &t, "frobnicate", &[], "").is_err());
+    }
+}

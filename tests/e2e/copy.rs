@@ -1,0 +1,117 @@
+//! Copy mode: scrolling back through history, searching, selecting and copying, with
+//! emacs and vi keys, while the program keeps printing.
+
+use crate::harness::{Env, PROMPT, Tty, eventually};
+
+fn attached_with_history(env: &Env) -> Tty {
+    let mut t = env.spawn(80, 24, &["new", "-s", "c"]);
+    t.wait_text(PROMPT);
+    t.line("seq 1 300");
+    t.wait_line("300");
+    t
+}
+
+#[test]
+fn page_up_search_select_and_copy_with_emacs_keys() {
+    let env = Env::new();
+    let mut t = attached_with_history(&env);
+    t.prefix(b"[");
+    t.wait("the position indicator", |ls| {
+        ls[0].ends_with("[0/277]") || ls[0].contains("[0/")
+    });
+    t.send(b"\x1b[5~"); // PageUp
+    t.wait("a page back", |ls| ls[0].contains("[23/"));
+    // C-r: search up for 142.
+    t.send(b"\x12");
+    t.wait("the search prompt", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("(search up)"))
+    });
+    t.line("142");
+    t.wait("142 on screen", |ls| {
+        ls.iter().any(|l| l.starts_with("142 "))
+    });
+    // Select from 142 to the end of 143 and copy with M-w.
+    t.send(b"\x00"); // C-Space
+    t.send(b"\x0e"); // C-n
+    t.send(b"\x05"); // C-e
+    t.send(b"\x1bw"); // M-w
+    t.wait("copy mode left", |ls| !ls[0].contains('['));
+    let buffer = eventually("the paste buffer", || {
+        let out = env.run(&["show-buffer"]);
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    });
+    assert_eq!(buffer, "142\n143\n");
+    // The window name says the pane was in a mode while it was.
+    let name = env.ok(&["display", "-p", "-t", "c", "#{pane_in_mode}"]);
+    assert_eq!(name, "0\n");
+}
+
+#[test]
+fn vi_keys_and_output_arriving_under_the_view() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "v", "-x", "80", "-y", "24"]);
+    env.ok(&["set", "-g", "mode-keys", "vi"]);
+    let mut t = env.spawn(80, 24, &["attach", "-t", "v"]);
+    t.wait_text(PROMPT);
+    t.line("for i in $(seq 1 60); do echo row-$i; done");
+    t.wait_line("row-60");
+    t.prefix(b"[");
+    t.wait("copy mode", |ls| ls[0].contains("[0/"));
+    t.send(b"g"); // history-top
+    t.wait("the top of the history", |ls| {
+        ls.iter().any(|l| l.starts_with("IN$ for i"))
+    });
+    // While we look, the program prints more: the view stays on the same text.
+    env.ok(&["send-keys", "-t", "v", "echo more-output", "Enter"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    t.wait("the view unmoved", |ls| {
+        ls.iter().any(|l| l.starts_with("IN$ for i"))
+    });
+    t.send(b"jV"); // down a line, select it
+    t.send(b"\r"); // copy and leave
+    t.wait("copy mode left", |ls| ls.iter().any(|l| l == "more-output"));
+    assert_eq!(env.ok(&["show-buffer"]), "row-1\n");
+}
+
+#[test]
+fn scrollback_survives_detach_and_can_be_read_after_attach() {
+    let env = Env::new();
+    let mut t = attached_with_history(&env);
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = env.spawn(80, 24, &["attach"]);
+    t.wait_line("300");
+    t.prefix(b"[");
+    t.send(b"\x1b<"); // M-<: the top of the history
+    t.wait("the first lines again", |ls| {
+        ls.iter().any(|l| l.trim_end() == "1")
+    });
+    t.send(b"q");
+    t.wait("back at the bottom", |ls| {
+        ls.iter().any(|l| l.trim_end() == "300")
+    });
+    // capture-pane reaches the same history.
+    let all = env.ok(&["capture-pane", "-p", "-S", "-", "-t", "c"]);
+    assert!(all.lines().any(|l| l == "1") && all.lines().any(|l| l == "300"));
+}
+
+#[test]
+fn mouse_wheel_scrolls_when_mouse_is_on() {
+    let env = Env::new();
+    let mut t = attached_with_history(&env);
+    env.ok(&["set", "-g", "mouse", "on"]);
+    // SGR mouse: wheel up at column 10, row 5.
+    eventually("mouse reporting turned on", || {
+        String::from_utf8_lossy(&t.raw())
+            .contains("\x1b[?1006h")
+            .then_some(())
+    });
+    t.send(b"\x1b[<64;10;5M");
+    t.wait("copy mode from the wheel", |ls| ls[0].contains("[5/"));
+    t.send(b"\x1b[<65;10;5M");
+    t.wait("back at the bottom, out of copy mode", |ls| {
+        !ls[0].contains('[')
+    });
+}
