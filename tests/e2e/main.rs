@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod copy;
 mod errors;
+mod panes;
 mod story;
 mod targets;
 mod windows;
