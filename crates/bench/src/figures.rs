@@ -264,6 +264,28 @@ fn echo_latencies(
     Ok(lat)
 }
 
+/// For `-v`: how the slow keys are spread (count over thresholds, the worst five with
+/// their position in the sequence).
+fn describe(who: &str, what: &str, lat: &[f64]) {
+    let over = |ms: f64| lat.iter().filter(|&&l| l > ms).count();
+    let mut worst: Vec<(usize, f64)> = lat.iter().copied().enumerate().collect();
+    worst.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let worst: Vec<String> = worst
+        .iter()
+        .take(5)
+        .map(|(i, l)| format!("#{i}: {l:.1}"))
+        .collect();
+    eprintln!(
+        "    {who} {what}: {} keys, >2 ms: {}, >10 ms: {}, >100 ms: {}, >1 s: {}; worst (ms) {}",
+        lat.len(),
+        over(2.0),
+        over(10.0),
+        over(100.0),
+        over(1000.0),
+        worst.join(", ")
+    );
+}
+
 fn pane_width(w: &World, target: &str) -> Result<u16> {
     let text = w.display(Some(target), "#{pane_width}")?;
     text.parse()
@@ -297,6 +319,9 @@ pub fn echo(m: &Muxer, cfg: &Config, flood: Flood, seed: u64) -> Result<Metrics>
     std::thread::sleep(Duration::from_millis(300));
     let mut lat = echo_latencies(&tty, width, cfg, Duration::from_secs(5), seed)
         .with_context(|| format!("{} echo, {}", w.kind.name(), flood.label()))?;
+    if cfg.verbose {
+        describe(w.kind.name(), flood.label(), &lat);
+    }
     drop(tty);
     drop(w);
     let (p50, p99) = (percentile(&mut lat, 50.0), percentile(&mut lat, 99.0));
@@ -477,6 +502,9 @@ pub fn many_panes(m: &Muxer, cfg: &Config, seed: u64) -> Result<Metrics> {
     let (cpu0, t0) = (procfs::cpu_ticks(pid)?, Instant::now());
     let mut lat = echo_latencies(&tty, width, cfg, Duration::from_secs(30), seed)
         .with_context(|| format!("{} echo with {} panes flooding", w.kind.name(), panes - 1))?;
+    if cfg.verbose {
+        describe(w.kind.name(), "with 50 panes flooding", &lat);
+    }
     let (cpu1, t1) = (procfs::cpu_ticks(pid)?, Instant::now());
     let after = procfs::rss_kib(pid)?;
     let peak = procfs::hwm_kib(pid)?;
