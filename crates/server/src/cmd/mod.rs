@@ -17,6 +17,7 @@ mod copy_mode;
 mod detach_client;
 mod display_message;
 mod display_panes;
+mod environment;
 mod has_session;
 mod join_pane;
 mod kill_pane;
@@ -40,6 +41,7 @@ mod rename_window;
 mod resize_pane;
 mod respawn_pane;
 mod rotate_window;
+mod run_shell;
 mod select_layout;
 mod select_pane;
 mod select_window;
@@ -104,6 +106,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &display_panes::ENTRY,
     &choose_tree::FIND_WINDOW,
     &has_session::ENTRY,
+    &run_shell::IF_SHELL,
     &join_pane::ENTRY,
     &kill_pane::ENTRY,
     &kill_server::ENTRY,
@@ -136,6 +139,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &respawn_pane::ENTRY,
     &respawn_pane::RESPAWN_WINDOW,
     &rotate_window::ENTRY,
+    &run_shell::RUN_SHELL,
     &buffers::SAVE_BUFFER,
     &select_layout::ENTRY,
     &select_pane::ENTRY,
@@ -143,9 +147,11 @@ pub static TABLE: &[&CmdEntry] = &[
     &send_keys::ENTRY,
     &send_keys::SEND_PREFIX,
     &buffers::SET_BUFFER,
+    &environment::SET_ENVIRONMENT,
     &set_option::ENTRY,
     &set_option::SET_WINDOW_OPTION,
     &buffers::SHOW_BUFFER,
+    &environment::SHOW_ENVIRONMENT,
     &show_options::ENTRY,
     &show_options::SHOW_WINDOW_OPTIONS,
     &source_file::ENTRY,

@@ -6,9 +6,11 @@
 mod digits;
 mod display_panes;
 mod tree;
+mod view;
 
 pub use display_panes::{DisplayPanes, number_marks};
 pub use tree::{TreeKind, TreeMode};
+pub use view::ViewMode;
 
 use rmux_proto::Key;
 
@@ -28,6 +30,7 @@ pub enum ModeAction {
 pub enum Mode {
     DisplayPanes(DisplayPanes),
     Tree(TreeMode),
+    View(ViewMode),
 }
 
 impl Mode {
@@ -35,6 +38,7 @@ impl Mode {
         match self {
             Mode::DisplayPanes(d) => d.key(key),
             Mode::Tree(t) => t.key(key, server),
+            Mode::View(v) => v.key(key),
         }
     }
 }

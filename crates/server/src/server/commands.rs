@@ -128,11 +128,14 @@ impl Server {
         match result {
             Err(e) if !e.is_empty() => self.show_message(client, &e, delay),
             Ok(Flow::Attach { session, .. }) => self.switch_client(client, session),
-            _ => {
-                if let Some(first) = out.lines().next() {
-                    self.show_message(client, first, delay);
+            _ if !out.is_empty() => {
+                // Output of a command run from a key is shown to read, as tmux does.
+                if let Some(a) = self.attached_mut(client) {
+                    a.mode = Some(crate::modes::Mode::View(crate::modes::ViewMode::new(&out)));
+                    a.needs_render = true;
                 }
             }
+            _ => {}
         }
     }
 

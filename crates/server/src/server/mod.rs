@@ -63,6 +63,8 @@ pub struct Server {
     spawns: u64,
     /// The marked pane (`select-pane -m`, `{marked}`).
     pub marked: Option<PaneId>,
+    /// The global environment (`set-environment -g`): given to every new session.
+    pub global_env: Vec<(String, String)>,
 }
 
 impl Server {
@@ -98,6 +100,7 @@ impl Server {
             config_errors: Vec::new(),
             spawns: 0,
             marked: None,
+            global_env: Vec::new(),
         }
     }
 

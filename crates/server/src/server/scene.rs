@@ -38,6 +38,10 @@ impl Server {
                     let style = self.option_style(Some(session), Some(window), "mode-style");
                     scene.lines.extend(tree.draw(self, window_area, style));
                 }
+                Some(Mode::View(view)) => {
+                    let style = self.option_style(Some(session), Some(window), "mode-style");
+                    scene.lines.extend(view.draw(window_area, style));
+                }
                 Some(Mode::DisplayPanes(_)) => {
                     self.place_window(window, window_area, &mut scene);
                     self.place_pane_numbers(session, window, window_area, &mut scene);

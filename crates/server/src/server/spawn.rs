@@ -54,6 +54,11 @@ impl Server {
         if self.session_by_name(&name).is_some() {
             return Err(format!("duplicate session: {name}"));
         }
+        let mut environ = environ;
+        for (k, v) in &self.global_env {
+            environ.retain(|(key, _)| key != k);
+            environ.push((k.clone(), v.clone()));
+        }
         let id = SessionId(self.ids.session.next());
         let now = SystemTime::now();
         self.sessions.insert(
