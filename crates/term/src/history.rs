@@ -121,14 +121,7 @@ fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
     if shape.simple {
         out.extend(cells.iter().map(|c| c.ch as u8));
     } else {
-        for cell in cells {
-            if cell.is_spacer() {
-                out.push(0);
-            } else {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(cell.ch.encode_utf8(&mut buf).as_bytes());
-            }
-        }
+        push_text(out, cells, shape.text);
     }
     if shape.runs > 0 {
         let mut prev = Cell::BLANK.style_key();
@@ -162,56 +155,6 @@ fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
     }
 }
 
-/// The common row, found in one pass over its cells: ASCII, no wide
-/// characters, nothing in the side table, at most [`Plain::MAX_RUNS`] style
-/// runs. Such a row packs as its bytes plus its runs.
-struct Plain {
-    starts: [u16; Plain::MAX_RUNS],
-    runs: usize,
-}
-
-impl Plain {
-    const MAX_RUNS: usize = 32;
-
-    /// `None` when the row needs the general encoding.
-    fn scan(cells: &[Cell]) -> Option<Plain> {
-        let mut starts = [0u16; Plain::MAX_RUNS];
-        let mut runs = 0usize;
-        // Everything that rules the fast path out, OR-ed together: a
-        // character past ASCII, a spacer, a side-table entry.
-        let mut odd = 0u32;
-        let (mut prev_colors, mut prev_rest) = style_words(&Cell::BLANK);
-        // Kept free of branches but one well-predicted check: this runs for
-        // every cell of every row that scrolls off.
-        for (x, cell) in cells.iter().enumerate() {
-            odd |=
-                cell.ch as u32 | u32::from(cell.flags & SPACER) << 8 | u32::from(cell.extra) << 16;
-            let (colors, rest) = style_words(cell);
-            let changed = (colors != prev_colors) | (rest != prev_rest);
-            prev_colors = colors;
-            prev_rest = rest;
-            if let Some(slot) = starts.get_mut(runs) {
-                *slot = x as u16;
-            }
-            runs += usize::from(changed);
-        }
-        (odd < 0x80 && runs <= Plain::MAX_RUNS).then_some(Plain { starts, runs })
-    }
-
-    fn starts(&self) -> &[u16] {
-        self.starts.get(..self.runs).unwrap_or(&[])
-    }
-}
-
-/// A cell's look as two words (equal words, same look): what style runs
-/// compare.
-fn style_words(cell: &Cell) -> (u64, u16) {
-    (
-        u64::from(cell.fg.raw()) << 32 | u64::from(cell.bg.raw()),
-        u16::from(cell.attrs) << 8 | u16::from(cell.flags & (UNDERLINE_MASK | ACS)),
-    )
-}
-
 /// A packed style run starting at column `x` with `cell`'s look.
 fn style_run(x: u16, cell: &Cell) -> [u8; RUN] {
     let mut run = [0u8; RUN];
@@ -221,6 +164,46 @@ fn style_run(x: u16, cell: &Cell) -> [u8; RUN] {
     run[10] = cell.attrs;
     run[11] = cell.flags & (UNDERLINE_MASK | ACS);
     run
+}
+
+/// The packed text of `cells` (`len` bytes): UTF-8, a NUL for the right
+/// half of a wide character.
+fn push_text(out: &mut Vec<u8>, cells: &[Cell], len: usize) {
+    let at = out.len();
+    out.resize(at + len, 0);
+    let dst = out.get_mut(at..).unwrap_or_default();
+    let mut j = 0;
+    for cell in cells {
+        let c = cell.ch as u32;
+        if cell.is_spacer() {
+            // Left as the NUL from `resize`.
+            j += 1;
+        } else if c < 0x80 {
+            put(dst, j, c as u8);
+            j += 1;
+        } else if c < 0x800 {
+            put(dst, j, 0xc0 | (c >> 6) as u8);
+            put(dst, j + 1, 0x80 | (c & 0x3f) as u8);
+            j += 2;
+        } else if c < 0x1_0000 {
+            put(dst, j, 0xe0 | (c >> 12) as u8);
+            put(dst, j + 1, 0x80 | (c >> 6 & 0x3f) as u8);
+            put(dst, j + 2, 0x80 | (c & 0x3f) as u8);
+            j += 3;
+        } else {
+            put(dst, j, 0xf0 | (c >> 18) as u8);
+            put(dst, j + 1, 0x80 | (c >> 12 & 0x3f) as u8);
+            put(dst, j + 2, 0x80 | (c >> 6 & 0x3f) as u8);
+            put(dst, j + 3, 0x80 | (c & 0x3f) as u8);
+            j += 4;
+        }
+    }
+}
+
+fn put(dst: &mut [u8], at: usize, b: u8) {
+    if let Some(slot) = dst.get_mut(at) {
+        *slot = b;
+    }
 }
 
 fn put_color(out: &mut Vec<u8>, c: PackedColor) {
@@ -569,62 +552,45 @@ impl History {
         if self.limit == 0 {
             return;
         }
-        if let Some(trace) = row.trace() {
-            // The common row, written left to right in plain ASCII: its
-            // trace already says where the look changes.
-            let written = row.cells().get(..trace.end()).unwrap_or(&[]);
-            let len = written
-                .iter()
-                .rposition(|c| !c.is_blank())
-                .map_or(0, |i| i + 1);
-            let cells = written.get(..len).unwrap_or(&[]);
-            let runs = trace.runs();
-            let runs = runs
-                .get(..runs.partition_point(|(x, _)| usize::from(*x) < len))
-                .unwrap_or(&[]);
-            self.push_plain(row, cells, runs.iter().map(|(x, cell)| style_run(*x, cell)));
+        let Some(trace) = row.trace() else {
+            let shape = Shape::of(row);
+            self.push_shaped(row, &shape);
             return;
-        }
-        let cells = row.cells().get(..row.content_len()).unwrap_or(&[]);
-        match Plain::scan(cells) {
-            Some(plain) => {
-                let runs = plain
-                    .starts()
-                    .iter()
-                    .map(|&x| style_run(x, cells.get(usize::from(x)).unwrap_or(&Cell::BLANK)));
-                self.push_plain(row, cells, runs);
-            }
-            None => {
-                let shape = Shape::of(row);
-                self.push_shaped(row, &shape);
-            }
-        }
-    }
-
-    /// Packs a row of plain ASCII cells (see [`Plain`]) whose packed style
-    /// runs are `runs`.
-    fn push_plain(
-        &mut self,
-        row: &Row,
-        cells: &[Cell],
-        runs: impl ExactSizeIterator<Item = [u8; RUN]>,
-    ) {
-        let nruns = runs.len();
-        let len = HEADER + cells.len() + nruns * RUN;
+        };
+        // The common row, written left to right: its trace already says
+        // where the look changes and how long the text is.
+        let written = row.cells().get(..trace.end()).unwrap_or(&[]);
+        let len = written
+            .iter()
+            .rposition(|c| !c.is_blank())
+            .map_or(0, |i| i + 1);
+        let cells = written.get(..len).unwrap_or(&[]);
+        let runs = trace.runs();
+        let runs = runs
+            .get(..runs.partition_point(|(x, _)| usize::from(*x) < len))
+            .unwrap_or(&[]);
+        // Trailing blanks are one byte each.
+        let text = trace.text() - (written.len() - len);
+        let len = HEADER + text + runs.len() * RUN;
         let Some((chunk, data)) = self.reserve(len) else {
             return;
         };
         let start = data.len();
         let mut header = [0u8; HEADER];
-        header[..4].copy_from_slice(&(cells.len() as u32).to_le_bytes());
+        header[..4].copy_from_slice(&(text as u32).to_le_bytes());
         header[4..6].copy_from_slice(&(cells.len() as u16).to_le_bytes());
         header[6..8].copy_from_slice(&row.used.to_le_bytes());
-        header[8..10].copy_from_slice(&(nruns as u16).to_le_bytes());
-        header[12] = FLAG_SIMPLE | if row.wrapped { FLAG_WRAPPED } else { 0 };
+        header[8..10].copy_from_slice(&(runs.len() as u16).to_le_bytes());
+        header[12] = if trace.ascii() { FLAG_SIMPLE } else { 0 }
+            | if row.wrapped { FLAG_WRAPPED } else { 0 };
         data.extend_from_slice(&header);
-        data.extend(cells.iter().map(|c| c.ch as u8));
-        for run in runs {
-            data.extend_from_slice(&run);
+        if trace.ascii() {
+            data.extend(cells.iter().map(|c| c.ch as u8));
+        } else {
+            push_text(data, cells, text);
+        }
+        for (x, cell) in runs {
+            data.extend_from_slice(&style_run(*x, cell));
         }
         let end = data.len();
         self.record(chunk, start, end);

@@ -54,6 +54,7 @@ impl Row {
 
     /// Writes printable ASCII `bytes` at `x` (clamped to the row), each
     /// cell otherwise a copy of `look`.
+    #[inline]
     pub(crate) fn write_ascii(&mut self, x: usize, bytes: &[u8], look: Cell) {
         let Some(dst) = self.cells.get_mut(x..) else {
             return;
@@ -69,20 +70,43 @@ impl Row {
         for (d, &b) in dst.iter_mut().zip(bytes) {
             d.ch = char::from(b);
         }
-        self.trace.note(x, n, &look);
+        self.trace.note(x, n, &look, n, true);
     }
 
     /// Writes one cell at `x`.
+    #[inline]
     pub(crate) fn write_cell(&mut self, x: usize, cell: Cell) {
         if let Some(d) = self.cells.get_mut(x) {
             *d = cell;
-            self.trace.note(x, 1, &cell);
+            let ascii = cell.ch.is_ascii() && cell.flags & (WIDE | SPACER) == 0;
+            self.trace.note(x, 1, &cell, cell.ch.len_utf8(), ascii);
+        }
+    }
+
+    /// Writes a two-column character at `x`: `left` (marked wide) and
+    /// `right` (its spacer).
+    #[inline]
+    pub(crate) fn write_wide(&mut self, x: usize, left: Cell, right: Cell) {
+        if let Some([l, r]) = self.cells.get_mut(x..x.saturating_add(2)) {
+            *l = left;
+            *r = right;
+            // The packed text has the character, then a NUL for the spacer.
+            self.trace.note(x, 2, &left, left.ch.len_utf8() + 1, false);
+        } else {
+            self.trace.forget();
         }
     }
 
     /// Erases the whole row to `blank`.
     pub(crate) fn reset(&mut self, blank: Cell, stamp: u64) {
-        self.cells.fill(blank);
+        // Past the traced end the cells are blank already.
+        let dirty = match self.trace.end {
+            Some(end) if blank == Cell::BLANK => usize::from(end),
+            _ => self.cells.len(),
+        };
+        if let Some(cells) = self.cells.get_mut(..dirty) {
+            cells.fill(blank);
+        }
         self.trace.restart(blank);
         self.extras.clear();
         self.wrapped = false;
@@ -241,15 +265,19 @@ impl Row {
 /// scrolls away).
 ///
 /// When `end` is `Some(e)`: cells from `e` on are [`Cell::BLANK`]; cells
-/// before it hold ASCII characters, no wide characters and no side-table
-/// entries; and each of them looks like the last run in `runs` starting at
-/// or before it (like [`Cell::BLANK`] before the first). Runs start at
-/// increasing columns and differ in look from the one before them. Any
-/// change the trace cannot follow sets `end` to `None`, until the next
-/// whole-row erase. `Screen::check_invariants` checks all of this.
+/// before it have no side-table entries; `text` is the length of their
+/// packed text (UTF-8, a NUL for each spacer); `ascii` says they are all
+/// ASCII and none is wide; and each of them looks like the last run in
+/// `runs` starting at or before it (like [`Cell::BLANK`] before the
+/// first). Runs start at increasing columns and differ in look from the
+/// one before them. Any change the trace cannot follow sets `end` to
+/// `None`, until the next whole-row erase. `Screen::check_invariants`
+/// checks all of this.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Trace {
     end: Option<u16>,
+    text: usize,
+    ascii: bool,
     /// Where the look changes, and a cell with the new look (its character
     /// means nothing).
     runs: Vec<(u16, Cell)>,
@@ -263,6 +291,8 @@ impl Trace {
     fn blank() -> Trace {
         Trace {
             end: Some(0),
+            text: 0,
+            ascii: true,
             runs: Vec::new(),
         }
     }
@@ -274,32 +304,55 @@ impl Trace {
     /// The row was erased whole to `blank`.
     fn restart(&mut self, blank: Cell) {
         self.runs.clear();
+        self.text = 0;
+        self.ascii = true;
         self.end = (blank == Cell::BLANK).then_some(0);
     }
 
-    /// Cells `x..x + n` were just written, all looking like `cell`, all
-    /// printable ASCII.
-    fn note(&mut self, x: usize, n: usize, cell: &Cell) {
+    /// Cells `x..x + n` were just written, all looking like `cell` and
+    /// without side-table entries; their packed text is `text` bytes long,
+    /// and `ascii` if they are all ASCII and none is wide.
+    #[inline]
+    fn note(&mut self, x: usize, n: usize, cell: &Cell, text: usize, ascii: bool) {
         let Some(end) = self.end else {
             return;
         };
         let end = usize::from(end);
-        let plain = cell.extra == 0 && cell.flags & (WIDE | SPACER) == 0 && cell.ch.is_ascii();
-        if x < end || !plain {
+        if x != end || cell.extra != 0 {
+            self.note_apart(x, cell);
+        }
+        if self.end.is_none() {
+            return;
+        }
+        // Right after what was written before (the usual case).
+        let current = self.runs.last().map_or(&Cell::BLANK, |(_, c)| c);
+        if !same_look(current, cell) {
+            if self.runs.len() >= Trace::MAX_RUNS {
+                self.forget();
+                return;
+            }
+            self.runs.push((x as u16, *cell));
+        }
+        self.text += text;
+        self.ascii &= ascii;
+        // `x + n` is at most the row width, a `u16`.
+        self.end = Some((x + n) as u16);
+    }
+
+    /// [`Trace::note`] for a write that does not continue at `end`:
+    /// skipped blanks are accounted for, anything else is forgotten.
+    #[cold]
+    fn note_apart(&mut self, x: usize, cell: &Cell) {
+        let end = self.end();
+        if x < end || cell.extra != 0 {
             // Overwriting: the looks before and after would need splitting.
             self.forget();
             return;
         }
-        if x > end {
-            // The cursor skipped blanks (tab, cursor motion).
-            self.look_from(end, &Cell::BLANK);
-        }
-        self.look_from(x, cell);
-        self.end = if self.runs.len() > Trace::MAX_RUNS {
-            None
-        } else {
-            u16::try_from(x + n).ok()
-        };
+        // The cursor skipped blanks (tab, cursor motion).
+        self.look_from(end, &Cell::BLANK);
+        self.text += x - end;
+        self.end = Some(x as u16);
     }
 
     /// Cells from `x` on look like `cell`.
@@ -313,6 +366,16 @@ impl Trace {
     /// See the type's description.
     pub(crate) fn end(&self) -> usize {
         self.end.map_or(0, usize::from)
+    }
+
+    /// Bytes of packed text of the cells before `end()`.
+    pub(crate) fn text(&self) -> usize {
+        self.text
+    }
+
+    /// The cells before `end()` are ASCII, none wide.
+    pub(crate) fn ascii(&self) -> bool {
+        self.ascii
     }
 
     pub(crate) fn runs(&self) -> &[(u16, Cell)] {
@@ -334,14 +397,28 @@ impl Trace {
         }) {
             return Err("trace: runs out of order or repeated".into());
         }
+        let written = cells.get(..end).unwrap_or(&[]);
+        let text: usize = written
+            .iter()
+            .map(|c| if c.is_spacer() { 1 } else { c.ch.len_utf8() })
+            .sum();
+        if text != self.text {
+            return Err(format!("trace: text is {text} bytes, not {}", self.text));
+        }
+        let ascii = written
+            .iter()
+            .all(|c| c.ch.is_ascii() && c.flags & (WIDE | SPACER) == 0);
+        if self.ascii && !ascii {
+            return Err("trace: not ASCII".into());
+        }
         let mut look = &Cell::BLANK;
         let mut runs = self.runs.iter().peekable();
-        for (x, c) in cells.iter().take(end).enumerate() {
+        for (x, c) in written.iter().enumerate() {
             while let Some((_, cell)) = runs.next_if(|(start, _)| usize::from(*start) <= x) {
                 look = cell;
             }
-            if !c.ch.is_ascii() || c.extra != 0 || c.flags & (WIDE | SPACER) != 0 {
-                return Err(format!("trace: cell {x} is not plain"));
+            if c.extra != 0 {
+                return Err(format!("trace: cell {x} has a side-table entry"));
             }
             if !same_look(c, look) {
                 return Err(format!("trace: cell {x} does not look as its run says"));

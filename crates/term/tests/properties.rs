@@ -181,3 +181,38 @@ proptest! {
         prop_assert_eq!(whole.cursor(), parts.cursor());
     }
 }
+
+/// A row's cells, owned.
+fn cells_of(t: &Terminal, y: i64) -> (Vec<String>, bool) {
+    let r = t.row(y).expect("row in range");
+    (r.cells().map(|c| format!("{c:?}")).collect(), r.wrapped())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// However a row was written, it reads back from the history as it was
+    /// on screen (rows are packed from a trace of their writes when they
+    /// can be, cell by cell otherwise).
+    #[test]
+    fn rows_read_back_from_history_as_they_were(
+        cols in 1u16..40,
+        rows in 1u16..8,
+        bytes in proptest::collection::vec(fragment(), 1..30).prop_map(|v| v.concat()),
+    ) {
+        let mut t = Terminal::new(Size { cols, rows }, 100);
+        t.feed(&bytes);
+        // Back to the main screen, no region, no origin mode: the line feeds
+        // below push every row into the history.
+        t.feed(b"\x1b[?1049l\x1b[?47l\x1b[?6l\x1b[r");
+        let rows = t.size().rows;
+        let before: Vec<_> = (0..i64::from(rows)).map(|y| cells_of(&t, y)).collect();
+        let n = t.history_len();
+        t.feed(format!("\x1b[{rows};1H").as_bytes());
+        t.feed(&vec![b'\n'; usize::from(rows)]);
+        prop_assert_eq!(t.history_len(), n + usize::from(rows));
+        for (k, row) in before.iter().enumerate() {
+            prop_assert_eq!(&cells_of(&t, k as i64 - i64::from(rows)), row);
+        }
+    }
+}

@@ -9,9 +9,10 @@
 //! intermediates, strings) is left to `vte`, which then sees it from its
 //! ESC exactly as if this module did not exist.
 
-use super::params::Params;
-use super::{csi, esc_dispatch};
+use super::params::{self, Params};
+use super::{csi, esc_dispatch, sgr};
 use crate::screen::Screen;
+use crate::style::Pen;
 
 /// `vte` keeps at most this many intermediate bytes (a private marker such
 /// as `?` counts).
@@ -42,6 +43,9 @@ pub(super) fn sequence(screen: &mut Screen, bytes: &[u8]) -> Option<usize> {
 /// `ESC [`, an optional private marker, parameters, at most one
 /// intermediate after them, a final byte.
 fn control_sequence(screen: &mut Screen, bytes: &[u8]) -> Option<usize> {
+    if let Some(n) = plain_sgr(screen, bytes) {
+        return Some(n);
+    }
     let mut inter = [0u8; MAX_INTERMEDIATES];
     let mut ninter = 0;
     let mut i = 2;
@@ -106,4 +110,43 @@ fn finish(
         char::from(final_byte),
     );
     Some(len)
+}
+
+/// The most frequent sequence by far: SGR with `;`-separated codes and no
+/// colours that read the codes after them (38, 48, 58), applied as read.
+fn plain_sgr(screen: &mut Screen, bytes: &[u8]) -> Option<usize> {
+    let saved = screen.cur.pen;
+    let done = apply_plain_sgr(&mut screen.cur.pen, bytes);
+    if done.is_none() {
+        // Not one of these after all: the general path starts over.
+        screen.cur.pen = saved;
+    }
+    done
+}
+
+fn apply_plain_sgr(pen: &mut Pen, bytes: &[u8]) -> Option<usize> {
+    let mut code = 0u16;
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate().skip(2) {
+        match b {
+            b'0'..=b'9' => {
+                code = code.saturating_mul(10).saturating_add(u16::from(b - b'0'));
+            }
+            b';' | b'm' => {
+                // More parameters than `vte` keeps, or a colour that reads
+                // the next ones: the general path decides.
+                if n == params::MAX || matches!(code, 38 | 48 | 58) {
+                    return None;
+                }
+                n += 1;
+                sgr::apply_code(pen, code);
+                if b == b'm' {
+                    return Some(i + 1);
+                }
+                code = 0;
+            }
+            _ => return None,
+        }
+    }
+    None
 }

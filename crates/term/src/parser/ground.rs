@@ -73,17 +73,26 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
                 execute(screen, b);
                 i += 1;
             }
-            0xc2..=0xdf => {
-                utf8.start(b, 2);
-                i += 1;
-            }
-            0xe0..=0xef => {
-                utf8.start(b, 3);
-                i += 1;
-            }
-            0xf0..=0xf4 => {
-                utf8.start(b, 4);
-                i += 1;
+            0xc2..=0xf4 => {
+                let want = if b < 0xe0 {
+                    2
+                } else if b < 0xf0 {
+                    3
+                } else {
+                    4
+                };
+                // A whole, valid character is decoded at once; anything
+                // else goes through the byte-at-a-time decoder.
+                match bytes.get(i..i + usize::from(want)).and_then(decode) {
+                    Some(c) => {
+                        screen.print(c);
+                        i += usize::from(want);
+                    }
+                    None => {
+                        utf8.start(b, want);
+                        i += 1;
+                    }
+                }
             }
             _ => {
                 screen.print(REPLACEMENT);
@@ -92,6 +101,29 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
         }
     }
     i
+}
+
+/// The character of a whole multi-byte UTF-8 sequence, `None` if it is
+/// not a valid one (a byte that does not continue it, an overlong form, a
+/// surrogate, past U+10FFFF).
+fn decode(seq: &[u8]) -> Option<char> {
+    let (&lead, rest) = seq.split_first()?;
+    let mut c = u32::from(lead) & (0x7f >> seq.len());
+    for &b in rest {
+        if b & 0xc0 != 0x80 {
+            return None;
+        }
+        c = c << 6 | u32::from(b & 0x3f);
+    }
+    let shortest = match seq.len() {
+        2 => 0x80,
+        3 => 0x800,
+        _ => 0x1_0000,
+    };
+    if c < shortest {
+        return None;
+    }
+    char::from_u32(c)
 }
 
 /// Length of the leading run of printable ASCII (0x20..=0x7e), eight bytes

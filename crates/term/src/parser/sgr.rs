@@ -35,6 +35,12 @@ pub(super) fn apply(s: &mut Screen, params: &Params) {
     }
 }
 
+/// Applies a code that takes no values after it (not 38, 48 or 58).
+pub(super) fn apply_code(pen: &mut Pen, c: u16) {
+    let mut i = 0;
+    code(pen, &[c], &[], &mut i);
+}
+
 /// Applies one SGR parameter `p`; `list[*i..]` are the ones after it, for
 /// the `;` colour forms (which advance `*i` past what they use).
 fn code(pen: &mut Pen, p: &[u16], list: &[&[u16]], i: &mut usize) {

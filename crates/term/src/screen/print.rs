@@ -80,13 +80,7 @@ impl Screen {
             let mut right = cell;
             right.ch = ' ';
             right.flags = (cell.flags & !WIDE) | SPACER;
-            let cells = row.cells_mut();
-            if let Some(s) = cells.get_mut(x + 1) {
-                *s = right;
-            }
-            if let Some(s) = cells.get_mut(x) {
-                *s = cell;
-            }
+            row.write_wide(x, cell, right);
         } else {
             row.write_cell(x, cell);
         }

@@ -4,6 +4,7 @@ mod basics;
 mod capture;
 mod cursor;
 mod edit;
+mod fastpath;
 mod history;
 mod input;
 mod modes;
