@@ -18,6 +18,7 @@ mod reflow;
 mod row;
 mod screen;
 mod style;
+mod text;
 mod view;
 
 pub use capture::CaptureOptions;

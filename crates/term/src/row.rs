@@ -3,6 +3,7 @@
 //! written.
 
 use crate::cell::{ACS, Cell, Extras, SPACER, UNDERLINE_MASK, WIDE};
+use crate::text::next_glyph;
 
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
@@ -97,6 +98,68 @@ impl Row {
         }
     }
 
+    /// Writes printable ASCII `src` from column `x` on (it must fit),
+    /// each cell looking like `look` but for its character.
+    #[inline]
+    pub(crate) fn put_ascii(&mut self, x: usize, src: &[u8], look: &Cell) {
+        let end = x + src.len();
+        self.break_left_edge(x);
+        if let Some(dst) = self.cells.get_mut(x..end) {
+            fill_ascii(dst, src, look);
+        }
+        self.break_right_edge(end);
+        self.trace.note(x, src.len(), look, src.len(), true);
+        self.used = self.used.max(end as u16);
+    }
+
+    /// Writes the multi-byte characters one or two columns wide at the
+    /// start of `bytes` from column `x` on, each looking like `look`, until
+    /// anything else or one that does not fit. Returns the bytes used and
+    /// the column after the last character.
+    pub(crate) fn put_glyphs(&mut self, x: usize, bytes: &[u8], look: &Cell) -> (usize, usize) {
+        self.break_left_edge(x);
+        let (mut col, mut i, mut text, mut ascii) = (x, 0, 0, true);
+        let wide = Cell {
+            flags: look.flags | WIDE,
+            ..*look
+        };
+        let spacer = Cell {
+            flags: look.flags | SPACER,
+            ..*look
+        };
+        while let Some(&b) = bytes.get(i)
+            && b >= 0x80
+            && let Some((c, len, w)) = next_glyph(bytes.get(i..).unwrap_or_default())
+        {
+            if w == 2 {
+                let Some([l, r]) = self.cells.get_mut(col..col + 2) else {
+                    break;
+                };
+                *l = Cell { ch: c, ..wide };
+                *r = spacer;
+                // The packed text has the character, then a NUL for the
+                // spacer.
+                text += len + 1;
+                ascii = false;
+            } else {
+                let Some(d) = self.cells.get_mut(col) else {
+                    break;
+                };
+                *d = Cell { ch: c, ..*look };
+                text += len;
+                ascii &= c.is_ascii();
+            }
+            col += w;
+            i += len;
+        }
+        if col > x {
+            self.break_right_edge(col);
+            self.trace.note(x, col - x, look, text, ascii);
+            self.used = self.used.max(col as u16);
+        }
+        (i, col)
+    }
+
     /// Erases the whole row to `blank`.
     pub(crate) fn reset(&mut self, blank: Cell, stamp: u64) {
         // Past the traced end the cells are blank already.
@@ -105,7 +168,7 @@ impl Row {
             _ => self.cells.len(),
         };
         if let Some(cells) = self.cells.get_mut(..dirty) {
-            cells.fill(blank);
+            fill_cells(cells, &blank);
         }
         self.trace.restart(blank);
         self.extras.clear();
@@ -119,6 +182,13 @@ impl Row {
     /// Before cells `from..to` are overwritten: a wide character cut in half
     /// by either edge loses its other half too (as tmux does).
     pub(crate) fn break_wide_edges(&mut self, from: usize, to: usize) {
+        self.break_left_edge(from);
+        self.break_right_edge(to);
+    }
+
+    /// Cell `from` is about to be overwritten: if it is the right half of
+    /// a wide character, the left half goes.
+    fn break_left_edge(&mut self, from: usize) {
         if let Some(c) = self.cells.get(from)
             && c.is_spacer()
             && from > 0
@@ -127,6 +197,11 @@ impl Row {
             *left = Cell::BLANK;
             self.trace.forget();
         }
+    }
+
+    /// Cell `to - 1` is about to be (or was just) overwritten: if cell
+    /// `to` is the right half of a wide character, it goes.
+    fn break_right_edge(&mut self, to: usize) {
         if let Some(c) = self.cells.get_mut(to)
             && c.is_spacer()
         {
@@ -256,6 +331,26 @@ impl Row {
     /// Checks the trace against the cells (for `check_invariants`).
     pub(crate) fn check_trace(&self) -> Result<(), String> {
         self.trace.check(&self.cells)
+    }
+}
+
+/// Sets every cell of `dst` to `cell`. Out of line and by reference, so
+/// the compiler copies the cell as one 16-byte value rather than field by
+/// field.
+#[inline(never)]
+fn fill_cells(dst: &mut [Cell], cell: &Cell) {
+    dst.fill(*cell);
+}
+
+/// Sets `dst` to `look` with the characters of `bytes` (as long as `dst`).
+/// Whole cells first, then the characters: two simple loops the compiler
+/// turns into one wide store per cell and a byte-to-char store per cell
+/// (kept out of line so `look` is read from memory as one value).
+#[inline(never)]
+fn fill_ascii(dst: &mut [Cell], bytes: &[u8], look: &Cell) {
+    fill_cells(dst, look);
+    for (d, &b) in dst.iter_mut().zip(bytes) {
+        d.ch = char::from(b);
     }
 }
 

@@ -1,8 +1,9 @@
 //! Text in the ground state: printable ASCII runs (the hot path), C0
 //! controls, and UTF-8 decoded the way tmux does it.
 
-use super::execute;
+use super::{direct, execute};
 use crate::screen::Screen;
+use crate::text::{multibyte, printable_prefix, sequence_len};
 
 const REPLACEMENT: char = '\u{fffd}';
 
@@ -43,8 +44,8 @@ impl Utf8 {
     }
 }
 
-/// Consumes text up to the next ESC (left for `vte`); returns the number
-/// of bytes used.
+/// Consumes text, controls and the escape sequences `direct` reads, up to
+/// the first sequence left for `vte`; returns the number of bytes used.
 pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -60,6 +61,14 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
             utf8.want = 0;
             screen.print(REPLACEMENT);
         }
+        if matches!(b, 0x20..=0x7e | 0xc2..=0xf4) {
+            // Ordinary text, written a line at a time (the hot path).
+            let n = screen.print_text(bytes.get(i..).unwrap_or(&[]));
+            if n > 0 {
+                i += n;
+                continue;
+            }
+        }
         match b {
             0x20..=0x7e => {
                 let rest = bytes.get(i..).unwrap_or(&[]);
@@ -67,29 +76,30 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
                 screen.print_ascii(rest.get(..run).unwrap_or(&[]));
                 i += run;
             }
-            0x1b => return i,
+            0x1b => {
+                // The usual sequences are read here, without a trip
+                // through `vte`; the rest is left to it.
+                match direct::sequence(screen, bytes.get(i..).unwrap_or(&[])) {
+                    Some(n) => i += n,
+                    None => return i,
+                }
+            }
             0x7f => i += 1,
             0x00..=0x1f => {
                 execute(screen, b);
                 i += 1;
             }
             0xc2..=0xf4 => {
-                let want = if b < 0xe0 {
-                    2
-                } else if b < 0xf0 {
-                    3
-                } else {
-                    4
-                };
                 // A whole, valid character is decoded at once; anything
                 // else goes through the byte-at-a-time decoder.
-                match bytes.get(i..i + usize::from(want)).and_then(decode) {
-                    Some(c) => {
+                match multibyte(bytes.get(i..).unwrap_or(&[])) {
+                    Some((c, len)) => {
                         screen.print(c);
-                        i += usize::from(want);
+                        i += len;
                     }
                     None => {
-                        utf8.start(b, want);
+                        let want = sequence_len(b).unwrap_or(2);
+                        utf8.start(b, want as u8);
                         i += 1;
                     }
                 }
@@ -101,55 +111,6 @@ pub(super) fn run(utf8: &mut Utf8, screen: &mut Screen, bytes: &[u8]) -> usize {
         }
     }
     i
-}
-
-/// The character of a whole multi-byte UTF-8 sequence, `None` if it is
-/// not a valid one (a byte that does not continue it, an overlong form, a
-/// surrogate, past U+10FFFF).
-fn decode(seq: &[u8]) -> Option<char> {
-    let (&lead, rest) = seq.split_first()?;
-    let mut c = u32::from(lead) & (0x7f >> seq.len());
-    for &b in rest {
-        if b & 0xc0 != 0x80 {
-            return None;
-        }
-        c = c << 6 | u32::from(b & 0x3f);
-    }
-    let shortest = match seq.len() {
-        2 => 0x80,
-        3 => 0x800,
-        _ => 0x1_0000,
-    };
-    if c < shortest {
-        return None;
-    }
-    char::from_u32(c)
-}
-
-/// Length of the leading run of printable ASCII (0x20..=0x7e), eight bytes
-/// at a time.
-fn printable_prefix(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // A byte below 0x20, a byte with the top bit set, or 0x7f.
-        let low = w.wrapping_sub(ONES * 0x20) & !w;
-        let del = (w ^ (ONES * 0x7f)).wrapping_sub(ONES) & !(w ^ (ONES * 0x7f));
-        if (low | w | del) & HIGH != 0 {
-            break;
-        }
-        n += 8;
-    }
-    n + bytes
-        .get(n..)
-        .unwrap_or(&[])
-        .iter()
-        .position(|&c| !(0x20..=0x7e).contains(&c))
-        .unwrap_or(bytes.len() - n)
 }
 
 /// Skips a string (screen's `ESC k ... ST`). Returns the bytes consumed and

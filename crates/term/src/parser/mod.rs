@@ -4,9 +4,11 @@
 //!
 //! Text is decoded here, not in `vte`: right after a sequence ends `vte` is
 //! known to be in its ground state, so what follows up to the next ESC is
-//! ours. Runs of printable ASCII go to the screen in one call (the hot
+//! ours. Runs of ordinary text go to the screen a line at a time (the hot
 //! path), and malformed UTF-8 becomes one U+FFFD per bad sequence, as in
-//! tmux, rather than one per byte.
+//! tmux, rather than one per byte. The usual escape sequences (CSI with
+//! numeric parameters, short ESC sequences) are read by `direct` when they
+//! are whole in the buffer; `vte` gets the others, from their ESC.
 
 mod csi;
 mod direct;
@@ -62,12 +64,6 @@ impl Parser {
                 bytes = bytes.get(n..).unwrap_or(&[]);
                 if bytes.is_empty() {
                     return;
-                }
-                // At an ESC, `vte` still in its ground state: the usual
-                // sequences are read here, without a trip through `vte`.
-                if let Some(n) = direct::sequence(screen, bytes) {
-                    bytes = bytes.get(n..).unwrap_or(&[]);
-                    continue;
                 }
             }
             let mut performer = Performer {

@@ -11,6 +11,7 @@ mod cursor;
 pub(crate) mod edit;
 mod print;
 mod reset;
+mod text;
 
 use crate::cell::Cell;
 use crate::grid::Grid;
