@@ -3,7 +3,7 @@
 //! written.
 
 use crate::cell::{ACS, Cell, Extras, SPACER, UNDERLINE_MASK, WIDE};
-use crate::text::next_glyph;
+use crate::text::{next_glyph, printable_prefix};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
@@ -112,11 +112,13 @@ impl Row {
         self.used = self.used.max(end as u16);
     }
 
-    /// Writes the multi-byte characters one or two columns wide at the
-    /// start of `bytes` from column `x` on, each looking like `look`, until
-    /// anything else or one that does not fit. Returns the bytes used and
-    /// the column after the last character.
-    pub(crate) fn put_glyphs(&mut self, x: usize, bytes: &[u8], look: &Cell) -> (usize, usize) {
+    /// Writes the ordinary text at the start of `bytes` (see
+    /// [`next_glyph`]) from column `x` on, each cell looking like `look`
+    /// but for its character, until anything else or a character that does
+    /// not fit. Returns the bytes used and the column after the last
+    /// character.
+    pub(crate) fn put_text(&mut self, x: usize, bytes: &[u8], look: &Cell) -> (usize, usize) {
+        let width = self.cells.len();
         self.break_left_edge(x);
         let (mut col, mut i, mut text, mut ascii) = (x, 0, 0, true);
         let wide = Cell {
@@ -124,13 +126,27 @@ impl Row {
             ..*look
         };
         let spacer = Cell {
+            ch: ' ',
             flags: look.flags | SPACER,
             ..*look
         };
         while let Some(&b) = bytes.get(i)
-            && b >= 0x80
-            && let Some((c, len, w)) = next_glyph(bytes.get(i..).unwrap_or_default())
+            && col < width
         {
+            if (0x20..=0x7e).contains(&b) {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let n = printable_prefix(rest).min(width - col);
+                if let (Some(dst), Some(src)) = (self.cells.get_mut(col..col + n), rest.get(..n)) {
+                    fill_ascii(dst, src, look);
+                }
+                col += n;
+                i += n;
+                text += n;
+                continue;
+            }
+            let Some((c, len, w)) = next_glyph(bytes.get(i..).unwrap_or_default()) else {
+                break;
+            };
             if w == 2 {
                 let Some([l, r]) = self.cells.get_mut(col..col + 2) else {
                     break;

@@ -74,12 +74,20 @@ pub(crate) fn multibyte(bytes: &[u8]) -> Option<(char, usize)> {
 /// The ordinary character at the start of `bytes` (printable ASCII, or a
 /// whole, valid multi-byte character one or two columns wide), its length
 /// in bytes and its width.
+#[inline]
 pub(crate) fn next_glyph(bytes: &[u8]) -> Option<(char, usize, usize)> {
-    let &b = bytes.first()?;
-    if (0x20..=0x7e).contains(&b) {
-        return Some((char::from(b), 1, 1));
-    }
-    let (c, len) = multibyte(bytes)?;
+    let (c, len) = match *bytes {
+        [b, ..] if (0x20..=0x7e).contains(&b) => return Some((char::from(b), 1, 1)),
+        // Three bytes (CJK and most other wide text), spelled out.
+        [b0 @ 0xe0..=0xef, b1, b2, ..] if (b1 & 0xc0 == 0x80) & (b2 & 0xc0 == 0x80) => {
+            let c = u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+            if c < 0x800 {
+                return None;
+            }
+            (char::from_u32(c)?, 3)
+        }
+        _ => multibyte(bytes)?,
+    };
     match c.width() {
         Some(w @ (1 | 2)) => Some((c, len, w)),
         _ => None,

@@ -24,24 +24,16 @@ impl Screen {
             return 0;
         }
         let look = Cell::from_pen(' ', &self.cur.pen);
-        let mut i = 0;
-        loop {
-            let rest = bytes.get(i..).unwrap_or_default();
-            let n = printable_prefix(rest);
-            if n > 0 {
-                self.put_ascii(rest.get(..n).unwrap_or_default(), &look);
-                i += n;
-            }
-            // Usually a control or an ESC ends the text here.
-            if bytes.get(i).is_none_or(|&b| b < 0x80) {
-                return i;
-            }
-            let used = self.put_glyphs(bytes.get(i..).unwrap_or_default(), &look);
-            if used == 0 {
-                return i;
-            }
-            i += used;
+        let n = printable_prefix(bytes);
+        if n > 0 {
+            self.put_ascii(bytes.get(..n).unwrap_or_default(), &look);
         }
+        // Usually a control or an ESC ends the text here.
+        if bytes.get(n).is_none_or(|&b| b < 0x80) {
+            return n;
+        }
+        // Text beyond ASCII: the rest of the run goes the general way.
+        n + self.put_text(bytes.get(n..).unwrap_or_default(), &look)
     }
 
     /// Printable ASCII, wrapping as it goes.
@@ -66,27 +58,30 @@ impl Screen {
         }
     }
 
-    /// Multi-byte characters one or two columns wide, until anything else;
-    /// returns the bytes used.
+    /// Ordinary text that is not all ASCII, a line at a time; returns the
+    /// bytes used.
     #[inline(never)]
-    fn put_glyphs(&mut self, bytes: &[u8], look: &Cell) -> usize {
+    fn put_text(&mut self, bytes: &[u8], look: &Cell) -> usize {
         let cols = usize::from(self.cols);
         let mut i = 0;
         while let Some((_, _, width)) = bytes.get(i..).and_then(next_glyph) {
             if self.cur.pending_wrap || usize::from(self.cur.x) + width > cols {
-                // A wide character that does not fit in the last column
-                // goes to the next line too.
+                // The next character goes to the next line (a wide one that
+                // does not fit in the last column too).
                 self.wrap();
             }
             let x = usize::from(self.cur.x);
             let Some(row) = self.cursor_row_mut() else {
                 break;
             };
-            let (used, end) = row.put_glyphs(x, bytes.get(i..).unwrap_or_default(), look);
+            let (used, end) = row.put_text(x, bytes.get(i..).unwrap_or_default(), look);
             self.advance_by(end);
-            self.last_char = None;
+            if let Some(&last) = bytes.get((i + used).wrapping_sub(1)) {
+                // Like tmux, REP only repeats a plain ASCII character.
+                self.last_char = last.is_ascii().then_some(char::from(last));
+            }
             i += used;
-            if used == 0 || bytes.get(i).is_none_or(|&b| b < 0x80) {
+            if used == 0 {
                 break;
             }
         }
