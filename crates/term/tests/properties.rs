@@ -180,6 +180,27 @@ proptest! {
         prop_assert_eq!(whole.capture(&all), parts.capture(&all));
         prop_assert_eq!(whole.cursor(), parts.cursor());
     }
+
+    /// One byte per `feed` cuts every sequence, so `vte` reads them all;
+    /// fed at once, the usual ones are read without it (and text is
+    /// written a line at a time). Both must agree.
+    #[test]
+    fn feeding_byte_by_byte_is_feeding_at_once(
+        bytes in proptest::collection::vec(fragment(), 1..40).prop_map(|v| v.concat()),
+    ) {
+        let size = Size { cols: 13, rows: 4 };
+        let mut whole = Terminal::new(size, 50);
+        whole.feed(&bytes);
+        let mut bytewise = Terminal::new(size, 50);
+        for b in &bytes {
+            bytewise.feed(std::slice::from_ref(b));
+        }
+        let all = CaptureOptions { start: Some(i64::MIN), escapes: true, ..Default::default() };
+        prop_assert_eq!(whole.capture(&all), bytewise.capture(&all));
+        prop_assert_eq!(whole.cursor(), bytewise.cursor());
+        prop_assert_eq!(whole.modes(), bytewise.modes());
+        prop_assert_eq!(whole.take_replies(), bytewise.take_replies());
+    }
 }
 
 /// A row's cells, owned.

@@ -12,7 +12,7 @@
 use super::params::{self, Params};
 use super::{csi, esc_dispatch, sgr};
 use crate::screen::Screen;
-use crate::style::Pen;
+use crate::style::{PackedColor, Pen};
 
 /// `vte` keeps at most this many intermediate bytes (a private marker such
 /// as `?` counts).
@@ -112,8 +112,9 @@ fn finish(
     Some(len)
 }
 
-/// The most frequent sequence by far: SGR with `;`-separated codes and no
-/// colours that read the codes after them (38, 48, 58), applied as read.
+/// The most frequent sequence by far: SGR with `;`-separated codes (and
+/// colours in the `38;5;n` and `38;2;r;g;b` forms with every value in
+/// range), applied as read.
 fn plain_sgr(screen: &mut Screen, bytes: &[u8]) -> Option<usize> {
     let saved = screen.cur.pen;
     let done = apply_plain_sgr(&mut screen.cur.pen, bytes);
@@ -127,23 +128,63 @@ fn plain_sgr(screen: &mut Screen, bytes: &[u8]) -> Option<usize> {
 fn apply_plain_sgr(pen: &mut Pen, bytes: &[u8]) -> Option<usize> {
     let mut code = 0u16;
     let mut n = 0;
-    for (i, &b) in bytes.iter().enumerate().skip(2) {
+    let mut i = 2;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
         match b {
             b'0'..=b'9' => {
                 code = code.saturating_mul(10).saturating_add(u16::from(b - b'0'));
+                continue;
             }
+            b';' if matches!(code, 38 | 48 | 58) => {
+                let (color, used, end) = color(bytes, i)?;
+                sgr::apply_color(pen, code, color);
+                n += used;
+                i = end;
+                if bytes.get(i - 1) == Some(&b'm') {
+                    return (n < params::MAX).then_some(i);
+                }
+            }
+            b';' | b'm' if !matches!(code, 38 | 48 | 58) => sgr::apply_code(pen, code),
+            _ => return None,
+        }
+        n += 1;
+        // More parameters than `vte` keeps: the general path decides.
+        if n > params::MAX {
+            return None;
+        }
+        if b == b'm' {
+            return Some(i);
+        }
+        code = 0;
+    }
+    None
+}
+
+/// The values of a colour (`5;n` or `2;r;g;b`, each a byte) from
+/// `bytes[i..]`: the colour, how many values that was, and where it ends
+/// (after its `;` or `m`). `None` for any other form, which the general
+/// path reads as tmux does.
+#[cold]
+fn color(bytes: &[u8], mut i: usize) -> Option<(PackedColor, usize, usize)> {
+    let mut vals = [0u8; 4];
+    let mut n = 0;
+    let mut v = 0u16;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        match b {
+            b'0'..=b'9' => v = v.saturating_mul(10).saturating_add(u16::from(b - b'0')),
             b';' | b'm' => {
-                // More parameters than `vte` keeps, or a colour that reads
-                // the next ones: the general path decides.
-                if n == params::MAX || matches!(code, 38 | 48 | 58) {
-                    return None;
-                }
+                *vals.get_mut(n)? = u8::try_from(v).ok()?;
                 n += 1;
-                sgr::apply_code(pen, code);
-                if b == b'm' {
-                    return Some(i + 1);
-                }
-                code = 0;
+                v = 0;
+                let color = match (vals, n) {
+                    ([5, c, ..], 2) => PackedColor::palette(c),
+                    ([2, r, g, b], 4) => PackedColor::rgb(r, g, b),
+                    _ if b == b'm' => return None,
+                    _ => continue,
+                };
+                return Some((color, n, i));
             }
             _ => return None,
         }

@@ -41,6 +41,16 @@ pub(super) fn apply_code(pen: &mut Pen, c: u16) {
     code(pen, &[c], &[], &mut i);
 }
 
+/// Applies colour `color` set by code 38 (foreground), 48 (background) or
+/// 58 (underline).
+pub(super) fn apply_color(pen: &mut Pen, code: u16, color: PackedColor) {
+    match code {
+        38 => pen.fg = color,
+        48 => pen.bg = color,
+        _ => pen.underline_color = color,
+    }
+}
+
 /// Applies one SGR parameter `p`; `list[*i..]` are the ones after it, for
 /// the `;` colour forms (which advance `*i` past what they use).
 fn code(pen: &mut Pen, p: &[u16], list: &[&[u16]], i: &mut usize) {

@@ -61,6 +61,9 @@ fn direct_sequences_read_as_vte_reads_them() {
         b"\x1b]2;title\x07\x1b]0;t2\x1b\\x\x1bP$qm\x1b\\",
         b"\x1b[\x1b[31mx\x1b\x1b[32my\x1b[1\x1b[33mz",
         b"\x1b[;m\x1b[:mx\x1b[1:m",
+        b"\x1b[38;5;300mx\x1b[38;5my\x1b[38;2;1;2mz\x1b[1;38;5;9;4mw",
+        b"\x1b[58;5;3mu\x1b[38;7;1mv\x1b[48;2;1;2;3;4mt\x1b[38;5;9;48;5;10ms",
+        b"\x1b[38;2;1;2;300mx\x1b[38;2;1;2;3mq\x1b[38;m\x1b[48;5;;1mr",
     ];
     for case in cases {
         same_as_bytewise(20, 5, case);
