@@ -359,13 +359,12 @@ fn fill_cells(dst: &mut [Cell], cell: &Cell) {
 }
 
 /// Sets `dst` to `look` with the characters of `bytes` (as long as `dst`).
-/// Whole cells first, then the characters: two simple loops the compiler
-/// turns into one wide store per cell and a byte-to-char store per cell
-/// (kept out of line so `look` is read from memory as one value).
+/// Out of line and by reference, so the compiler copies `look` as one
+/// 16-byte value rather than field by field.
 #[inline(never)]
 fn fill_ascii(dst: &mut [Cell], bytes: &[u8], look: &Cell) {
-    fill_cells(dst, look);
     for (d, &b) in dst.iter_mut().zip(bytes) {
+        *d = *look;
         d.ch = char::from(b);
     }
 }
