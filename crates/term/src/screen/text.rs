@@ -13,6 +13,7 @@ impl Screen {
     /// when something unusual is in force: insert mode, no autowrap, a
     /// character set other than ASCII, a pen with side-table data, a ZWJ
     /// waiting for the next character).
+    #[inline(always)]
     pub(crate) fn print_text(&mut self, bytes: &[u8]) -> usize {
         if self.modes.insert
             || !self.modes.autowrap
