@@ -104,9 +104,13 @@ impl Row {
     pub(crate) fn put_ascii(&mut self, x: usize, src: &[u8], look: &Cell) {
         let end = x + src.len();
         self.break_left_edge(x);
-        if let Some(dst) = self.cells.get_mut(x..end) {
-            fill_ascii(dst, src, look);
-        }
+        let Some(dst) = self.cells.get_mut(x..end) else {
+            // Callers keep runs inside the row; should one not fit, it is
+            // dropped and the trace, which would claim it, forgotten.
+            self.trace.forget();
+            return;
+        };
+        fill_ascii(dst, src, look);
         self.break_right_edge(end);
         self.trace.note(x, src.len(), look, src.len(), true);
         self.used = self.used.max(end as u16);
