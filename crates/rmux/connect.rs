@@ -45,7 +45,8 @@ pub fn connect(socket: &Path, private_dir: bool, start: &Start<'_>) -> Result<Op
     loop {
         match UnixStream::connect(socket) {
             Ok(s) => return Ok(Some(s)),
-            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
+            // A fresh server listens within a few milliseconds: poll finely.
+            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_micros(250)),
             Err(e) => {
                 return Err(e)
                     .with_context(|| format!("the server did not start on {}", socket.display()));

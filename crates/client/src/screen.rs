@@ -1,5 +1,8 @@
 //! The client's copy of its screen: frames from the server are applied to a ratatui
-//! [`Buffer`], and only what differs from what the terminal shows is written, in one write.
+//! [`Buffer`], and the cells a frame changed are written to the terminal in one write.
+//!
+//! The server sends only cells that differ from what this client shows, so there is no
+//! second diff here: a frame costs what it changes, not what the screen holds.
 
 use std::io::{self, Write};
 use std::num::NonZeroU16;
@@ -11,21 +14,22 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use rmux_proto as proto;
 
-/// What the terminal shows (`shown`) and what it should show (`wanted`).
+/// What the terminal shows.
 pub struct Screen<W: Write> {
     backend: CrosstermBackend<W>,
-    shown: Buffer,
-    wanted: Buffer,
+    screen: Buffer,
     cursor_shape: Option<proto::CursorShape>,
+    /// Cells the current frame changed, in drawing order (reused between frames).
+    touched: Vec<(u16, u16)>,
 }
 
 impl<W: Write> Screen<W> {
     pub fn new(out: W) -> Screen<W> {
         Screen {
             backend: CrosstermBackend::new(out),
-            shown: Buffer::empty(Rect::default()),
-            wanted: Buffer::empty(Rect::default()),
+            screen: Buffer::empty(Rect::default()),
             cursor_shape: None,
+            touched: Vec::new(),
         }
     }
 
@@ -36,19 +40,35 @@ impl<W: Write> Screen<W> {
         // Synchronized output: terminals that know it show the frame at once, others ignore it.
         out.write_all(b"\x1b[?2026h")?;
         queue!(out, cursor::Hide)?;
-        if area != self.wanted.area {
-            // A new size: start from a blank terminal that matches a blank `shown`.
+        let redraw = area != self.screen.area || frame.reset;
+        if redraw {
             queue!(out, terminal::Clear(terminal::ClearType::All))?;
-            self.shown = Buffer::empty(area);
-            self.wanted = Buffer::empty(area);
-        } else if frame.reset {
-            self.wanted.reset();
+            self.screen = Buffer::empty(area);
         }
+        self.touched.clear();
         for run in &frame.runs {
-            apply_run(&mut self.wanted, run);
+            apply_run(&mut self.screen, run, &mut self.touched);
         }
-        self.backend.draw(self.shown.diff_iter(&self.wanted))?;
-        self.shown.content.clone_from(&self.wanted.content);
+        let screen = &self.screen;
+        if redraw {
+            self.backend.draw(
+                screen
+                    .content
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.diff_option != CellDiffOption::Skip)
+                    .map(|(i, c)| {
+                        let (x, y) = screen.pos_of(i);
+                        (x, y, c)
+                    }),
+            )?;
+        } else {
+            self.backend.draw(
+                self.touched
+                    .iter()
+                    .filter_map(|&(x, y)| screen.cell((x, y)).map(|c| (x, y, c))),
+            )?;
+        }
         let out = &mut self.backend;
         if let Some(c) = frame.cursor {
             queue!(out, cursor::MoveTo(c.x, c.y))?;
@@ -69,7 +89,7 @@ impl<W: Write> Screen<W> {
     }
 }
 
-fn apply_run(buf: &mut Buffer, run: &proto::Run) {
+fn apply_run(buf: &mut Buffer, run: &proto::Run, touched: &mut Vec<(u16, u16)>) {
     let style = convert_style(run.style);
     let y = run.y;
     if y >= buf.area.height {
@@ -81,6 +101,7 @@ fn apply_run(buf: &mut Buffer, run: &proto::Run) {
         }
         let wide = width >= 2 && x + 1 < buf.area.width;
         if let Some(cell) = buf.cell_mut((x, y)) {
+            touched.push((x, y));
             cell.set_symbol(text).set_style(style);
             cell.diff_option = match NonZeroU16::new(u16::from(width)) {
                 Some(w) if wide => CellDiffOption::ForcedWidth(w),
@@ -191,12 +212,13 @@ mod tests {
     }
 
     #[test]
-    fn second_frame_writes_only_the_change() {
+    fn a_frame_writes_only_its_cells() {
         let out = Shared::default();
         let mut s = Screen::new(out.clone());
         s.show(&frame(1, vec![run(0, 0, "hello")])).unwrap();
         assert!(out.take().contains("hello"));
-        s.show(&frame(2, vec![run(0, 0, "hellO")])).unwrap();
+        // The server sends only what changed; the client writes just that.
+        s.show(&frame(2, vec![run(4, 0, "O")])).unwrap();
         let second = out.take();
         assert!(second.contains('O'));
         assert!(
@@ -210,6 +232,6 @@ mod tests {
         let mut s = Screen::new(Vec::new());
         s.show(&frame(1, vec![run(8, 0, "abcdef"), run(0, 9, "x")]))
             .unwrap();
-        assert_eq!(s.wanted[(9, 0)].symbol(), "b");
+        assert_eq!(s.screen[(9, 0)].symbol(), "b");
     }
 }

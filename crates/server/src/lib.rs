@@ -15,6 +15,7 @@ mod formats;
 mod ids;
 mod input;
 mod keys;
+mod log;
 mod model;
 mod modes;
 mod options;

@@ -16,7 +16,10 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::event::Event;
 use crate::ids::PaneId;
 
-/// Bytes read from a PTY at a time: large reads keep the syscall count low under floods.
+/// Bytes read from a PTY at a time: a quiet pane reads into a small buffer, which grows
+/// to the large one the first time output fills it (large reads keep the syscall count
+/// low under floods; small ones keep idle panes cheap).
+const READ_FIRST: usize = 4 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
 
 /// What to run in a new pane.
@@ -48,6 +51,15 @@ pub type Tee = Arc<Mutex<Option<std_mpsc::Sender<Vec<u8>>>>>;
 /// The screen a PTY's output is parsed into, shared by the reader thread and the server.
 pub type SharedTerminal = Arc<Mutex<Terminal>>;
 
+/// What the reader thread tells the server without taking the screen's lock.
+#[derive(Clone, Debug, Default)]
+pub struct PaneFlags {
+    /// The screen changed since the server last looked.
+    pub dirty: Arc<AtomicBool>,
+    /// The program rang the bell, set a title or the clipboard: events wait in the screen.
+    pub events: Arc<AtomicBool>,
+}
+
 /// Start `spec` in a new PTY. Output is parsed on a reader thread into the returned
 /// terminal; `dirty` is raised and `Event::PaneOutput` sent when new output arrives, and
 /// `Event::PaneExited` when the process is gone.
@@ -55,7 +67,7 @@ pub fn spawn(
     pane: PaneId,
     spawn_id: u64,
     spec: &SpawnSpec,
-    dirty: Arc<AtomicBool>,
+    flags: PaneFlags,
     events: UnboundedSender<Event>,
 ) -> Result<(Pty, SharedTerminal)> {
     let size = PtySize {
@@ -116,7 +128,7 @@ pub fn spawn(
                 term: &term,
                 replies: &replies,
                 tee: &reader_tee,
-                dirty: &dirty,
+                flags: &flags,
                 events: &events,
             };
             read_loop(pane, reader, &out);
@@ -158,12 +170,16 @@ struct Output<'a> {
     term: &'a Mutex<Terminal>,
     replies: &'a std_mpsc::Sender<Vec<u8>>,
     tee: &'a Tee,
-    dirty: &'a AtomicBool,
+    flags: &'a PaneFlags,
     events: &'a UnboundedSender<Event>,
 }
 
+/// Bytes parsed per hold of the screen's lock: the server loop, which may want the
+/// screen to draw it, never waits long behind a flood.
+const FEED_SLICE: usize = 16 * 1024;
+
 fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
-    let mut buf = vec![0u8; READ_CHUNK];
+    let mut buf = vec![0u8; READ_FIRST];
     loop {
         let n = match reader.read(&mut buf) {
             Ok(0) => return,
@@ -173,20 +189,28 @@ fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
             Err(_) => return,
         };
         let bytes = &buf[..n];
-        let answer = {
-            let Ok(mut t) = out.term.lock() else { return };
-            t.feed(bytes);
-            t.take_replies()
-        };
-        if !answer.is_empty() {
-            let _ = out.replies.send(answer);
+        for slice in bytes.chunks(FEED_SLICE) {
+            let (answer, pending) = {
+                let Ok(mut t) = out.term.lock() else { return };
+                t.feed(slice);
+                (t.take_replies(), t.has_pending_events())
+            };
+            if !answer.is_empty() {
+                let _ = out.replies.send(answer);
+            }
+            if pending {
+                out.flags.events.store(true, Ordering::Release);
+            }
         }
         if let Ok(tee) = out.tee.lock()
             && let Some(tx) = tee.as_ref()
         {
             let _ = tx.send(bytes.to_vec());
         }
-        if !out.dirty.swap(true, Ordering::AcqRel)
+        if n == buf.len() && buf.len() < READ_CHUNK {
+            buf.resize(READ_CHUNK, 0);
+        }
+        if !out.flags.dirty.swap(true, Ordering::AcqRel)
             && out.events.send(Event::PaneOutput(pane)).is_err()
         {
             return;

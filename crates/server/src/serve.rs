@@ -106,11 +106,7 @@ fn start_log(verbosity: u8) -> Result<()> {
     } else {
         tracing::Level::DEBUG
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .with_max_level(level)
-        .try_init()
+    tracing::subscriber::set_global_default(crate::log::FileLog::new(file, level))
         .map_err(|e| anyhow::anyhow!("cannot start the log: {e}"))?;
     tracing::info!("rmux {} server started", env!("CARGO_PKG_VERSION"));
     Ok(())

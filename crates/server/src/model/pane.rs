@@ -1,22 +1,20 @@
 //! A pane: a PTY with a program, the screen its output is parsed into, and what the status
 //! line and formats need to know about it.
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::{Instant, SystemTime};
 
 use rmux_term::Size;
 
 use crate::ids::{PaneId, WindowId};
-use crate::pty::{ExitStatus, Pty, SharedTerminal, SpawnSpec};
+use crate::pty::{ExitStatus, PaneFlags, Pty, SharedTerminal, SpawnSpec};
 
 pub struct Pane {
     pub id: PaneId,
     pub window: WindowId,
     pub pty: Pty,
     pub term: SharedTerminal,
-    /// Raised by the reader thread when the screen changed; lowered by the server.
-    pub dirty: Arc<AtomicBool>,
+    /// Raised by the reader thread (screen changed, events waiting), lowered by the server.
+    pub flags: PaneFlags,
     pub size: Size,
     pub title: String,
     /// Set once the process has exited (the pane stays only with remain-on-exit).

@@ -24,6 +24,9 @@ pub struct PanePlacement {
     /// relative to the pane.
     pub highlights: Vec<(u16, u16, u16)>,
     pub highlight_style: Style,
+    /// Wait for the pane's screen if its reader holds it (the active pane: its echo
+    /// must not be left for the next frame); other panes are skipped while busy.
+    pub must_wait: bool,
 }
 
 /// A row of text drawn over everything else (status line, prompt, message).

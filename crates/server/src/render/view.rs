@@ -58,6 +58,9 @@ pub struct View {
     next_id: u64,
     /// Frames sent and not yet acknowledged.
     pub in_flight: u32,
+    /// A pane was busy during the last compose and still shows older text: compose
+    /// again soon.
+    pub incomplete: bool,
 }
 
 impl View {
@@ -91,6 +94,7 @@ impl View {
             self.dirty_rows.fill(true);
             self.panes.clear();
         }
+        self.incomplete = false;
         // A pane that left the screen (another window, zoom) no longer owns its cells:
         // forget its stamps so it is redrawn in full when it comes back.
         self.panes
@@ -142,7 +146,19 @@ impl View {
     fn compose_pane(&mut self, p: &PanePlacement) {
         let width = p.width.min(self.size.cols.saturating_sub(p.x));
         let height = p.height.min(self.size.rows.saturating_sub(p.y));
-        let Ok(term) = p.term.lock() else { return };
+        let term = if p.must_wait {
+            p.term.lock().ok()
+        } else {
+            match p.term.try_lock() {
+                Ok(t) => Some(t),
+                Err(std::sync::TryLockError::WouldBlock) => {
+                    self.incomplete = true;
+                    return;
+                }
+                Err(std::sync::TryLockError::Poisoned(_)) => None,
+            }
+        };
+        let Some(term) = term else { return };
         let fresh = PaneRows {
             x: p.x,
             y: p.y,

@@ -1,14 +1,11 @@
 //! Moving things around: panes between windows (break-pane, join-pane), windows between
 //! indexes and sessions (move-window, swap-window), and restarting a pane's program.
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-
 use super::{NewPane, Server};
 use crate::ids::{PaneId, SessionId, WindowId};
 use crate::layout::{SplitDirection, SplitSize};
 use crate::model::Window;
-use crate::pty;
+use crate::pty::{self, PaneFlags};
 
 impl Server {
     /// Take a pane out of its window's layout without stopping it. The window must keep
@@ -154,19 +151,13 @@ impl Server {
         }
         p.pty.hang_up();
         self.spawns += 1;
-        let dirty = Arc::new(AtomicBool::new(false));
-        let (pty, term) = pty::spawn(
-            pane,
-            self.spawns,
-            &spec,
-            Arc::clone(&dirty),
-            self.events.clone(),
-        )
-        .map_err(|e| format!("{e:#}"))?;
+        let flags = PaneFlags::default();
+        let (pty, term) = pty::spawn(pane, self.spawns, &spec, flags.clone(), self.events.clone())
+            .map_err(|e| format!("{e:#}"))?;
         if let Some(p) = self.panes.get_mut(&pane) {
             p.pty = pty;
             p.term = term;
-            p.dirty = dirty;
+            p.flags = flags;
             p.exited = None;
             p.spec = spec;
             p.started = std::time::Instant::now();

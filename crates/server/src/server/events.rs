@@ -108,21 +108,28 @@ impl Server {
         let Some(p) = self.panes.get_mut(&pane) else {
             return;
         };
-        p.dirty.store(false, Ordering::Release);
+        p.flags.dirty.store(false, Ordering::Release);
         p.last_output = Some(Instant::now());
         let window = p.window;
-        let events = match p.term.lock() {
-            Ok(mut t) => {
-                if let Some(copy) = p.copy.as_mut() {
-                    copy.follow(&t);
+        // The screen is locked only when there is something to fetch from it: a pane
+        // flooding output is left alone by the loop.
+        let want_events = p.flags.events.swap(false, Ordering::AcqRel);
+        let events = if want_events || p.copy.is_some() {
+            match p.term.lock() {
+                Ok(mut t) => {
+                    if let Some(copy) = p.copy.as_mut() {
+                        copy.follow(&t);
+                    }
+                    if want_events {
+                        t.take_events()
+                    } else {
+                        Vec::new()
+                    }
                 }
-                if t.has_pending_events() {
-                    t.take_events()
-                } else {
-                    Vec::new()
-                }
+                Err(_) => Vec::new(),
             }
-            Err(_) => Vec::new(),
+        } else {
+            Vec::new()
         };
         for ev in events {
             match ev {

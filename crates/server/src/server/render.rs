@@ -53,7 +53,11 @@ impl Server {
         let Some(scene) = scene else {
             return;
         };
-        if let Some(frame) = a.view.compose(&scene) {
+        let frame = a.view.compose(&scene);
+        if a.view.incomplete {
+            a.needs_render = true;
+        }
+        if let Some(frame) = frame {
             a.last_frame = Some(now);
             c.send(&ServerMessage::Frame(frame));
         }

@@ -108,20 +108,28 @@ impl Server {
                 decoration: 0,
                 highlights: Vec::new(),
                 highlight_style: mode_style,
+                must_wait: false,
             };
-            let Ok(t) = p.term.lock() else { continue };
-            let cursor = match &p.copy {
-                Some(copy) => {
-                    copy_decorations(copy, &t, &mut placement, scene, mode_style);
-                    Some((copy.cx, copy.cy, CursorShape::Default))
+            let active = pane == w.active;
+            placement.must_wait = active;
+            // Other panes' screens are read only when not busy (see View::compose), so
+            // only the active pane and a pane in copy mode are locked here.
+            let cursor = if active || p.copy.is_some() {
+                let Ok(t) = p.term.lock() else { continue };
+                match &p.copy {
+                    Some(copy) => {
+                        copy_decorations(copy, &t, &mut placement, scene, mode_style);
+                        Some((copy.cx, copy.cy, CursorShape::Default))
+                    }
+                    None => {
+                        let cur = t.cursor();
+                        cur.visible
+                            .then_some((cur.col, cur.row, cursor_shape(cur.shape)))
+                    }
                 }
-                None => {
-                    let cur = t.cursor();
-                    cur.visible
-                        .then_some((cur.col, cur.row, cursor_shape(cur.shape)))
-                }
+            } else {
+                None
             };
-            drop(t);
             if pane == w.active
                 && let Some((cx, cy, shape)) = cursor
                 && cx < r.width

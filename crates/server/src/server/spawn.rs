@@ -1,8 +1,6 @@
 //! Creating sessions, windows and panes (each new pane starts a process in a PTY).
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::SystemTime;
 
 use rmux_term::Size;
@@ -12,7 +10,7 @@ use crate::ids::{PaneId, SessionId, WindowId};
 use crate::layout::{SplitDirection, SplitSize};
 use crate::model::{Pane, Session, Window};
 use crate::options::OptionStore;
-use crate::pty::{self, SpawnSpec};
+use crate::pty::{self, PaneFlags, SpawnSpec};
 
 /// What the user asked to run in a new pane.
 #[derive(Clone, Debug, Default)]
@@ -198,22 +196,16 @@ impl Server {
 
     /// Start a process for a new pane and register it.
     fn start_pane(&mut self, id: PaneId, window: WindowId, spec: SpawnSpec) -> Result<(), String> {
-        let dirty = Arc::new(AtomicBool::new(false));
+        let flags = PaneFlags::default();
         self.spawns += 1;
-        let (pty, term) = pty::spawn(
-            id,
-            self.spawns,
-            &spec,
-            Arc::clone(&dirty),
-            self.events.clone(),
-        )
-        .map_err(|e| format!("{e:#}"))?;
+        let (pty, term) = pty::spawn(id, self.spawns, &spec, flags.clone(), self.events.clone())
+            .map_err(|e| format!("{e:#}"))?;
         let pane = Pane {
             id,
             window,
             pty,
             term,
-            dirty,
+            flags,
             size: spec.size,
             title: self.hostname.clone(),
             exited: None,
