@@ -121,6 +121,18 @@ impl Env {
         self.spawn_with(cols, rows, args, &[])
     }
 
+    /// A terminal running an interactive bash (prompt `IN$ `) in this environment.
+    pub fn spawn_shell(&self, cols: u16, rows: u16) -> Tty {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--login", "-i"]);
+        cmd.env_clear();
+        for (k, v) in self.vars() {
+            cmd.env(k, v);
+        }
+        cmd.cwd(self.home());
+        Tty::spawn(cmd, cols, rows)
+    }
+
     pub fn spawn_with(&self, cols: u16, rows: u16, args: &[&str], extra: &[(&str, &str)]) -> Tty {
         let mut cmd = CommandBuilder::new(rmux_bin());
         cmd.args(args);

@@ -387,3 +387,39 @@ fn tiled_and_main_layouts_look_like_tmux() {
         5,
     );
 }
+
+#[test]
+fn clock_messages_and_suspend() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.prefix(b"t");
+    t.wait("the clock's blocks", |_| {
+        t.with_screen(|s| {
+            (0..23).any(|y| {
+                let row = s.row(y).unwrap();
+                (0..80).any(|x| row.cell(x).style.bg == rmux_term::Color::Indexed(4))
+            })
+        })
+    });
+    t.send(b"q");
+    t.wait("the prompt back", |ls| prompts(ls) == 1);
+    env.ok(&["display-message", "hello-log"]);
+    assert!(env.ok(&["show-messages"]).contains(": hello-log"));
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+    // C-b C-z from a client started by a shell with job control: stopped, then `fg`.
+    let mut sh = env.spawn_shell(80, 24);
+    sh.wait_text(PROMPT);
+    sh.line(&format!("{} attach -t t", crate::harness::rmux_bin()));
+    sh.wait("the client attached", |ls| status(ls).starts_with("[t]"));
+    sh.prefix(b"\x1a");
+    sh.wait("the job stopped", |ls| {
+        ls.iter().any(|l| l.contains("Stopped"))
+    });
+    sh.line("fg");
+    sh.wait("the screen drawn again", |ls| status(ls).starts_with("[t]"));
+    sh.prefix(b"d");
+    sh.wait("back in the shell", |ls| {
+        ls.iter().any(|l| l.contains("[detached"))
+    });
+}

@@ -43,6 +43,11 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
                 raw.set_reports(mouse, focus)
                     .context("setting up the terminal")?;
             }
+            Ok(Some(ServerMessage::Suspend)) => {
+                raw = suspend(raw)?;
+                screen.forget();
+                send(&writer, &ClientMessage::Redraw);
+            }
             Ok(Some(ServerMessage::Detached { message, status })) => break (message, status),
             Ok(Some(ServerMessage::Exit { status })) => break (String::new(), status),
             Ok(Some(ServerMessage::Stdout(_) | ServerMessage::Stderr(_))) => {}
@@ -57,6 +62,21 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
         let _ = stdout.flush();
     }
     Ok(Outcome { status })
+}
+
+/// Give the terminal back and stop, as a shell's C-z does; when continued (`fg`), take the
+/// terminal again.
+fn suspend(mut raw: RawTerminal) -> Result<RawTerminal> {
+    let (mouse, focus) = raw.reports();
+    raw.restore();
+    drop(raw);
+    let me = rustix::process::getpid();
+    // Stops here until SIGCONT.
+    let _ = rustix::process::kill_process(me, rustix::process::Signal::TSTP);
+    let mut raw = RawTerminal::enter()?;
+    raw.set_reports(mouse, focus)
+        .context("setting up the terminal")?;
+    Ok(raw)
 }
 
 fn send(writer: &Mutex<UnixStream>, msg: &ClientMessage) -> bool {

@@ -82,6 +82,11 @@ impl<W: Write> Screen<W> {
         Write::flush(out)
     }
 
+    /// The terminal no longer shows what this screen holds: the next frame starts over.
+    pub fn forget(&mut self) {
+        self.screen = Buffer::empty(Rect::default());
+    }
+
     /// Write raw bytes (bell, OSC 52) to the terminal at once.
     pub fn passthrough(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.backend.write_all(bytes)?;

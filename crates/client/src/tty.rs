@@ -36,6 +36,11 @@ impl RawTerminal {
         Ok(guard)
     }
 
+    /// The reports asked for: (mouse, focus).
+    pub fn reports(&self) -> (bool, bool) {
+        (self.mouse, self.focus)
+    }
+
     /// Ask the terminal for mouse events and focus changes, or stop asking.
     pub fn set_reports(&mut self, mouse: bool, focus: bool) -> io::Result<()> {
         let mut out = io::stdout();

@@ -21,6 +21,8 @@ pub enum ClientMessage {
     Resize(Size),
     /// The client has drawn every frame up to and including this one.
     Ack { frame: u64 },
+    /// The client's terminal lost what it showed (after a suspend): send everything.
+    Redraw,
 }
 
 /// `rmux <argv…>` as the server needs it.
@@ -148,6 +150,8 @@ pub enum ServerMessage {
     /// Which reports the outer terminal should send: mouse events (`mouse on`) and focus
     /// changes (`focus-events on`).
     TerminalModes { mouse: bool, focus: bool },
+    /// Stop the client as C-z would (suspend-client); it redraws when continued.
+    Suspend,
 }
 
 /// A change to the client's screen. Cells not named keep what they show.

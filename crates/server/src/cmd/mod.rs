@@ -11,6 +11,7 @@ mod break_pane;
 mod buffers;
 mod capture_pane;
 mod choose_tree;
+mod clock_mode;
 mod command_prompt;
 mod confirm_before;
 mod copy_mode;
@@ -47,10 +48,12 @@ mod select_pane;
 mod select_window;
 mod send_keys;
 mod set_option;
+mod show_messages;
 mod show_options;
 mod source_file;
 mod split_window;
 mod start_server;
+mod suspend_client;
 mod swap_pane;
 mod switch_client;
 mod unbind_key;
@@ -97,6 +100,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &break_pane::ENTRY,
     &capture_pane::ENTRY,
     &choose_tree::ENTRY,
+    &clock_mode::ENTRY,
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
     &copy_mode::ENTRY,
@@ -152,11 +156,13 @@ pub static TABLE: &[&CmdEntry] = &[
     &set_option::SET_WINDOW_OPTION,
     &buffers::SHOW_BUFFER,
     &environment::SHOW_ENVIRONMENT,
+    &show_messages::ENTRY,
     &show_options::ENTRY,
     &show_options::SHOW_WINDOW_OPTIONS,
     &source_file::ENTRY,
     &split_window::ENTRY,
     &start_server::ENTRY,
+    &suspend_client::ENTRY,
     &swap_pane::ENTRY,
     &move_window::SWAP_WINDOW,
     &switch_client::ENTRY,

@@ -1,5 +1,5 @@
-//! Large digits for display-panes, five rows tall and five columns wide, drawn with
-//! coloured blocks.
+//! Large digits for display-panes and the clock, five rows tall and five columns wide
+//! (the colon one column), drawn with coloured blocks.
 
 const FONT: [[&str; 5]; 10] = [
     ["#####", "#   #", "#   #", "#   #", "#####"],
@@ -16,6 +16,21 @@ const FONT: [[&str; 5]; 10] = [
 
 pub const HEIGHT: u16 = 5;
 pub const WIDTH: u16 = 5;
+
+const COLON: [&str; 5] = [" ", "#", " ", "#", " "];
+
+/// Columns a character's glyph takes.
+pub fn glyph_width(c: char) -> u16 {
+    if c == ':' { 1 } else { WIDTH }
+}
+
+/// Whether the cell at (`x`, `y`) of `c`'s glyph is filled (digits and `:`).
+pub fn glyph_filled(c: char, x: u16, y: u16) -> bool {
+    if c == ':' {
+        return x == 0 && COLON.get(usize::from(y)).is_some_and(|r| *r == "#");
+    }
+    c.to_digit(10).is_some_and(|d| filled(d, x, y))
+}
 
 /// Whether the cell at (`x`, `y`) of `digit`'s glyph is filled.
 pub fn filled(digit: u32, x: u16, y: u16) -> bool {

@@ -29,35 +29,35 @@ impl DisplayPanes {
     }
 }
 
-/// The marks that draw `number` centred in `rect` (screen coordinates), large if it fits.
-pub fn number_marks(number: u32, rect: Rect, active: bool, colours: (u8, u8)) -> Vec<Mark> {
-    let colour = Color::Indexed(if active { colours.0 } else { colours.1 });
-    let text = number.to_string();
-    let len = u16::try_from(text.len()).unwrap_or(1);
+/// The marks that draw `text` (digits and `:`) centred in `rect`: large, one block per
+/// filled glyph cell, if it fits; else small, in the colour as text.
+pub fn big_text_marks(text: &str, rect: Rect, colour: Color) -> Vec<Mark> {
+    let widths: Vec<u16> = text.chars().map(digits::glyph_width).collect();
+    let big_width: u16 =
+        widths.iter().sum::<u16>() + u16::try_from(widths.len()).unwrap_or(0).saturating_sub(1);
+    let len = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
     let mut marks = Vec::new();
-    let big_width = len * (digits::WIDTH + 1) - 1;
     if rect.width >= big_width && rect.height >= digits::HEIGHT {
-        let x0 = rect.x + (rect.width - big_width) / 2;
+        let mut x = rect.x + (rect.width - big_width) / 2;
         let y0 = rect.y + (rect.height - digits::HEIGHT) / 2;
         let block = Style {
             bg: colour,
             ..Style::default()
         };
-        for (i, ch) in text.chars().enumerate() {
-            let d = ch.to_digit(10).unwrap_or(0);
-            let dx = u16::try_from(i).unwrap_or(0) * (digits::WIDTH + 1);
-            for y in 0..digits::HEIGHT {
-                for x in 0..digits::WIDTH {
-                    if digits::filled(d, x, y) {
+        for (ch, w) in text.chars().zip(widths) {
+            for dy in 0..digits::HEIGHT {
+                for dx in 0..w {
+                    if digits::glyph_filled(ch, dx, dy) {
                         marks.push(Mark {
-                            x: x0 + dx + x,
-                            y: y0 + y,
+                            x: x + dx,
+                            y: y0 + dy,
                             ch: ' ',
                             style: block,
                         });
                     }
                 }
             }
+            x += w + 1;
         }
     } else if rect.width >= len && rect.height >= 1 {
         let x0 = rect.x + (rect.width - len) / 2;
@@ -76,4 +76,10 @@ pub fn number_marks(number: u32, rect: Rect, active: bool, colours: (u8, u8)) ->
         }
     }
     marks
+}
+
+/// The marks that draw pane `number` over it, in the active or the other colour.
+pub fn number_marks(number: u32, rect: Rect, active: bool, colours: (u8, u8)) -> Vec<Mark> {
+    let colour = Color::Indexed(if active { colours.0 } else { colours.1 });
+    big_text_marks(&number.to_string(), rect, colour)
 }

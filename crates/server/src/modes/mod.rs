@@ -3,11 +3,13 @@
 //! `C-b w`) and find-window (`C-b f`). A mode draws into the client's scene and gets the
 //! client's keys before anything else.
 
+mod clock;
 mod digits;
 mod display_panes;
 mod tree;
 mod view;
 
+pub use clock::{ClockMode, clock_marks};
 pub use display_panes::{DisplayPanes, number_marks};
 pub use tree::{TreeKind, TreeMode};
 pub use view::ViewMode;
@@ -31,6 +33,7 @@ pub enum Mode {
     DisplayPanes(DisplayPanes),
     Tree(TreeMode),
     View(ViewMode),
+    Clock(ClockMode),
 }
 
 impl Mode {
@@ -39,6 +42,7 @@ impl Mode {
             Mode::DisplayPanes(d) => d.key(key),
             Mode::Tree(t) => t.key(key, server),
             Mode::View(v) => v.key(key),
+            Mode::Clock(c) => c.key(key),
         }
     }
 }

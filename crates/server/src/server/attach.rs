@@ -68,6 +68,19 @@ impl Server {
 
     /// Show `text` in a client's status line for `millis`.
     pub fn show_message(&mut self, client: ClientId, text: &str, millis: u64) {
+        let limit = usize::try_from(
+            self.options
+                .server
+                .get("message-limit")
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(1000),
+        )
+        .unwrap_or(1000);
+        self.messages
+            .push_back((SystemTime::now(), text.to_string()));
+        while self.messages.len() > limit {
+            self.messages.pop_front();
+        }
         if let Some(a) = self.attached_mut(client) {
             a.message = Some((
                 text.to_string(),

@@ -66,6 +66,12 @@ impl Server {
                 }
             }
             ClientMessage::Resize(size) => self.client_resize(client, size),
+            ClientMessage::Redraw => {
+                if let Some(a) = self.attached_mut(client) {
+                    a.view.invalidate();
+                    a.needs_render = true;
+                }
+            }
             ClientMessage::Ack { frame } => {
                 if let Some(a) = self.attached_mut(client) {
                     a.view.acknowledge(frame);

@@ -65,6 +65,8 @@ pub struct Server {
     pub marked: Option<PaneId>,
     /// The global environment (`set-environment -g`): given to every new session.
     pub global_env: Vec<(String, String)>,
+    /// Messages shown in status lines, oldest first, for show-messages.
+    pub messages: std::collections::VecDeque<(SystemTime, String)>,
 }
 
 impl Server {
@@ -101,6 +103,7 @@ impl Server {
             spawns: 0,
             marked: None,
             global_env: Vec::new(),
+            messages: std::collections::VecDeque::new(),
         }
     }
 

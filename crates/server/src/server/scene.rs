@@ -42,6 +42,10 @@ impl Server {
                     let style = self.option_style(Some(session), Some(window), "mode-style");
                     scene.lines.extend(view.draw(window_area, style));
                 }
+                Some(Mode::Clock(_)) => {
+                    self.place_window(window, window_area, &mut scene);
+                    self.place_clock(session, window, window_area, &mut scene);
+                }
                 Some(Mode::DisplayPanes(_)) => {
                     self.place_window(window, window_area, &mut scene);
                     self.place_pane_numbers(session, window, window_area, &mut scene);
@@ -204,6 +208,37 @@ impl Server {
                 .marks
                 .extend(crate::modes::number_marks(number, shown, active, colours));
         }
+    }
+
+    /// clock-mode: the active pane hidden under a large clock.
+    fn place_clock(&self, session: SessionId, window: WindowId, area: Rect, scene: &mut Scene) {
+        let Some(w) = self.windows.get(&window) else {
+            return;
+        };
+        let rect = if w.zoomed {
+            let (cols, rows) = w.size();
+            Rect {
+                x: 0,
+                y: 0,
+                width: cols,
+                height: rows,
+            }
+        } else {
+            w.layout.rect(w.active.0).unwrap_or_default()
+        };
+        let shown = Rect {
+            x: area.x + rect.x,
+            y: area.y + rect.y,
+            ..rect
+        };
+        let colour = self
+            .option_style(Some(session), Some(window), "clock-mode-colour")
+            .bg;
+        let twelve = self.window_option(Some(window), "clock-mode-style") == "12";
+        scene
+            .marks
+            .extend(crate::modes::clock_marks(shown, colour, twelve));
+        scene.cursor = None;
     }
 
     /// A style option (or a colour option, read as a background) as a style.

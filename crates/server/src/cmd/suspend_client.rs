@@ -1,0 +1,25 @@
+//! suspend-client: stop the client as C-z stops a program (`C-b C-z`); `fg` brings it back.
+
+use rmux_proto::ServerMessage;
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+
+pub static ENTRY: CmdEntry = CmdEntry {
+    name: "suspend-client",
+    alias: Some("suspendc"),
+    flags: "t:",
+    args: (0, Some(0)),
+    usage: "[-t target-client]",
+    exec,
+};
+
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let client = match args.get('t') {
+        Some(t) => super::find_client(ctx, t)?,
+        None => super::current_client(ctx).ok_or("no current client")?,
+    };
+    if let Some(c) = ctx.server.clients.get(&client) {
+        c.send(&ServerMessage::Suspend);
+    }
+    Ok(Flow::Continue)
+}
