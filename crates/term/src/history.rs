@@ -37,7 +37,7 @@ pub(crate) struct CompactLine(Box<[u8]>);
 impl CompactLine {
     pub(crate) fn encode(row: &Row) -> CompactLine {
         let shape = Shape::of(row);
-        let mut out = Vec::with_capacity(shape.bytes());
+        let mut out = Vec::with_capacity(shape.bytes() + TEXT_SLACK);
         encode_into(row, &shape, &mut out);
         CompactLine(out.into_boxed_slice())
     }
@@ -104,7 +104,7 @@ impl Shape {
 /// Appends the packed form of `row` (whose shape is `shape`) to `out`.
 fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
     let cells = row.cells().get(..shape.cells).unwrap_or(&[]);
-    out.reserve(shape.bytes());
+    out.reserve(shape.bytes() + TEXT_SLACK);
     out.extend_from_slice(&(shape.text as u32).to_le_bytes());
     out.extend_from_slice(&(shape.cells as u16).to_le_bytes());
     out.extend_from_slice(&row.used.to_le_bytes());
@@ -166,44 +166,26 @@ fn style_run(x: u16, cell: &Cell) -> [u8; RUN] {
     run
 }
 
+/// Bytes `push_text` writes past the text, transiently.
+const TEXT_SLACK: usize = 3;
+
 /// The packed text of `cells` (`len` bytes): UTF-8, a NUL for the right
 /// half of a wide character.
 fn push_text(out: &mut Vec<u8>, cells: &[Cell], len: usize) {
     let at = out.len();
-    out.resize(at + len, 0);
-    let dst = out.get_mut(at..).unwrap_or_default();
-    let mut j = 0;
+    // Slack so that every character can be encoded into a four-byte
+    // window; cut back to `len` after (`History::reserve` leaves room).
+    out.resize(at + len + TEXT_SLACK, 0);
+    let mut j = at;
     for cell in cells {
-        let c = cell.ch as u32;
         if cell.is_spacer() {
             // Left as the NUL from `resize`.
             j += 1;
-        } else if c < 0x80 {
-            put(dst, j, c as u8);
-            j += 1;
-        } else if c < 0x800 {
-            put(dst, j, 0xc0 | (c >> 6) as u8);
-            put(dst, j + 1, 0x80 | (c & 0x3f) as u8);
-            j += 2;
-        } else if c < 0x1_0000 {
-            put(dst, j, 0xe0 | (c >> 12) as u8);
-            put(dst, j + 1, 0x80 | (c >> 6 & 0x3f) as u8);
-            put(dst, j + 2, 0x80 | (c & 0x3f) as u8);
-            j += 3;
-        } else {
-            put(dst, j, 0xf0 | (c >> 18) as u8);
-            put(dst, j + 1, 0x80 | (c >> 12 & 0x3f) as u8);
-            put(dst, j + 2, 0x80 | (c >> 6 & 0x3f) as u8);
-            put(dst, j + 3, 0x80 | (c & 0x3f) as u8);
-            j += 4;
+        } else if let Some(window) = out.get_mut(j..j + 4) {
+            j += cell.ch.encode_utf8(window).len();
         }
     }
-}
-
-fn put(dst: &mut [u8], at: usize, b: u8) {
-    if let Some(slot) = dst.get_mut(at) {
-        *slot = b;
-    }
+    out.truncate(at + len);
 }
 
 fn put_color(out: &mut Vec<u8>, c: PackedColor) {
@@ -523,6 +505,8 @@ impl History {
         if self.limit == 0 {
             return None;
         }
+        // Room for `push_text`'s slack too, so a chunk never reallocates.
+        let len = len + TEXT_SLACK;
         if self.lines.len() >= self.limit {
             self.drop_oldest((self.limit / 10).max(1));
         }

@@ -188,7 +188,12 @@ impl Row {
             _ => self.cells.len(),
         };
         if let Some(cells) = self.cells.get_mut(..dirty) {
-            fill_cells(cells, &blank);
+            if blank == Cell::BLANK {
+                // A constant the compiler keeps in a register.
+                cells.fill(Cell::BLANK);
+            } else {
+                fill_cells(cells, &blank);
+            }
         }
         self.trace.restart(blank);
         self.extras.clear();
