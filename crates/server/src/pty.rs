@@ -178,7 +178,13 @@ struct Output<'a> {
 /// screen to draw it, never waits long behind a flood.
 const FEED_SLICE: usize = 16 * 1024;
 
+/// How much lower than the server loop a reader thread runs (nice). With both cores busy
+/// (a flood and the program making it) the loop and the client still get a core promptly
+/// when a key arrives; an idle machine gives the reader all it wants anyway.
+const READER_NICENESS: i32 = 3;
+
 fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), READER_NICENESS);
     let mut buf = vec![0u8; READ_FIRST];
     loop {
         let n = match reader.read(&mut buf) {

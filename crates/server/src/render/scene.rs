@@ -51,6 +51,9 @@ pub struct Mark {
 #[derive(Clone, Default)]
 pub struct Scene {
     pub size: Size,
+    /// Compose only this pane now (a typed key's echo while others flood); the rest
+    /// follow in the next regular frame.
+    pub only: Option<PaneId>,
     pub panes: Vec<PanePlacement>,
     pub marks: Vec<Mark>,
     pub lines: Vec<Line>,

@@ -100,6 +100,10 @@ impl View {
         self.panes
             .retain(|id, _| scene.panes.iter().any(|p| p.pane == *id));
         for placement in &scene.panes {
+            if scene.only.is_some_and(|only| only != placement.pane) {
+                self.incomplete = true;
+                continue;
+            }
             self.compose_pane(placement);
         }
         for mark in &scene.marks {

@@ -12,7 +12,7 @@ use crate::modes::Mode;
 
 /// Frames per second while a visible pane floods.
 const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
-/// Frames a client may have unacknowledged.
+/// Frames a client may have unacknowledged (an echo may go one past it).
 const MAX_IN_FLIGHT: u32 = 2;
 /// How long after a key its echo still jumps the queue.
 const ECHO_WINDOW: Duration = Duration::from_millis(250);
@@ -21,26 +21,31 @@ impl Server {
     pub fn render_clients(&mut self, now: Instant) {
         let ids: Vec<ClientId> = self.clients.keys().copied().collect();
         for id in ids {
-            let due = self
-                .clients
-                .get(&id)
-                .and_then(|c| c.attached.as_ref())
-                .is_some_and(|a| {
-                    a.needs_render
-                        && a.view.in_flight < MAX_IN_FLIGHT
-                        && (a.echo_ready
-                            || a.last_frame
-                                .is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL))
-                });
-            if due {
-                self.render_client(id, now);
+            let Some(a) = self.clients.get(&id).and_then(|c| c.attached.as_ref()) else {
+                continue;
+            };
+            if !a.needs_render {
+                continue;
+            }
+            let on_time = a
+                .last_frame
+                .is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL);
+            if on_time && a.view.in_flight < MAX_IN_FLIGHT {
+                self.render_client(id, now, None);
+            } else if a.echo_ready && a.view.in_flight <= MAX_IN_FLIGHT {
+                // Between frames of a flood, a key's echo goes out alone and small.
+                let echo = a.echo_pane.map(|(p, _)| p);
+                self.render_client(id, now, echo);
             }
         }
     }
 
-    fn render_client(&mut self, id: ClientId, now: Instant) {
+    fn render_client(&mut self, id: ClientId, now: Instant, only: Option<crate::ids::PaneId>) {
         self.update_reports(id);
-        let scene = self.scene(id);
+        let scene = self.scene(id).map(|mut s| {
+            s.only = only;
+            s
+        });
         let Some(c) = self.clients.get_mut(&id) else {
             return;
         };
