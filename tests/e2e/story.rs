@@ -5,7 +5,11 @@ use crate::harness::{Env, PROMPT, eventually, free_port, http_get};
 
 #[test]
 fn http_server_survives_detach_and_closed_terminal() {
-    if std::process::Command::new("python3").arg("-V").output().is_err() {
+    if std::process::Command::new("python3")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         eprintln!("note: python3 is not installed; skipping the HTTP server story");
         return;
     }

@@ -423,3 +423,41 @@ fn clock_messages_and_suspend() {
         ls.iter().any(|l| l.contains("[detached"))
     });
 }
+
+#[test]
+fn read_only_clients_only_watch() {
+    let env = Env::new();
+    let mut owner = attached(&env, 80, 24);
+    let mut watcher = env.spawn(80, 24, &["attach", "-r", "-t", "t"]);
+    watcher.wait_text(PROMPT);
+    watcher.line("echo from-watcher");
+    watcher.prefix(b"c"); // new-window: not allowed for a read-only client
+    owner.line("echo from-owner");
+    watcher.wait_line("from-owner");
+    let text = env.ok(&["capture-pane", "-p", "-t", "t"]);
+    assert!(!text.contains("from-watcher"), "{text}");
+    assert_eq!(env.ok(&["lsw", "-t", "t", "-F", "#I"]), "0\n");
+    watcher.prefix(b"d");
+    assert_eq!(watcher.wait_exit(), 0);
+    owner.prefix(b"d");
+    assert_eq!(owner.wait_exit(), 0);
+}
+
+#[test]
+fn choose_buffer_pastes_and_aliases_work() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    env.ok(&["set-buffer", "-b", "mine", "echo pasted-$((2+3))"]);
+    t.prefix(b"=");
+    t.wait("the buffer list", |ls| {
+        ls.iter().any(|l| l.starts_with("(0) mine: "))
+    });
+    t.send(b"\r");
+    t.send(b"\r");
+    t.wait_line("pasted-5");
+    env.ok(&["split-pane", "-h", "-t", "t"]);
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "t", "#{window_panes}"]),
+        "2\n"
+    );
+}

@@ -58,6 +58,20 @@ impl Server {
         }
     }
 
+    /// A read-only client's keys do nothing but detach and switch sessions, as in tmux.
+    fn allowed_for(&self, client: ClientId, command: &str) -> bool {
+        let readonly = self
+            .clients
+            .get(&client)
+            .and_then(|c| c.attached.as_ref())
+            .is_some_and(|a| a.readonly);
+        if !readonly {
+            return true;
+        }
+        let first = command.split_whitespace().next().unwrap_or("");
+        crate::cmd::lookup(first).is_ok_and(|e| matches!(e.name, "detach-client" | "switch-client"))
+    }
+
     fn client_key(&mut self, client: ClientId, key: Key) {
         let Some(a) = self.attached_mut(client) else {
             return;
@@ -116,7 +130,9 @@ impl Server {
                 return;
             }
             if let Some(b) = self.keys.lookup("root", key).cloned() {
-                self.run_client_command(client, &b.command);
+                if self.allowed_for(client, &b.command) {
+                    self.run_client_command(client, &b.command);
+                }
                 return;
             }
             self.key_to_pane(client, key);
@@ -134,7 +150,9 @@ impl Server {
                     "root"
                 };
                 self.set_key_table(client, next, repeat);
-                self.run_client_command(client, &b.command);
+                if self.allowed_for(client, &b.command) {
+                    self.run_client_command(client, &b.command);
+                }
             }
             None => {
                 let repeating = self

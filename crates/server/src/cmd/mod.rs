@@ -10,6 +10,7 @@ mod bind_key;
 mod break_pane;
 mod buffers;
 mod capture_pane;
+mod choose_list;
 mod choose_tree;
 mod clock_mode;
 mod command_prompt;
@@ -99,6 +100,8 @@ pub static TABLE: &[&CmdEntry] = &[
     &bind_key::ENTRY,
     &break_pane::ENTRY,
     &capture_pane::ENTRY,
+    &choose_list::CHOOSE_BUFFER,
+    &choose_list::CHOOSE_CLIENT,
     &choose_tree::ENTRY,
     &clock_mode::ENTRY,
     &command_prompt::ENTRY,
@@ -234,11 +237,26 @@ impl Ctx<'_> {
     }
 }
 
+/// tmux's default command-alias option: names that stand for a command with flags.
+const ALIASES: &[(&str, &[&str])] = &[
+    ("split-pane", &["split-window"]),
+    ("splitp", &["split-window"]),
+    ("server-info", &["show-messages", "-JT"]),
+    ("info", &["show-messages", "-JT"]),
+    ("choose-window", &["choose-tree", "-w"]),
+    ("choose-session", &["choose-tree", "-s"]),
+];
+
 /// Run one command (argv with the name first).
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
     let Some(name) = argv.first() else {
         return Ok(Flow::Continue);
     };
+    if let Some((_, expansion)) = ALIASES.iter().find(|(a, _)| a == name) {
+        let mut expanded: Vec<String> = expansion.iter().map(|s| (*s).to_string()).collect();
+        expanded.extend_from_slice(&argv[1..]);
+        return run(ctx, &expanded);
+    }
     let entry = lookup(name)?;
     let args = Args::parse(entry.name, entry.flags, &argv[1..])?;
     args.check_count(entry.name, entry.args.0, entry.args.1)?;

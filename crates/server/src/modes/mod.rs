@@ -3,12 +3,14 @@
 //! `C-b w`) and find-window (`C-b f`). A mode draws into the client's scene and gets the
 //! client's keys before anything else.
 
+mod choose;
 mod clock;
 mod digits;
 mod display_panes;
 mod tree;
 mod view;
 
+pub use choose::ChooseMode;
 pub use clock::{ClockMode, clock_marks};
 pub use display_panes::{DisplayPanes, number_marks};
 pub use tree::{TreeKind, TreeMode};
@@ -34,6 +36,7 @@ pub enum Mode {
     Tree(TreeMode),
     View(ViewMode),
     Clock(ClockMode),
+    Choose(ChooseMode),
 }
 
 impl Mode {
@@ -43,6 +46,7 @@ impl Mode {
             Mode::Tree(t) => t.key(key, server),
             Mode::View(v) => v.key(key),
             Mode::Clock(c) => c.key(key),
+            Mode::Choose(c) => c.key(key),
         }
     }
 }

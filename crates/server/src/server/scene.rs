@@ -38,6 +38,10 @@ impl Server {
                     let style = self.option_style(Some(session), Some(window), "mode-style");
                     scene.lines.extend(tree.draw(self, window_area, style));
                 }
+                Some(Mode::Choose(choose)) => {
+                    let style = self.option_style(Some(session), Some(window), "mode-style");
+                    scene.lines.extend(choose.draw(window_area, style));
+                }
                 Some(Mode::View(view)) => {
                     let style = self.option_style(Some(session), Some(window), "mode-style");
                     scene.lines.extend(view.draw(window_area, style));

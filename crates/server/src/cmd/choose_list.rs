@@ -1,0 +1,78 @@
+//! choose-buffer (`C-b =`: paste a buffer) and choose-client (`C-b D`: detach a client),
+//! each a list to pick from.
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use crate::cmdline::quote_arg;
+use crate::modes::{ChooseMode, Mode};
+
+pub static CHOOSE_BUFFER: CmdEntry = CmdEntry {
+    name: "choose-buffer",
+    alias: None,
+    flags: "F:f:GK:NO:rt:Z",
+    args: (0, Some(1)),
+    usage: "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] [template]",
+    exec: exec_buffer,
+};
+
+pub static CHOOSE_CLIENT: CmdEntry = CmdEntry {
+    name: "choose-client",
+    alias: None,
+    flags: "F:f:K:NO:rt:Z",
+    args: (0, Some(1)),
+    usage: "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] [template]",
+    exec: exec_client,
+};
+
+fn open(ctx: &mut Ctx<'_>, items: Vec<(String, String)>, empty: &str) -> CmdResult {
+    let (client, _) = super::attached_session(ctx)?;
+    if items.is_empty() {
+        return Err(empty.to_string());
+    }
+    if let Some(a) = ctx.server.attached_mut(client) {
+        a.mode = Some(Mode::Choose(ChooseMode::new(items)));
+        a.needs_render = true;
+    }
+    Ok(Flow::Continue)
+}
+
+/// The template's `%%` replaced by an item's name, quoted.
+fn fill(template: &str, name: &str) -> String {
+    template.replace("%%", &quote_arg(name))
+}
+
+fn exec_buffer(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let template = args.arg(0).unwrap_or("paste-buffer -p -b %%").to_string();
+    let items = ctx
+        .server
+        .buffers
+        .iter()
+        .map(|b| {
+            let sample: String = b
+                .data
+                .chars()
+                .take(50)
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            let label = format!("{}: {} bytes: \"{sample}\"", b.name, b.data.len());
+            (label, fill(&template, &b.name))
+        })
+        .collect();
+    open(ctx, items, "no buffers")
+}
+
+fn exec_client(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let template = args.arg(0).unwrap_or("detach-client -t %%").to_string();
+    let items = ctx
+        .server
+        .clients
+        .values()
+        .filter_map(|c| {
+            let session = c.session()?;
+            let name = ctx.server.sessions.get(&session)?.name.clone();
+            let size = c.size().unwrap_or_default();
+            let label = format!("{}: {name} [{}x{}]", c.tty(), size.cols, size.rows);
+            Some((label, fill(&template, c.tty())))
+        })
+        .collect();
+    open(ctx, items, "no clients")
+}
