@@ -9,6 +9,19 @@ pub struct PasteBuffer {
     pub data: String,
 }
 
+impl PasteBuffer {
+    /// `name: N bytes: "start of the text"`, as list-buffers shows a buffer.
+    pub fn summary(&self) -> String {
+        let sample: String = self
+            .data
+            .chars()
+            .take(50)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        format!("{}: {} bytes: \"{sample}\"", self.name, self.data.len())
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Buffers {
     /// Most recent first.

@@ -284,7 +284,7 @@ impl Server {
         };
         let row = m.row.saturating_sub(top);
         let hit = if w.zoomed {
-            Some((w.active, crate::layout::Rect::default()))
+            Some((w.active, w.full_rect()))
         } else {
             w.layout
                 .panes()

@@ -87,15 +87,7 @@ fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
         .server
         .buffers
         .iter()
-        .map(|b| {
-            let sample: String = b
-                .data
-                .chars()
-                .take(50)
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            format!("{}: {} bytes: \"{sample}\"", b.name, b.data.len())
-        })
+        .map(|b| b.summary())
         .collect();
     for l in lines {
         ctx.print(&l);

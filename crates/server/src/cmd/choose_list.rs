@@ -46,16 +46,7 @@ fn exec_buffer(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .server
         .buffers
         .iter()
-        .map(|b| {
-            let sample: String = b
-                .data
-                .chars()
-                .take(50)
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let label = format!("{}: {} bytes: \"{sample}\"", b.name, b.data.len());
-            (label, fill(&template, &b.name))
-        })
+        .map(|b| (b.summary(), fill(&template, &b.name)))
         .collect();
     open(ctx, items, "no buffers")
 }

@@ -70,6 +70,17 @@ impl Window {
         self.layout.size()
     }
 
+    /// The whole window, where a zoomed pane goes.
+    pub fn full_rect(&self) -> crate::layout::Rect {
+        let (width, height) = self.size();
+        crate::layout::Rect {
+            x: 0,
+            y: 0,
+            width,
+            height,
+        }
+    }
+
     /// Index of a pane in layout order (`#{pane_index}` before pane-base-index).
     pub fn pane_position(&self, pane: PaneId) -> Option<usize> {
         self.layout.panes().iter().position(|(p, _)| *p == pane.0)

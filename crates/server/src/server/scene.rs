@@ -82,16 +82,7 @@ impl Server {
             height: r.height.min(area.height.saturating_sub(r.y)),
         };
         let placements: Vec<(crate::ids::PaneId, Rect)> = if w.zoomed {
-            let (cols, rows) = w.size();
-            vec![(
-                w.active,
-                Rect {
-                    x: 0,
-                    y: 0,
-                    width: cols,
-                    height: rows,
-                },
-            )]
+            vec![(w.active, w.full_rect())]
         } else {
             w.layout
                 .panes()
@@ -220,13 +211,7 @@ impl Server {
             return;
         };
         let rect = if w.zoomed {
-            let (cols, rows) = w.size();
-            Rect {
-                x: 0,
-                y: 0,
-                width: cols,
-                height: rows,
-            }
+            w.full_rect()
         } else {
             w.layout.rect(w.active.0).unwrap_or_default()
         };
