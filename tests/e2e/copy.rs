@@ -115,3 +115,35 @@ fn mouse_wheel_scrolls_when_mouse_is_on() {
         !ls[0].contains('[')
     });
 }
+
+#[test]
+fn mouse_clicks_the_status_line_and_drags_borders() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "c"]);
+    t.wait_text(PROMPT);
+    env.ok(&["set", "-g", "mouse", "on"]);
+    env.ok(&["new-window", "-t", "c"]);
+    t.wait("window 1", |ls| {
+        ls.last().is_some_and(|l| l.contains("1:bash*"))
+    });
+    eventually("mouse reporting turned on", || {
+        String::from_utf8_lossy(&t.raw())
+            .contains("\x1b[?1006h")
+            .then_some(())
+    });
+    // "[c] 0:bash- 1:bash*": window 0 is at columns 4..10; click column 6 of the last row.
+    t.send(b"\x1b[<0;7;24M\x1b[<0;7;24m");
+    t.wait("window 0 chosen by a click", |ls| {
+        ls.last().is_some_and(|l| l.contains("0:bash*"))
+    });
+    env.ok(&["split-window", "-h", "-t", "c"]);
+    let width = || env.ok(&["display", "-p", "-t", "c:0.0", "#{pane_width}"]);
+    assert_eq!(width(), "40\n");
+    // Drag the border (column 40, 0-based) three columns right.
+    t.send(b"\x1b[<0;41;5M");
+    t.send(b"\x1b[<32;42;5M\x1b[<32;43;5M\x1b[<32;44;5M");
+    t.send(b"\x1b[<0;44;5m");
+    eventually("the left pane 3 wider", || {
+        (width() == "43\n").then_some(())
+    });
+}

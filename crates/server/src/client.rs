@@ -39,6 +39,9 @@ pub struct Attached {
     pub echo_ready: bool,
     /// Mouse and focus reports last asked of the client's terminal.
     pub reports: Option<(bool, bool)>,
+    /// A border being dragged with the mouse: the pane before it, whether the border
+    /// is vertical (else horizontal), and where the mouse last was along the drag.
+    pub drag: Option<(PaneId, bool, u16)>,
 }
 
 #[derive(Debug)]

@@ -9,6 +9,7 @@ use rmux_term as term;
 
 use crate::ids::{ClientId, PaneId};
 use crate::keyname::{normalize, parse_key};
+use crate::layout::Direction;
 use crate::modes::ModeAction;
 use crate::prompt::PromptAction;
 use crate::server::Server;
@@ -271,6 +272,14 @@ impl Server {
             return;
         };
         let session = a.session;
+        let mouse_on = crate::options::parse_flag(self.session_option(Some(session), "mouse"))
+            .unwrap_or(false);
+        if mouse_on && self.mouse_on_status(client, m) {
+            return;
+        }
+        if mouse_on && self.mouse_on_border(client, m) {
+            return;
+        }
         let top = if self.status_at_top(Some(session)) {
             self.status_lines(Some(session))
         } else {
@@ -295,8 +304,6 @@ impl Server {
                 .map(|(p, r)| (PaneId(p), r))
         };
         let Some((pane, rect)) = hit else { return };
-        let mouse_on = crate::options::parse_flag(self.session_option(Some(session), "mouse"))
-            .unwrap_or(false);
         if mouse_on && m.kind == proto::MouseKind::Press && pane != w.active {
             self.activate_pane(pane);
         }
@@ -356,6 +363,125 @@ impl Server {
         let wanted = p.term.lock().is_ok_and(|t| t.encode_mouse(ev, &mut bytes));
         if wanted {
             p.pty.write(bytes);
+        }
+    }
+
+    /// A click on the status line picks a window; the wheel there steps through them.
+    fn mouse_on_status(&mut self, client: ClientId, m: proto::Mouse) -> bool {
+        let Some(c) = self.clients.get(&client) else {
+            return false;
+        };
+        let (Some(session), Some(size)) = (c.session(), c.size()) else {
+            return false;
+        };
+        let lines = self.status_lines(Some(session));
+        let row = if self.status_at_top(Some(session)) {
+            0
+        } else {
+            size.rows.saturating_sub(1)
+        };
+        if lines == 0 || m.row != row {
+            return false;
+        }
+        let command = match m.kind {
+            proto::MouseKind::Press if m.button == proto::MouseButton::Left => {
+                crate::status::window_at(self, client, m.col, size.cols)
+                    .map(|w| format!("select-window -t '{w}'"))
+            }
+            proto::MouseKind::WheelUp => Some("previous-window".to_string()),
+            proto::MouseKind::WheelDown => Some("next-window".to_string()),
+            _ => None,
+        };
+        if let Some(command) = command {
+            self.run_client_command(client, &command);
+        }
+        true
+    }
+
+    /// Dragging a border between panes resizes them (tmux's MouseDrag1Border).
+    fn mouse_on_border(&mut self, client: ClientId, m: proto::Mouse) -> bool {
+        let Some(a) = self.attached_mut(client) else {
+            return false;
+        };
+        let session = a.session;
+        match (m.kind, a.drag) {
+            (proto::MouseKind::Release, Some(_)) => {
+                a.drag = None;
+                return true;
+            }
+            (proto::MouseKind::Drag, Some((pane, vertical, last))) => {
+                let top = if self.status_at_top(Some(session)) {
+                    self.status_lines(Some(session))
+                } else {
+                    0
+                };
+                let now = if vertical {
+                    m.col
+                } else {
+                    m.row.saturating_sub(top)
+                };
+                if now != last {
+                    let direction = match (vertical, now > last) {
+                        (true, true) => Direction::Right,
+                        (true, false) => Direction::Left,
+                        (false, true) => Direction::Down,
+                        (false, false) => Direction::Up,
+                    };
+                    let window = self.panes.get(&pane).map(|p| p.window);
+                    if let Some(w) = window.and_then(|w| self.windows.get_mut(&w)) {
+                        w.layout.resize_pane(pane.0, direction, now.abs_diff(last));
+                    }
+                    if let Some(w) = window {
+                        self.apply_layout(w);
+                    }
+                    if let Some(a) = self.attached_mut(client) {
+                        a.drag = Some((pane, vertical, now));
+                    }
+                }
+                return true;
+            }
+            (proto::MouseKind::Press, _) if m.button == proto::MouseButton::Left => {}
+            _ => return false,
+        }
+        let top = if self.status_at_top(Some(session)) {
+            self.status_lines(Some(session))
+        } else {
+            0
+        };
+        let (x, y) = (m.col, m.row.saturating_sub(top));
+        let Some(w) = self
+            .current_window(session)
+            .and_then(|w| self.windows.get(&w))
+        else {
+            return false;
+        };
+        if w.zoomed {
+            return false;
+        }
+        let panes = w.layout.panes();
+        let inside = |r: &crate::layout::Rect| {
+            x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height
+        };
+        if panes.iter().any(|(_, r)| inside(r)) {
+            return false;
+        }
+        let left_of = panes
+            .iter()
+            .find(|(_, r)| r.x + r.width == x && y >= r.y && y < r.y + r.height);
+        let above = panes
+            .iter()
+            .find(|(_, r)| r.y + r.height == y && x >= r.x && x < r.x + r.width);
+        let drag = match (left_of, above) {
+            (Some((p, _)), _) => Some((PaneId(*p), true, x)),
+            (None, Some((p, _))) => Some((PaneId(*p), false, y)),
+            (None, None) => None,
+        };
+        match (drag, self.attached_mut(client)) {
+            (Some(d), Some(a)) => {
+                a.drag = Some(d);
+                true
+            }
+            _ => false,
         }
     }
 

@@ -8,20 +8,45 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::format::style::{parse_style, styled_segments};
 use crate::formats::FormatTarget;
-use crate::ids::ClientId;
+use crate::ids::{ClientId, WindowId};
 use crate::render::{Line, Scene};
 use crate::server::Server;
 
 type Cells = Vec<(char, Style)>;
 
+/// A composed status line: its cells, its fill, and where each window sits in it
+/// (first and last column) so a mouse click can find it.
+struct Composed {
+    cells: Cells,
+    fill: Style,
+    windows: Vec<(usize, usize, WindowId)>,
+}
+
 /// The status line(s) of a client, starting at row `y`.
 pub fn status_lines(server: &Server, client: ClientId, y: u16, cols: u16) -> Vec<Line> {
-    let Some(c) = server.clients.get(&client) else {
-        return Vec::new();
-    };
-    let Some(session) = c.session() else {
-        return Vec::new();
-    };
+    compose(server, client, cols)
+        .map(|c| {
+            vec![Line {
+                y,
+                cells: c.cells,
+                fill: c.fill,
+            }]
+        })
+        .unwrap_or_default()
+}
+
+/// The window shown at column `col` of a client's status line.
+pub fn window_at(server: &Server, client: ClientId, col: u16, cols: u16) -> Option<WindowId> {
+    let col = usize::from(col);
+    compose(server, client, cols)?
+        .windows
+        .into_iter()
+        .find(|(start, end, _)| col >= *start && col <= *end)
+        .map(|(_, _, w)| w)
+}
+
+fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
+    let session = server.clients.get(&client)?.session()?;
     let window = server.current_window(session);
     let pane = window.and_then(|w| server.active_pane(w));
     let ctx = FormatTarget {
@@ -42,35 +67,61 @@ pub fn status_lines(server: &Server, client: ClientId, y: u16, cols: u16) -> Vec
     let mut right = styled(&ctx.expand(opt("status-right")), right_style);
     truncate(&mut right, opt("status-right-length").parse().unwrap_or(40));
 
-    let (list, current_span) = window_list(server, client, session, base);
+    let list = window_list(server, client, session, base);
     let cols = usize::from(cols);
     let space = cols.saturating_sub(width(&left) + width(&right));
-    let list = fit_list(list, current_span, space);
+    let (shown, first) = fit_list(&list, space);
+    let left_width = width(&left);
+    // Columns of each window: list cell i sits at shown index i - first (+1 for the '<'
+    // marker when the list was cut).
+    let marker = usize::from(shown.len() != list.cells.len());
+    let column_of = |cell: usize| -> Option<usize> {
+        let at = cell.checked_sub(first)? + marker;
+        (at < shown.len()).then(|| left_width + width(&shown[..at].to_vec()))
+    };
+    let windows = list
+        .spans
+        .iter()
+        .filter_map(|&(start, end, w)| {
+            let s = column_of(start)?;
+            let e = column_of(end.saturating_sub(1)).unwrap_or(s);
+            Some((s, e, w))
+        })
+        .collect();
 
     let mut cells = left;
-    cells.extend(list);
+    cells.extend(shown);
     let pad = cols.saturating_sub(width(&cells) + width(&right));
     cells.extend(std::iter::repeat_n((' ', base), pad));
     cells.extend(right);
-    vec![Line {
-        y,
+    Some(Composed {
         cells,
         fill: base,
-    }]
+        windows,
+    })
 }
 
-/// The window list cells and the span (start, end) of the current window in them.
+/// The window list: its cells, and each window's cells (start, end exclusive).
+struct WindowList {
+    cells: Cells,
+    current: (usize, usize),
+    spans: Vec<(usize, usize, WindowId)>,
+}
+
 fn window_list(
     server: &Server,
     client: ClientId,
     session: crate::ids::SessionId,
     base: Style,
-) -> (Cells, (usize, usize)) {
-    let Some(s) = server.sessions.get(&session) else {
-        return (Vec::new(), (0, 0));
+) -> WindowList {
+    let mut list = WindowList {
+        cells: Vec::new(),
+        current: (0, 0),
+        spans: Vec::new(),
     };
-    let mut cells = Vec::new();
-    let mut span = (0, 0);
+    let Some(s) = server.sessions.get(&session) else {
+        return list;
+    };
     let count = s.windows.len();
     for (n, (_, &window)) in s.windows.iter().enumerate() {
         let ctx = FormatTarget {
@@ -100,35 +151,38 @@ fn window_list(
         } else {
             wopt("window-status-format")
         };
-        let start = cells.len();
-        cells.extend(styled(&ctx.expand(format), style));
+        let start = list.cells.len();
+        list.cells.extend(styled(&ctx.expand(format), style));
+        list.spans.push((start, list.cells.len(), window));
         if current {
-            span = (start, cells.len());
+            list.current = (start, list.cells.len());
         }
         if n + 1 < count {
-            cells.extend(styled(&ctx.expand(wopt("window-status-separator")), base));
+            list.cells
+                .extend(styled(&ctx.expand(wopt("window-status-separator")), base));
         }
     }
-    (cells, span)
+    list
 }
 
 /// Cut the window list to `space` columns, keeping the current window in view and
-/// marking cut ends with `<` and `>` as tmux does.
-fn fit_list(list: Cells, current: (usize, usize), space: usize) -> Cells {
-    if width(&list) <= space {
-        return list;
+/// marking cut ends with `<` and `>` as tmux does; also the first list cell shown.
+fn fit_list(list: &WindowList, space: usize) -> (Cells, usize) {
+    let cells = &list.cells;
+    if width(cells) <= space {
+        return (cells.clone(), 0);
     }
     if space < 3 {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let inner = space - 2;
-    let start = current.1.saturating_sub(inner).min(current.0);
+    let start = list.current.1.saturating_sub(inner).min(list.current.0);
     let mut out: Cells = Vec::new();
-    let marker_style = list.first().map(|c| c.1).unwrap_or_default();
+    let marker_style = cells.first().map(|c| c.1).unwrap_or_default();
     out.push((if start > 0 { '<' } else { ' ' }, marker_style));
     let mut taken = 0;
     let mut end = start;
-    for &(ch, st) in &list[start..] {
+    for &(ch, st) in &cells[start..] {
         let w = ch.width().unwrap_or(0);
         if taken + w > inner {
             break;
@@ -137,8 +191,8 @@ fn fit_list(list: Cells, current: (usize, usize), space: usize) -> Cells {
         taken += w;
         end += 1;
     }
-    out.push((if end < list.len() { '>' } else { ' ' }, marker_style));
-    out
+    out.push((if end < cells.len() { '>' } else { ' ' }, marker_style));
+    (out, start)
 }
 
 /// The status row replaced by a prompt or a message, if the client has one; returns where

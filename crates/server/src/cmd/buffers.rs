@@ -83,12 +83,7 @@ fn buffer_data(ctx: &Ctx<'_>, name: Option<&str>) -> Result<String, String> {
 }
 
 fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
-    let lines: Vec<String> = ctx
-        .server
-        .buffers
-        .iter()
-        .map(|b| b.summary())
-        .collect();
+    let lines: Vec<String> = ctx.server.buffers.iter().map(|b| b.summary()).collect();
     for l in lines {
         ctx.print(&l);
     }

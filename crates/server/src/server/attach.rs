@@ -36,6 +36,7 @@ impl Server {
             echo_pane: None,
             echo_ready: false,
             reports: None,
+            drag: None,
         });
         c.send(&ServerMessage::Attached { session: name });
         if let Some(s) = self.sessions.get_mut(&session) {
