@@ -140,3 +140,55 @@ fn targets_resolve_like_tmux() {
         report.join("\n")
     );
 }
+
+#[test]
+fn option_defaults_match_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("note: tmux is not installed; skipping the option comparison");
+        return;
+    }
+    let env = Env::new();
+    let sock = env.dir.path().join("tmux.sock").display().to_string();
+    let ((a, _), (b, _)) = both(&env, &sock, &["new", "-d", "-s", "o"]);
+    assert_eq!((a, b), (0, 0));
+    // rmux's deliberate differences (README): a larger history by default.
+    let differs_on_purpose = ["history-limit"];
+    let mut compared = 0;
+    let mut diffs = Vec::new();
+    for scope in [
+        &["show", "-g"][..],
+        &["show", "-gw"][..],
+        &["show", "-s"][..],
+    ] {
+        let (ours, theirs) = both(&env, &sock, scope);
+        let ours: std::collections::HashMap<String, String> = ours
+            .1
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        for line in theirs.1.lines() {
+            let Some((name, value)) = line.split_once(' ') else {
+                continue;
+            };
+            if differs_on_purpose.contains(&name) {
+                continue;
+            }
+            if let Some(mine) = ours.get(name) {
+                compared += 1;
+                if mine != value {
+                    diffs.push(format!("{name}: rmux {mine} tmux {value}"));
+                }
+            }
+        }
+    }
+    let _ = Command::new("tmux")
+        .args(["-S", &sock, "kill-server"])
+        .status();
+    assert!(compared > 60, "only {compared} options compared");
+    assert!(
+        diffs.is_empty(),
+        "option defaults differ:\n{}",
+        diffs.join("\n")
+    );
+}

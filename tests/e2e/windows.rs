@@ -461,3 +461,77 @@ fn choose_buffer_pastes_and_aliases_work() {
         "2\n"
     );
 }
+
+/// The pane ids of window `t:0` in layout order.
+fn pane_order(env: &Env) -> Vec<String> {
+    env.ok(&["list-panes", "-t", "t:0", "-F", "#{pane_id}"])
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn rearranging_keys_rotate_swap_break_spread_and_find() {
+    let env = Env::new();
+    let mut t = attached(&env, 100, 30);
+    env.ok(&["set", "-g", "repeat-time", "0"]);
+    env.ok(&["split-window", "-h", "-t", "t"]);
+    env.ok(&["split-window", "-v", "-t", "t"]);
+    let start = pane_order(&env);
+    // C-b C-o rotates forward, C-b M-o back.
+    t.prefix(b"\x0f");
+    let rotated = crate::harness::eventually("C-b C-o", || {
+        let now = pane_order(&env);
+        (now != start).then_some(now)
+    });
+    // As tmux: every pane moves one place up the list.
+    assert_eq!(
+        rotated,
+        vec![start[1].clone(), start[2].clone(), start[0].clone()]
+    );
+    t.prefix(b"\x1bo");
+    crate::harness::eventually("C-b M-o", || (pane_order(&env) == start).then_some(()));
+    // C-b { swaps the active pane with the previous one, C-b } with the next.
+    env.ok(&["select-pane", "-t", "t:0.1"]);
+    t.prefix(b"{");
+    crate::harness::eventually("C-b {", || {
+        (pane_order(&env) == vec![start[1].clone(), start[0].clone(), start[2].clone()])
+            .then_some(())
+    });
+    t.prefix(b"}");
+    crate::harness::eventually("C-b }", || (pane_order(&env) == start).then_some(()));
+    // C-b M-1 even-horizontal, C-b M-2 even-vertical, C-b E spreads.
+    let layout = || env.ok(&["display", "-p", "-t", "t:0", "#{window_layout}"]);
+    t.prefix(b"\x1b1");
+    crate::harness::eventually("C-b M-1", || {
+        let l = layout();
+        (l.contains('{') && !l.contains('[')).then_some(())
+    });
+    t.prefix(b"\x1b2");
+    crate::harness::eventually("C-b M-2", || {
+        let l = layout();
+        (l.contains('[') && !l.contains('{')).then_some(())
+    });
+    env.ok(&["resize-pane", "-t", "t:0.0", "-D", "4"]);
+    let uneven = layout();
+    t.prefix(b"E");
+    crate::harness::eventually("C-b E", || (layout() != uneven).then_some(()));
+    // C-b ! breaks the active pane out into a new window.
+    t.prefix(b"!");
+    crate::harness::eventually("C-b !", || {
+        (env.ok(&["lsw", "-t", "t", "-F", "#I"]) == "0\n1\n").then_some(())
+    });
+    // C-b f finds a window by text shown in it.
+    env.ok(&["send-keys", "-t", "t:0", "echo needle-in-window-0", "Enter"]);
+    env.wait_capture("t:0", "the needle", |c| c.contains("needle-in-window-0\n"));
+    t.prefix(b"f");
+    t.wait("the find prompt", |ls| {
+        status(ls).starts_with("(find-window)")
+    });
+    t.line("needle-in");
+    t.wait("the matching window listed", |ls| {
+        ls.iter().any(|l| l.contains("0: bash"))
+    });
+    t.send(b"\r");
+    t.wait("window 0 chosen", |ls| status(ls).contains("0:bash*"));
+}

@@ -421,31 +421,9 @@ pub fn parse_flag(value: &str) -> Option<bool> {
     }
 }
 
-/// An option value as `show-options` prints it: quoted when it holds anything a command
-/// line would split or interpret.
+/// An option value as `show-options` prints it: quoted as tmux quotes it.
 pub fn quote_value(value: &str) -> String {
-    if value.is_empty() {
-        return "''".to_string();
-    }
-    let plain = value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_.,/=:@%+[]^?~".contains(c));
-    if plain {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' | '\\' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::cmdline::quote_arg(value)
 }
 
 /// The server-wide options and the global session and window options.

@@ -73,8 +73,13 @@ impl TreeMode {
             page: Cell::new(10),
         };
         if mode.filter.is_some() {
-            // Land on the first match rather than on a window that was filtered out.
-            mode.selected = mode.items(server).first().map(|i| i.entry);
+            // Land on the first matching window, as tmux's find-window does.
+            let items = mode.items(server);
+            let first_window = items
+                .iter()
+                .find(|i| matches!(i.entry, Entry::Window(..)))
+                .or(items.first());
+            mode.selected = first_window.map(|i| i.entry);
         }
         mode
     }
