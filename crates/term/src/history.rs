@@ -373,8 +373,9 @@ impl<'a> Line<'a> {
         })
     }
 
-    /// Unpacks into `row` (already `cols` wide and blank): cells past the
-    /// width are dropped.
+    /// Unpacks into `row` (blank): cells past its width are dropped, and
+    /// only the stored ones (up to the last that is not blank) are stored
+    /// in the row.
     pub(crate) fn decode_into(&self, row: &mut Row) {
         let width = usize::from(row.width());
         for (x, (mut cell, extra)) in self.cells().take(width).enumerate() {
@@ -393,7 +394,7 @@ impl<'a> Line<'a> {
                     row.extras.push_with_tail(id, extra.tail)
                 };
             }
-            if let Some(slot) = row.cells_mut().get_mut(x) {
+            if let Some(slot) = row.cell_mut(x) {
                 *slot = cell;
             }
         }

@@ -296,7 +296,7 @@ fn put(row: &mut Row, x: usize, mut cell: Cell, logical: &Logical) {
     } else {
         cell.extra = 0;
     }
-    if let Some(slot) = row.cells_mut().get_mut(x) {
+    if let Some(slot) = row.cell_mut(x) {
         *slot = cell;
     }
 }

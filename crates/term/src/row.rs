@@ -1,16 +1,30 @@
-//! A row of the visible grid: a fixed-width run of cells, its side table,
-//! whether it soft-wraps, its change stamp, and a [`Trace`] of how it was
-//! written.
+//! A row of the visible grid: its cells, its side table, whether it
+//! soft-wraps, its change stamp, and a [`Trace`] of how it was written.
+//!
+//! A row stores cells only as far as it has been written: every cell past
+//! the stored ones, up to the row's width, is [`Cell::BLANK`]. A row that
+//! was never written allocates nothing, erasing its blank tail costs
+//! nothing, and a whole-row erase forgets the cells but keeps their memory
+//! for the next line written there (scrolling reuses rows).
 
 use crate::cell::{ACS, Cell, Extras, SPACER, UNDERLINE_MASK, WIDE};
 use crate::text::{next_glyph, printable_prefix};
 
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
-    /// Always exactly the grid width long. Private so that every change goes
-    /// through [`Row::cells_mut`] (which forgets the trace) or a method that
+    /// The stored cells are `cells[..len]`; past them, up to `width`, the
+    /// row is blank. What lies in `cells[len..]` means nothing: it is room
+    /// for the row to grow into without reallocating or even setting the
+    /// vector's length on the hot path, and is overwritten (or blanked)
+    /// whenever `len` moves over it. Private so that every change goes
+    /// through [`Row::cell_mut`] (which forgets the trace) or a method that
     /// keeps the trace true.
     cells: Vec<Cell>,
+    /// Number of stored cells: at most `cells.len()`, which is at most
+    /// `width`.
+    len: u16,
+    /// The grid width.
+    width: u16,
     trace: Trace,
     pub extras: Extras,
     /// A new, never reused value after every change (see `RowView::stamp`).
@@ -22,10 +36,17 @@ pub(crate) struct Row {
     pub wrapped: bool,
 }
 
+/// The fewest cells a row makes room for when it first grows (a prompt, a
+/// short line), so that typing does not reallocate at every key.
+const MIN_CELLS: usize = 16;
+
 impl Row {
+    /// A blank row `cols` wide; allocates nothing.
     pub(crate) fn new(cols: u16, stamp: u64) -> Row {
         Row {
-            cells: vec![Cell::BLANK; usize::from(cols)],
+            cells: Vec::new(),
+            len: 0,
+            width: cols,
             trace: Trace::blank(),
             extras: Extras::default(),
             stamp,
@@ -35,17 +56,98 @@ impl Row {
     }
 
     pub(crate) fn width(&self) -> u16 {
-        self.cells.len() as u16
+        self.width
     }
 
+    /// The stored cells (see the type's description): cell `x` of the row
+    /// is `cells()[x]`, or [`Cell::BLANK`] past them.
+    #[inline]
     pub(crate) fn cells(&self) -> &[Cell] {
-        &self.cells
+        self.cells.get(..usize::from(self.len)).unwrap_or_default()
     }
 
-    /// The cells, to change at will: the trace is forgotten.
-    pub(crate) fn cells_mut(&mut self) -> &mut [Cell] {
+    /// The stored cells, to change (callers keep the trace true).
+    #[inline]
+    fn stored_mut(&mut self) -> &mut [Cell] {
+        self.cells
+            .get_mut(..usize::from(self.len))
+            .unwrap_or_default()
+    }
+
+    /// Cell `x` (blank past the stored cells); `None` past the width.
+    pub(crate) fn cell(&self, x: usize) -> Option<Cell> {
+        match self.cells().get(x) {
+            Some(c) => Some(*c),
+            None => (x < usize::from(self.width)).then_some(Cell::BLANK),
+        }
+    }
+
+    /// Cell `x`, to change at will (stored from now on): the trace is
+    /// forgotten. `None` past the width.
+    pub(crate) fn cell_mut(&mut self, x: usize) -> Option<&mut Cell> {
         self.trace.forget();
-        &mut self.cells
+        self.store_to(x + 1);
+        self.stored_mut().get_mut(x)
+    }
+
+    /// Stores cells up to `end` (clamped to the width), the new ones
+    /// blank. Changes nothing the row shows, nor its trace.
+    fn store_to(&mut self, end: usize) {
+        let end = end.min(usize::from(self.width));
+        let len = usize::from(self.len);
+        if end > len
+            && let Some(s) = self.open(len, end)
+        {
+            s.fill(Cell::BLANK);
+        }
+    }
+
+    /// Cells `x..end` (`x <= end`) are about to be written, every one of
+    /// them: they are stored from now on (any blanks skipped between the
+    /// stored cells and `x` too), and returned to be written. `None`, and
+    /// nothing changes, when `end` is past the width.
+    #[inline]
+    fn open(&mut self, x: usize, end: usize) -> Option<&mut [Cell]> {
+        if end > self.cells.len() {
+            if end > usize::from(self.width) {
+                return None;
+            }
+            self.grow(end);
+        }
+        let len = usize::from(self.len);
+        if x > len {
+            self.blank(len, x);
+        }
+        // `end` is at most the width, a `u16`.
+        self.len = self.len.max(end as u16);
+        self.cells.get_mut(x..end)
+    }
+
+    /// Blanks `cells[from..to]` (skipped blanks about to be stored).
+    #[cold]
+    #[inline(never)]
+    fn blank(&mut self, from: usize, to: usize) {
+        if let Some(s) = self.cells.get_mut(from..to) {
+            s.fill(Cell::BLANK);
+        }
+    }
+
+    /// Room for `end` cells: at least twice what there was, never more
+    /// than the width (a full row costs exactly its cells). The room is
+    /// filled with blanks at once, so that writing into it later only
+    /// moves `len`.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, end: usize) {
+        let want = (self.cells.capacity() * 2)
+            .max(MIN_CELLS)
+            .min(usize::from(self.width))
+            .max(end);
+        if want > self.cells.capacity() {
+            self.cells.reserve_exact(want - self.cells.len());
+        }
+        let room = self.cells.capacity().min(usize::from(self.width));
+        self.cells.resize(room.max(end), Cell::BLANK);
     }
 
     /// What is known of how the row was written, if anything.
@@ -57,14 +159,14 @@ impl Row {
     /// cell otherwise a copy of `look`.
     #[inline]
     pub(crate) fn write_ascii(&mut self, x: usize, bytes: &[u8], look: Cell) {
-        let Some(dst) = self.cells.get_mut(x..) else {
+        let n = usize::from(self.width).saturating_sub(x).min(bytes.len());
+        if n == 0 {
+            return;
+        }
+        let Some(dst) = self.open(x, x + n) else {
             return;
         };
-        let n = dst.len().min(bytes.len());
-        let (dst, bytes) = (
-            dst.get_mut(..n).unwrap_or_default(),
-            bytes.get(..n).unwrap_or_default(),
-        );
+        let bytes = bytes.get(..n).unwrap_or_default();
         // Whole cells first, then the characters: two simple loops the
         // compiler turns into a few wide stores per cell.
         dst.fill(look);
@@ -77,7 +179,7 @@ impl Row {
     /// Writes one cell at `x`.
     #[inline]
     pub(crate) fn write_cell(&mut self, x: usize, cell: Cell) {
-        if let Some(d) = self.cells.get_mut(x) {
+        if let Some([d]) = self.open(x, x + 1) {
             *d = cell;
             let ascii = cell.ch.is_ascii() && cell.flags & (WIDE | SPACER) == 0;
             self.trace.note(x, 1, &cell, cell.ch.len_utf8(), ascii);
@@ -88,7 +190,7 @@ impl Row {
     /// `right` (its spacer).
     #[inline]
     pub(crate) fn write_wide(&mut self, x: usize, left: Cell, right: Cell) {
-        if let Some([l, r]) = self.cells.get_mut(x..x.saturating_add(2)) {
+        if let Some([l, r]) = self.open(x, x.saturating_add(2)) {
             *l = left;
             *r = right;
             // The packed text has the character, then a NUL for the spacer.
@@ -104,7 +206,7 @@ impl Row {
     pub(crate) fn put_ascii(&mut self, x: usize, src: &[u8], look: &Cell) {
         let end = x + src.len();
         self.break_left_edge(x);
-        let Some(dst) = self.cells.get_mut(x..end) else {
+        let Some(dst) = self.open(x, end) else {
             // Callers keep runs inside the row; should one not fit, it is
             // dropped and the trace, which would claim it, forgotten.
             self.trace.forget();
@@ -122,7 +224,7 @@ impl Row {
     /// not fit. Returns the bytes used and the column after the last
     /// character.
     pub(crate) fn put_text(&mut self, x: usize, bytes: &[u8], look: &Cell) -> (usize, usize) {
-        let width = self.cells.len();
+        let width = usize::from(self.width);
         self.break_left_edge(x);
         let (mut col, mut i, mut text, mut ascii) = (x, 0, 0, true);
         let wide = Cell {
@@ -134,12 +236,17 @@ impl Row {
             flags: look.flags | SPACER,
             ..*look
         };
+        // Written straight into the room past the stored cells (see the
+        // type's description), which become stored at the end.
         while let Some(&b) = bytes.get(i)
             && col < width
         {
             if (0x20..=0x7e).contains(&b) {
                 let rest = bytes.get(i..).unwrap_or_default();
                 let n = printable_prefix(rest).min(width - col);
+                if col + n > self.cells.len() {
+                    self.grow(col + n);
+                }
                 if let (Some(dst), Some(src)) = (self.cells.get_mut(col..col + n), rest.get(..n)) {
                     fill_ascii(dst, src, look);
                 }
@@ -151,6 +258,12 @@ impl Row {
             let Some((c, len, w)) = next_glyph(bytes.get(i..).unwrap_or_default()) else {
                 break;
             };
+            if col + w > width {
+                break;
+            }
+            if col + w > self.cells.len() {
+                self.grow(col + w);
+            }
             if w == 2 {
                 let Some([l, r]) = self.cells.get_mut(col..col + 2) else {
                     break;
@@ -173,6 +286,12 @@ impl Row {
             i += len;
         }
         if col > x {
+            let stored = usize::from(self.len);
+            if x > stored {
+                self.blank(stored, x);
+            }
+            // `col` is at most the width, a `u16`.
+            self.len = self.len.max(col as u16);
             self.break_right_edge(col);
             self.trace.note(x, col - x, look, text, ascii);
             self.used = self.used.max(col as u16);
@@ -182,25 +301,19 @@ impl Row {
 
     /// Erases the whole row to `blank`.
     pub(crate) fn reset(&mut self, blank: Cell, stamp: u64) {
-        // Past the traced end the cells are blank already.
-        let dirty = match self.trace.end {
-            Some(end) if blank == Cell::BLANK => usize::from(end),
-            _ => self.cells.len(),
-        };
-        if let Some(cells) = self.cells.get_mut(..dirty) {
-            if blank == Cell::BLANK {
-                // A constant the compiler keeps in a register.
-                cells.fill(Cell::BLANK);
-            } else {
-                fill_cells(cells, &blank);
-            }
+        // The memory stays for the next line written here.
+        self.len = 0;
+        if blank != Cell::BLANK
+            && let Some(cells) = self.open(0, usize::from(self.width))
+        {
+            fill_cells(cells, &blank);
         }
         self.trace.restart(blank);
         self.extras.clear();
         self.wrapped = false;
         // Like tmux's cellused: whole-row erases forget what was written,
         // whatever the background; a fill with a character (DECALN) counts.
-        self.used = if blank.ch == ' ' { 0 } else { self.width() };
+        self.used = if blank.ch == ' ' { 0 } else { self.width };
         self.stamp = stamp;
     }
 
@@ -213,10 +326,11 @@ impl Row {
 
     /// Cell `from` is about to be overwritten: if it is the right half of
     /// a wide character, the left half goes.
+    #[inline]
     fn break_left_edge(&mut self, from: usize) {
-        if let Some(c) = self.cells.get(from)
-            && c.is_spacer()
+        if from < usize::from(self.len)
             && from > 0
+            && self.cells.get(from).is_some_and(Cell::is_spacer)
             && let Some(left) = self.cells.get_mut(from - 1)
         {
             *left = Cell::BLANK;
@@ -226,8 +340,10 @@ impl Row {
 
     /// Cell `to - 1` is about to be (or was just) overwritten: if cell
     /// `to` is the right half of a wide character, it goes.
+    #[inline]
     fn break_right_edge(&mut self, to: usize) {
-        if let Some(c) = self.cells.get_mut(to)
+        if to < usize::from(self.len)
+            && let Some(c) = self.cells.get_mut(to)
             && c.is_spacer()
         {
             *c = Cell::BLANK;
@@ -237,7 +353,8 @@ impl Row {
 
     /// Sets cells `from..to` (clamped) to `blank`.
     pub(crate) fn erase(&mut self, from: usize, to: usize, blank: Cell) {
-        let to = to.min(self.cells.len());
+        let width = usize::from(self.width);
+        let to = to.min(width);
         if from >= to {
             return;
         }
@@ -247,12 +364,18 @@ impl Row {
             // says; anything else, it cannot follow.
             self.trace.forget();
         }
-        if let Some(s) = self.cells.get_mut(from..to) {
-            s.fill(blank);
+        if blank == Cell::BLANK && to >= usize::from(self.len) {
+            // Blanks to the end of what is stored: stored no more.
+            self.len = self.len.min(from as u16);
+        } else {
+            self.store_to(to);
+            if let Some(s) = self.stored_mut().get_mut(from..to) {
+                s.fill(blank);
+            }
         }
         // tmux forgets what was written only when the whole row is erased;
         // partial erases keep `used` as it was.
-        if from == 0 && to >= self.cells.len() {
+        if from == 0 && to >= width {
             self.used = 0;
         }
     }
@@ -260,88 +383,119 @@ impl Row {
     /// Inserts `n` blanks at `x`, pushing cells right; those pushed past the
     /// end are lost.
     pub(crate) fn insert_cells(&mut self, x: usize, n: usize, blank: Cell) {
-        let width = self.cells.len();
+        let width = usize::from(self.width);
         if x >= width || n == 0 {
             return;
         }
         let n = n.min(width - x);
         self.trace.forget();
         self.break_wide_edges(x, x);
-        // The cell that ends up last may be the left half of a wide char
-        // whose right half falls off.
-        if let Some(c) = self.cells.get_mut(width - n)
-            && c.is_spacer()
-            && width - n > x
-            && let Some(left) = self.cells.get_mut(width - n - 1)
-        {
-            *left = Cell::BLANK;
+        // Only the stored cells and the `n` that come in move: with the
+        // default blank, nothing changes past them.
+        if blank != Cell::BLANK {
+            self.store_to(width);
+        } else if x < usize::from(self.len) {
+            self.store_to(usize::from(self.len) + n);
         }
-        if let Some(s) = self.cells.get_mut(x..) {
-            s.rotate_right(n);
-        }
-        if let Some(s) = self.cells.get_mut(x..x + n) {
-            s.fill(blank);
+        // From here the stored cells stand for the row: what is pushed
+        // past them is blank or falls off the row's end.
+        let cells = self.stored_mut();
+        let end = cells.len();
+        if x < end {
+            // The cell that ends up last may be the left half of a wide
+            // char whose right half falls off.
+            if cells.get(end - n).is_some_and(Cell::is_spacer)
+                && end - n > x
+                && let Some(left) = cells.get_mut(end - n - 1)
+            {
+                *left = Cell::BLANK;
+            }
+            if let Some(s) = cells.get_mut(x..) {
+                s.rotate_right(n);
+            }
+            if let Some(s) = cells.get_mut(x..x + n) {
+                s.fill(blank);
+            }
         }
         // tmux's cell moves extend the row to its full width.
-        self.used = width as u16;
+        self.used = self.width;
     }
 
     /// Deletes `n` cells at `x`, pulling the rest left and filling the end
     /// with blanks.
     pub(crate) fn delete_cells(&mut self, x: usize, n: usize, blank: Cell) {
-        let width = self.cells.len();
+        let width = usize::from(self.width);
         if x >= width || n == 0 {
             return;
         }
         let n = n.min(width - x);
         self.trace.forget();
         self.break_wide_edges(x, x + n);
-        if let Some(s) = self.cells.get_mut(x..) {
-            s.rotate_left(n);
+        if blank == Cell::BLANK {
+            // The blanks that come in at the end are not stored.
+            let len = usize::from(self.len);
+            if x < len {
+                let gone = n.min(len - x);
+                if let Some(s) = self.stored_mut().get_mut(x..) {
+                    s.rotate_left(gone);
+                }
+                self.len -= gone as u16;
+            }
+        } else {
+            self.store_to(width);
+            let cells = self.stored_mut();
+            if let Some(s) = cells.get_mut(x..) {
+                s.rotate_left(n);
+            }
+            if let Some(s) = cells.get_mut(width - n..) {
+                s.fill(blank);
+            }
         }
-        if let Some(s) = self.cells.get_mut(width - n..) {
-            s.fill(blank);
-        }
-        self.used = width as u16;
+        self.used = self.width;
     }
 
     /// Changes the width: cells past it are dropped, new ones are blank.
     pub(crate) fn set_width(&mut self, cols: u16) {
-        let cols = usize::from(cols);
+        let new = usize::from(cols);
         self.trace.forget();
-        if cols < self.cells.len() {
+        if new < usize::from(self.len) {
             // Don't leave half a wide character at the new edge.
-            if let Some(c) = self.cells.get(cols)
-                && c.is_spacer()
-                && cols > 0
-                && let Some(left) = self.cells.get_mut(cols - 1)
+            if self.cells().get(new).is_some_and(Cell::is_spacer)
+                && new > 0
+                && let Some(left) = self.stored_mut().get_mut(new - 1)
             {
                 *left = Cell::BLANK;
             }
-            self.cells.truncate(cols);
-            self.used = self.used.min(cols as u16);
-        } else {
-            self.cells.resize(cols, Cell::BLANK);
+            self.len = cols;
         }
+        if self.cells.capacity() > new {
+            self.cells.truncate(new);
+            self.cells.shrink_to(new);
+        }
+        self.width = cols;
+        self.used = self.used.min(cols);
     }
 
     /// Garbage-collects the side table when overwritten entries pile up.
     pub(crate) fn maybe_compact_extras(&mut self) {
-        if self.extras.len() > self.cells.len() * 2 + 16 {
+        if self.extras.len() > usize::from(self.width) * 2 + 16 {
             self.trace.forget();
-            self.extras.compact(&mut self.cells);
+            let len = usize::from(self.len);
+            if let Some(cells) = self.cells.get_mut(..len) {
+                self.extras.compact(cells);
+            }
         }
     }
 
     /// True when nothing is drawn on the row.
     pub(crate) fn is_blank(&self) -> bool {
-        self.cells.iter().all(Cell::is_blank)
+        self.cells().iter().all(Cell::is_blank)
     }
 
     /// Number of cells up to and including the last one that is not a
     /// default blank.
     pub(crate) fn content_len(&self) -> usize {
-        self.cells
+        self.cells()
             .iter()
             .rposition(|c| !c.is_blank())
             .map_or(0, |i| i + 1)
@@ -353,9 +507,24 @@ impl Row {
             + self.extras.heap_bytes()
     }
 
-    /// Checks the trace against the cells (for `check_invariants`).
-    pub(crate) fn check_trace(&self) -> Result<(), String> {
-        self.trace.check(&self.cells)
+    /// Checks the stored cells against the width and the trace against
+    /// them (for `check_invariants`).
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let width = usize::from(self.width);
+        if usize::from(self.len) > self.cells.len() || self.cells.len() > width {
+            return Err(format!(
+                "{} cells stored, {} in use, in a row {width} wide",
+                self.len,
+                self.cells.len(),
+            ));
+        }
+        if self.cells.capacity() > width.max(MIN_CELLS) {
+            return Err(format!(
+                "room for {} cells in a row {width} wide",
+                self.cells.capacity(),
+            ));
+        }
+        self.trace.check(self.cells())
     }
 }
 
@@ -507,6 +676,9 @@ impl Trace {
             return Ok(());
         };
         let end = usize::from(end);
+        if end > cells.len() {
+            return Err(format!("trace: ends at {end}, past the stored cells"));
+        }
         if cells.iter().skip(end).any(|c| *c != Cell::BLANK) {
             return Err(format!("trace: a cell past {end} is not blank"));
         }

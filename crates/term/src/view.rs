@@ -86,7 +86,7 @@ impl<'a> RowView<'a> {
             return CellView::BLANK;
         }
         let raw = match self.kind {
-            RowKind::Live(r) => r.cells().get(usize::from(x)).map(|c| live_raw(r, *c)),
+            RowKind::Live(r) => r.cell(usize::from(x)).map(|c| live_raw(r, c)),
             RowKind::History(l) => l.cell(usize::from(x)).map(|(cell, e)| RawCell {
                 cell,
                 tail: e.tail,
@@ -144,7 +144,10 @@ impl<'a> RowView<'a> {
         match self.kind {
             RowKind::Live(r) => {
                 let n = r.content_len().max(usize::from(r.used)).min(width);
-                Box::new(r.cells().iter().take(n).map(move |c| live_raw(r, *c)))
+                // Blanks past the stored cells, up to `used`.
+                let cells = r.cells().iter().copied();
+                let cells = cells.chain(std::iter::repeat(Cell::BLANK)).take(n);
+                Box::new(cells.map(move |c| live_raw(r, c)))
             }
             RowKind::History(l) => Box::new(
                 l.cells()

@@ -3,7 +3,8 @@
 //! sequences onto these; tests call them directly.
 //!
 //! Invariants kept by every operation: the cursor is inside the screen
-//! (`x < cols`, `y < rows`), every row is exactly `cols` wide, the scroll
+//! (`x < cols`, `y < rows`), every row is exactly `cols` wide (storing at
+//! most that many cells), the scroll
 //! region is `top < bottom < rows` or the whole screen, the history holds at
 //! most `history.limit()` lines.
 
@@ -234,8 +235,8 @@ impl Screen {
             }
             for y in 0..usize::from(self.rows) {
                 let row = grid.row(y).ok_or(format!("{name} row {y} missing"))?;
-                if row.cells().len() != usize::from(self.cols) {
-                    return Err(format!("{name} row {y} is {} wide", row.cells().len()));
+                if row.width() != self.cols {
+                    return Err(format!("{name} row {y} is {} wide", row.width()));
                 }
                 for (x, pair) in row.cells().windows(2).enumerate() {
                     if let [a, b] = pair
@@ -244,13 +245,14 @@ impl Screen {
                         return Err(format!("{name} row {y}: broken wide pair at {x}"));
                     }
                 }
+                // The last stored cell cannot be a left half: its right half
+                // would be stored too.
                 if row.cells().first().is_some_and(|c| c.is_spacer())
                     || row.cells().last().is_some_and(|c| c.is_wide())
                 {
                     return Err(format!("{name} row {y}: half a wide character at an edge"));
                 }
-                row.check_trace()
-                    .map_err(|e| format!("{name} row {y}: {e}"))?;
+                row.check().map_err(|e| format!("{name} row {y}: {e}"))?;
             }
             if grid.row(usize::from(self.rows)).is_some() {
                 return Err(format!("{name} has extra rows"));

@@ -122,18 +122,18 @@ impl Screen {
         let Some(row) = self.cursor_row_mut() else {
             return;
         };
-        let x = match row.cells().get(x) {
+        let x = match row.cell(x) {
             Some(cell) if cell.is_spacer() && x > 0 => x - 1,
             _ => x,
         };
-        let Some(cell) = row.cells().get(x).copied() else {
+        let Some(cell) = row.cell(x) else {
             return;
         };
         let mut buf = [0u8; 4];
         let id = row
             .extras
             .push_with_tail(cell.extra, c.encode_utf8(&mut buf));
-        if let Some(slot) = row.cells_mut().get_mut(x) {
+        if let Some(slot) = row.cell_mut(x) {
             slot.extra = id;
         }
         row.maybe_compact_extras();
