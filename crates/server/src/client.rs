@@ -13,6 +13,9 @@ use crate::modes::Mode;
 use crate::prompt::Prompt;
 use crate::render::View;
 
+/// A composed status line and the (status generation, width, row) it is valid for.
+pub type StatusKey = ((u64, u16, u16), Vec<crate::render::Line>);
+
 /// State only an attached client has.
 #[derive(Debug)]
 pub struct Attached {
@@ -39,6 +42,9 @@ pub struct Attached {
     pub echo_ready: bool,
     /// Mouse and focus reports last asked of the client's terminal.
     pub reports: Option<(bool, bool)>,
+    /// The status line as last composed, with what it was composed for (status
+    /// generation, width, row).
+    pub status_cache: std::cell::RefCell<Option<StatusKey>>,
     /// A border being dragged with the mouse: the pane before it, whether the border
     /// is vertical (else horizontal), and where the mouse last was along the drag.
     pub drag: Option<(PaneId, bool, u16)>,

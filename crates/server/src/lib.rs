@@ -22,6 +22,7 @@ mod options;
 pub mod paths;
 mod prompt;
 mod pty;
+mod pty_io;
 mod render;
 mod serve;
 mod server;

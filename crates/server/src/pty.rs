@@ -2,7 +2,6 @@
 //! pane's screen, and the thread that writes input to it, so the server loop never blocks
 //! on a PTY.
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc as std_mpsc;
@@ -15,6 +14,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use crate::event::Event;
 use crate::ids::PaneId;
+use crate::pty_io::{MasterFd, PaneInput};
 
 /// Bytes read from a PTY at a time: a quiet pane reads into a small buffer, which grows
 /// to the large one the first time output fills it (large reads keep the syscall count
@@ -37,7 +37,7 @@ pub struct SpawnSpec {
 /// The server's handle on a running pane process.
 pub struct Pty {
     master: Box<dyn MasterPty + Send>,
-    input: std_mpsc::Sender<Vec<u8>>,
+    input: PaneInput,
     pid: Option<u32>,
     /// Where a copy of the output goes (pipe-pane), read by the reader thread.
     tee: Tee,
@@ -104,17 +104,15 @@ pub fn spawn(
     // Our copy of the slave must go, or the reader never sees end-of-file.
     drop(pair.slave);
     let pid = child.process_id();
-    let reader = pair
-        .master
-        .try_clone_reader()
-        .context("cannot read the PTY")?;
-    let writer = pair.master.take_writer().context("cannot write the PTY")?;
+    let master_fd = MasterFd::from_master(&*pair.master)?;
+    let reader = master_fd.try_clone()?;
     let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
-    let (input, input_rx) = std_mpsc::channel::<Vec<u8>>();
+    let (input, input_rx) = PaneInput::new(master_fd);
 
+    let writer = input.clone();
     std::thread::Builder::new()
         .name(format!("pane-{}-in", pane.0))
-        .spawn(move || write_loop(writer, input_rx))
+        .spawn(move || writer.drain(&input_rx))
         .context("cannot start a pane thread")?;
 
     let term = Arc::clone(&terminal);
@@ -168,7 +166,7 @@ pub struct ExitStatus {
 /// Where the reader thread puts what it reads.
 struct Output<'a> {
     term: &'a Mutex<Terminal>,
-    replies: &'a std_mpsc::Sender<Vec<u8>>,
+    replies: &'a PaneInput,
     tee: &'a Tee,
     flags: &'a PaneFlags,
     events: &'a UnboundedSender<Event>,
@@ -183,7 +181,7 @@ const FEED_SLICE: usize = 16 * 1024;
 /// when a key arrives; an idle machine gives the reader all it wants anyway.
 const READER_NICENESS: i32 = 3;
 
-fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
+fn read_loop(pane: PaneId, reader: MasterFd, out: &Output<'_>) {
     let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), READER_NICENESS);
     let mut buf = vec![0u8; READ_FIRST];
     loop {
@@ -201,9 +199,7 @@ fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
                 t.feed(slice);
                 (t.take_replies(), t.has_pending_events())
             };
-            if !answer.is_empty() {
-                let _ = out.replies.send(answer);
-            }
+            out.replies.send(answer);
             if pending {
                 out.flags.events.store(true, Ordering::Release);
             }
@@ -224,24 +220,10 @@ fn read_loop(pane: PaneId, mut reader: Box<dyn Read + Send>, out: &Output<'_>) {
     }
 }
 
-fn write_loop(mut writer: Box<dyn Write + Send>, input: std_mpsc::Receiver<Vec<u8>>) {
-    while let Ok(bytes) = input.recv() {
-        if writer
-            .write_all(&bytes)
-            .and_then(|()| writer.flush())
-            .is_err()
-        {
-            return;
-        }
-    }
-}
-
 impl Pty {
-    /// Queue bytes for the program; never blocks.
+    /// Send bytes to the program; never blocks.
     pub fn write(&self, bytes: Vec<u8>) {
-        if !bytes.is_empty() {
-            let _ = self.input.send(bytes);
-        }
+        self.input.send(bytes);
     }
 
     /// Tell the program its terminal has a new size (it gets SIGWINCH).
@@ -270,7 +252,7 @@ impl Pty {
     }
 
     /// A sender for bytes to the program, for pipe-pane -I.
-    pub fn input_sender(&self) -> std_mpsc::Sender<Vec<u8>> {
+    pub fn input_sender(&self) -> PaneInput {
         self.input.clone()
     }
 

@@ -64,9 +64,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 || to_pane.send(buf[..n].to_vec()).is_err() {
+                if n == 0 {
                     break;
                 }
+                to_pane.send(buf[..n].to_vec());
             }
         });
     }

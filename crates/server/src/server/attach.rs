@@ -37,6 +37,7 @@ impl Server {
             echo_ready: false,
             reports: None,
             drag: None,
+            status_cache: Default::default(),
         });
         c.send(&ServerMessage::Attached { session: name });
         if let Some(s) = self.sessions.get_mut(&session) {

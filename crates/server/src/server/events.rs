@@ -158,7 +158,7 @@ impl Server {
                 a.echo_ready = true;
             }
         }
-        self.redraw_window(window);
+        self.redraw_window_contents(window);
     }
 
     fn is_window_visible(&self, window: crate::ids::WindowId) -> bool {

@@ -67,6 +67,9 @@ pub struct Server {
     pub global_env: Vec<(String, String)>,
     /// Messages shown in status lines, oldest first, for show-messages.
     pub messages: std::collections::VecDeque<(SystemTime, String)>,
+    /// Grows whenever a status line may show something else; clients redraw their
+    /// status line only then (pane output alone does not change it, as in tmux).
+    pub status_generation: u64,
 }
 
 impl Server {
@@ -104,6 +107,7 @@ impl Server {
             marked: None,
             global_env: Vec::new(),
             messages: std::collections::VecDeque::new(),
+            status_generation: 0,
         }
     }
 
@@ -227,6 +231,13 @@ impl Server {
 
     /// Every client showing `window` needs a new frame.
     pub fn redraw_window(&mut self, window: WindowId) {
+        self.status_generation += 1;
+        self.redraw_window_contents(window);
+    }
+
+    /// Clients showing `window` need a new frame for what its panes show; the status
+    /// line is not affected (new output in a pane).
+    pub fn redraw_window_contents(&mut self, window: WindowId) {
         let sessions: Vec<SessionId> = self
             .sessions
             .values()
@@ -244,6 +255,7 @@ impl Server {
 
     /// Every attached client needs a new frame (options, status, anything global).
     pub fn redraw_all(&mut self) {
+        self.status_generation += 1;
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {
                 a.needs_render = true;

@@ -59,9 +59,19 @@ impl Server {
         }
         let status_y = if top > 0 { 0 } else { size.rows - lines };
         if lines > 0 {
-            scene.lines.extend(crate::status::status_lines(
-                self, client, status_y, size.cols,
-            ));
+            // Expanding the status formats is the dearest part of a frame: reuse the
+            // last status line until something it may show has changed.
+            let key = (self.status_generation, size.cols, status_y);
+            let mut cache = a.status_cache.borrow_mut();
+            let status = match cache.as_ref() {
+                Some((k, l)) if *k == key => l.clone(),
+                _ => {
+                    let l = crate::status::status_lines(self, client, status_y, size.cols);
+                    *cache = Some((key, l.clone()));
+                    l
+                }
+            };
+            scene.lines.extend(status);
         }
         if let Some(prompt_cursor) =
             crate::status::overlay(self, client, status_y, size, &mut scene)
