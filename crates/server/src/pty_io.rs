@@ -74,10 +74,7 @@ impl MasterFd {
 
     /// Write what fits now without waiting; how much was written.
     fn write_now(&self, bytes: &[u8]) -> usize {
-        match rustix::io::write(&self.0, bytes) {
-            Ok(n) => n,
-            Err(_) => 0,
-        }
+        rustix::io::write(&self.0, bytes).unwrap_or_default()
     }
 }
 
