@@ -64,6 +64,26 @@ fn only_the_codec_file_knows_the_codec() {
     );
 }
 
+#[test]
+fn unsafe_code_stays_in_one_place() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
+    let mut found = Vec::new();
+    visit(&src, &mut |path, text| {
+        let rel = path.strip_prefix(&src).unwrap().display().to_string();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("unsafe {") && !line.trim_start().starts_with("//") {
+                found.push(format!("{rel}:{}", i + 1));
+            }
+        }
+    });
+    assert_eq!(
+        found.len(),
+        1,
+        "unsafe code belongs only in server/src/pty_io.rs (see ARCHITECTURE.md): {found:?}"
+    );
+    assert!(found[0].starts_with("server/src/pty_io.rs"), "{found:?}");
+}
+
 fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
