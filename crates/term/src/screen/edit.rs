@@ -23,15 +23,16 @@ impl Screen {
         let (top, bottom) = (usize::from(self.top), usize::from(self.bottom));
         let n = usize::from(n.max(1)).min(bottom - top + 1);
         let blank = self.erased_cell();
-        let keep = !self.modes.alt_screen;
         for _ in 0..n {
-            let stamp = self.next_stamp();
-            if keep {
-                let history = &mut self.history;
-                self.main
-                    .rotate_up(top, bottom, blank, stamp, |row| history.push(row));
-            } else {
-                self.grid_mut().rotate_up(top, bottom, blank, stamp, |_| {});
+            self.stamp += 1;
+            let stamp = self.stamp;
+            match &mut self.alt {
+                Some(alt) => alt.rotate_up(top, bottom, blank, stamp, |_| {}),
+                None => {
+                    let history = &mut self.history;
+                    self.main
+                        .rotate_up(top, bottom, blank, stamp, |row| history.push(row));
+                }
             }
         }
     }

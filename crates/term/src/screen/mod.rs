@@ -4,7 +4,8 @@
 //!
 //! Invariants kept by every operation: the cursor is inside the screen
 //! (`x < cols`, `y < rows`), every row is exactly `cols` wide (storing at
-//! most that many cells), the scroll
+//! most that many cells), the alternate grid exists exactly while the
+//! alternate screen is up, the scroll
 //! region is `top < bottom < rows` or the whole screen, the history holds at
 //! most `history.limit()` lines.
 
@@ -96,7 +97,10 @@ pub(crate) struct Screen {
     pub cols: u16,
     pub rows: u16,
     pub main: Grid,
-    pub alt: Grid,
+    /// The alternate screen's grid: made when a program switches to it,
+    /// dropped when it leaves (as tmux does), so that a pane that never
+    /// uses it pays nothing for it.
+    pub alt: Option<Grid>,
     pub history: History,
     pub cur: CursorState,
     pub saved: SavedCursor,
@@ -134,12 +138,11 @@ impl Screen {
         let rows = size.rows.max(1);
         let mut stamp = 0;
         let main = Grid::new(cols, rows, &mut stamp);
-        let alt = Grid::new(cols, rows, &mut stamp);
         Screen {
             cols,
             rows,
             main,
-            alt,
+            alt: None,
             history: History::new(history_limit),
             cur: CursorState::default(),
             saved: SavedCursor::default(),
@@ -174,18 +177,13 @@ impl Screen {
     }
 
     pub(crate) fn grid(&self) -> &Grid {
-        if self.modes.alt_screen {
-            &self.alt
-        } else {
-            &self.main
-        }
+        self.alt.as_ref().unwrap_or(&self.main)
     }
 
     pub(crate) fn grid_mut(&mut self) -> &mut Grid {
-        if self.modes.alt_screen {
-            &mut self.alt
-        } else {
-            &mut self.main
+        match &mut self.alt {
+            Some(alt) => alt,
+            None => &mut self.main,
         }
     }
 
@@ -229,7 +227,14 @@ impl Screen {
         if self.tabs.len() != usize::from(self.cols) {
             return Err("tab stops not as wide as the screen".into());
         }
-        for (name, grid) in [("main", &self.main), ("alt", &self.alt)] {
+        if self.alt.is_some() != self.modes.alt_screen {
+            return Err("alternate grid and alternate screen mode disagree".into());
+        }
+        let grids = [("main", Some(&self.main)), ("alt", self.alt.as_ref())];
+        for (name, grid) in grids {
+            let Some(grid) = grid else {
+                continue;
+            };
             if grid.cols() != self.cols {
                 return Err(format!("{name} grid width"));
             }
@@ -262,6 +267,8 @@ impl Screen {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.main.heap_bytes() + self.alt.heap_bytes() + self.history.heap_bytes()
+        self.main.heap_bytes()
+            + self.alt.as_ref().map_or(0, Grid::heap_bytes)
+            + self.history.heap_bytes()
     }
 }

@@ -2,13 +2,14 @@
 
 use super::{CursorState, SavedCursor, Screen, default_tabs};
 use crate::Size;
+use crate::cell::Cell;
 use crate::grid::Grid;
 use crate::modes::{CursorShape, Modes};
 use crate::reflow;
 
 impl Screen {
     /// 47/1047/1049 set. The alternate screen starts blank (erased with
-    /// the current background, as tmux does).
+    /// the current background, as tmux does), in a grid made now.
     pub(crate) fn enter_alt_screen(&mut self, save_cursor: bool) {
         if self.modes.alt_screen {
             return;
@@ -17,13 +18,19 @@ impl Screen {
             self.saved_for_alt = Some(self.saved_state());
         }
         self.modes.alt_screen = true;
+        let mut stamp = self.stamp;
+        let mut alt = Grid::new(self.cols, self.rows, &mut stamp);
         let blank = self.erased_cell();
-        for y in 0..usize::from(self.rows) {
-            let stamp = self.next_stamp();
-            if let Some(row) = self.alt.row_mut(y) {
-                row.reset(blank, stamp);
+        if blank != Cell::BLANK {
+            for y in 0..usize::from(self.rows) {
+                stamp += 1;
+                if let Some(row) = alt.row_mut(y) {
+                    row.reset(blank, stamp);
+                }
             }
         }
+        self.alt = Some(alt);
+        self.stamp = stamp;
         self.touch();
     }
 
@@ -33,6 +40,8 @@ impl Screen {
             return;
         }
         self.modes.alt_screen = false;
+        // Like tmux, the alternate grid is freed on the way out.
+        self.alt = None;
         // The main rows come back into view: give them new stamps so a
         // renderer that last saw the alternate rows redraws them.
         for y in 0..usize::from(self.rows) {
@@ -80,9 +89,9 @@ impl Screen {
         fresh.cwd = self.cwd.take();
         *self = fresh;
         // Every row is new: restamp them past anything handed out before.
+        // (There is no alternate grid: the fresh screen is the main one.)
         let mut stamp = self.stamp;
         self.main = Grid::new(self.cols, self.rows, &mut stamp);
-        self.alt = Grid::new(self.cols, self.rows, &mut stamp);
         self.stamp = stamp;
         self.touch();
     }
@@ -137,9 +146,10 @@ impl Screen {
             Size { cols, rows },
             &mut stamp,
         );
-        let alt = std::mem::replace(&mut self.alt, Grid::from_rows(cols, Vec::new()));
         let mut alt_cursor = alt_cursor;
-        self.alt = reflow::resize_clipped(alt, &mut alt_cursor, Size { cols, rows }, &mut stamp);
+        self.alt = self.alt.take().map(|alt| {
+            reflow::resize_clipped(alt, &mut alt_cursor, Size { cols, rows }, &mut stamp)
+        });
         self.stamp = stamp;
         self.cols = cols;
         self.rows = rows;
