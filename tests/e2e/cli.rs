@@ -211,3 +211,27 @@ fn verbose_server_writes_a_log() {
     let text = std::fs::read_to_string(logs[0].path()).unwrap();
     assert!(text.contains("server started"), "{text}");
 }
+
+#[test]
+fn new_session_with_a_start_directory_and_attach_if_exists() {
+    let env = Env::new();
+    let dir = env.dir.path().join("project");
+    std::fs::create_dir_all(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    env.ok(&["new", "-d", "-s", "proj", "-c", d, "-n", "editor"]);
+    env.wait_capture("proj", "the shell", |c| c.contains(PROMPT));
+    env.ok(&["send-keys", "-t", "proj", "pwd", "Enter"]);
+    env.wait_capture("proj", "the start directory", |c| c.lines().any(|l| l == d));
+    assert_eq!(env.ok(&["lsw", "-t", "proj", "-F", "#W"]), "editor\n");
+    // -A attaches to an existing session instead of failing as a duplicate.
+    let mut t = env.spawn(80, 24, &["new", "-A", "-s", "proj"]);
+    t.wait("the existing session", |ls| {
+        ls.iter().any(|l| l == d) && ls.last().is_some_and(|l| l.starts_with("[proj]"))
+    });
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(env.ok(&["ls", "-F", "#S"]), "proj\n");
+    // start-server with no session: the server does not linger.
+    env.ok(&["kill-server"]);
+    env.ok(&["start-server"]);
+}
