@@ -204,3 +204,39 @@ fn a_stale_socket_is_replaced() {
     env.ok(&["new", "-d", "-s", "second"]);
     assert!(env.ok(&["ls"]).starts_with("second:"));
 }
+
+#[test]
+fn a_bad_config_line_is_reported_and_the_rest_still_applies() {
+    let env = Env::new();
+    let conf = env.dir.path().join("bad.conf");
+    std::fs::write(
+        &conf,
+        "set -g status-left 'OK '\nfrobnicate --please\nset -g history-limit 4242\nset -g no-such-option 1\nset -g status-right R\n",
+    )
+    .unwrap();
+    let c = conf.to_str().unwrap();
+    env.ok(&["new", "-d", "-s", "cfg"]);
+    let out = env.run(&["source-file", c]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{c}:2: unknown command: frobnicate")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{c}:4: invalid option: no-such-option")),
+        "{err}"
+    );
+    assert_eq!(env.ok(&["show", "-gv", "status-left"]), "OK \n");
+    assert_eq!(env.ok(&["show", "-gv", "history-limit"]), "4242\n");
+    assert_eq!(env.ok(&["show", "-gv", "status-right"]), "R\n");
+    // Starting a server with it works too; the errors wait for the first client.
+    env.ok(&["kill-server"]);
+    env.ok(&["-f", c, "new", "-d", "-s", "again"]);
+    assert_eq!(env.ok(&["show", "-gv", "history-limit"]), "4242\n");
+    let t = env.spawn(100, 24, &["attach"]);
+    t.wait("the config errors in the status line", |ls| {
+        ls.last()
+            .is_some_and(|l| l.contains("unknown command: frobnicate"))
+    });
+}
