@@ -7,6 +7,7 @@ mod edit;
 mod fastpath;
 mod history;
 mod input;
+mod memory;
 mod modes;
 mod osc;
 mod reflow;
