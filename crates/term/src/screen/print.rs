@@ -68,12 +68,13 @@ impl Screen {
             cell.flags |= ACS;
         }
         if links_needed {
+            // Compacted first: an entry no cell uses yet would not survive.
+            row.maybe_compact_extras();
             cell.extra = row.extras.push(Extra {
                 underline_color: pen.underline_color,
                 link: pen.link,
                 ..Extra::default()
             });
-            row.maybe_compact_extras();
         }
         if w == 2 {
             cell.flags |= WIDE;
@@ -165,12 +166,14 @@ impl Screen {
             row.break_wide_edges(x, x + n);
             let mut cell = template;
             if pen.needs_extra() {
+                // Compacted first: an entry no cell uses yet would not
+                // survive.
+                row.maybe_compact_extras();
                 cell.extra = row.extras.push(Extra {
                     underline_color: pen.underline_color,
                     link: pen.link,
                     ..Extra::default()
                 });
-                row.maybe_compact_extras();
             }
             row.write_ascii(x, now, cell);
             row.used = row.used.max((x + n) as u16);

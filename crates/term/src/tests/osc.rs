@@ -83,3 +83,28 @@ fn unknown_and_unterminated_osc_are_harmless() {
     assert_eq!(text(&screen("a\x1b]999;x\x07b")), "ab");
     assert_eq!(text(&screen("a\x1b]2;abc\x18b")), "ab");
 }
+
+#[test]
+fn a_link_survives_the_side_table_being_compacted() {
+    // Each character a different link: the row's side table fills up and
+    // is compacted now and then, whichever character comes at that moment.
+    for n in 1..120 {
+        let mut s = String::new();
+        for i in 0..n {
+            s.push_str(&format!(
+                "\x1b]8;;l{i}\x07x\x1b[4:3;58;5;{}mu\x1b[m\r",
+                i % 256
+            ));
+        }
+        let t = sized(10, 2, &s);
+        let row = t.row(0).unwrap();
+        let last = format!("l{}", n - 1);
+        assert_eq!(row.cell(0).link, Some(last.as_str()), "{n}");
+        assert_eq!(
+            row.cell(1).style.underline_color,
+            crate::Color::Indexed(((n - 1) % 256) as u8),
+            "{n}"
+        );
+        t.check_invariants().unwrap();
+    }
+}
