@@ -437,6 +437,10 @@ struct Loc {
 /// last line is dropped.
 const CHUNK: usize = 64 * 1024;
 
+/// The first chunk of a history; each next one is twice as large, up to
+/// [`CHUNK`].
+const FIRST_CHUNK: usize = 4 * 1024;
+
 /// The scrollback of the main screen, oldest line first.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct History {
@@ -519,7 +523,11 @@ impl History {
             if self.chunks.is_empty() {
                 self.first_chunk = self.first_chunk.wrapping_add(1);
             }
-            self.chunks.push_back(Vec::with_capacity(CHUNK.max(len)));
+            // Small at first (a pane that scrolled a few lines pays a few
+            // KiB), doubling up to the full size.
+            let last = self.chunks.back().map_or(0, Vec::capacity);
+            let size = (last * 2).clamp(FIRST_CHUNK, CHUNK).max(len);
+            self.chunks.push_back(Vec::with_capacity(size));
         }
         let number = self.first_chunk.wrapping_add(self.chunks.len() as u32 - 1);
         self.chunks.back_mut().map(|c| (number, c))
