@@ -4,7 +4,8 @@
 //! ceiling, since every byte has to go through a parser like that anyway.
 //!
 //! `cargo bench -p rmux-term` runs the criterion groups, then prints a
-//! summary with MB/s for both and their ratio.
+//! summary with MB/s for both and their ratio. With `--once rmux-term` or
+//! `--once vte` the binary feeds the corpus once and exits (for callgrind).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -154,6 +155,7 @@ fn corpus() -> Vec<u8> {
 struct Nothing;
 impl vte::Perform for Nothing {}
 
+#[inline(never)]
 fn feed_terminal(bytes: &[u8]) -> u64 {
     let mut t = Terminal::new(Size { cols: 80, rows: 24 }, 10_000);
     for chunk in bytes.chunks(CHUNK) {
@@ -162,6 +164,7 @@ fn feed_terminal(bytes: &[u8]) -> u64 {
     t.seq()
 }
 
+#[inline(never)]
 fn feed_vte(bytes: &[u8]) {
     let mut p = vte::Parser::new();
     let mut perf = Nothing;
@@ -183,6 +186,18 @@ fn mb_per_s(bytes: &[u8], f: impl Fn(&[u8])) -> f64 {
 
 fn main() {
     let bytes = corpus();
+    // `--once rmux-term|vte`: one pass over the corpus, nothing else, for
+    // counting instructions (see the README).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--once") {
+        match args.get(i + 1).map(String::as_str) {
+            Some("vte") => feed_vte(&bytes),
+            _ => {
+                black_box(feed_terminal(&bytes));
+            }
+        }
+        return;
+    }
     let mut c = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
