@@ -100,7 +100,15 @@ impl Server {
                 .map(|(p, r)| (crate::ids::PaneId(p), r))
                 .collect()
         };
-        let mode_style = self.option_style(None, Some(window), "mode-style");
+        // Only copy mode uses mode-style here; parsing it is not free.
+        let in_copy_mode = placements
+            .iter()
+            .any(|(p, _)| self.panes.get(p).is_some_and(|p| p.copy.is_some()));
+        let mode_style = if in_copy_mode {
+            self.option_style(None, Some(window), "mode-style")
+        } else {
+            Style::default()
+        };
         for (pane, rect) in placements {
             let Some(p) = self.panes.get(&pane) else {
                 continue;
@@ -157,11 +165,11 @@ impl Server {
                 fg: Color::Indexed(2),
                 ..Style::default()
             };
-            for b in w.layout.borders() {
+            for &(b, active) in w.borders().iter() {
                 if b.x >= area.width || b.y >= area.height {
                     continue;
                 }
-                let style = if w.layout.border_is_active(&b, w.active.0) {
+                let style = if active {
                     active_style
                 } else {
                     Style::default()
