@@ -121,6 +121,29 @@ fn terminal_resize_reaches_the_program() {
 }
 
 #[test]
+fn a_flood_ends_with_its_last_lines_on_screen_and_typing_echoes() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "fl"]);
+    t.wait_text(PROMPT);
+    // A flood's output is taken in once per frame; its tail, a title set at its end
+    // and the first key typed after it must all still arrive.
+    t.line("seq 1 200000; printf '\\033]2;%s\\033\\\\' flood-title; echo flood-done");
+    t.wait_line("flood-done");
+    t.wait("the end of the flood above the marker", |ls| {
+        ls.iter().any(|l| l == "200000")
+    });
+    eventually("the title set after the flood", || {
+        (env.ok(&["display", "-p", "#{pane_title}"]).trim() == "flood-title").then_some(())
+    });
+    t.send(b"echo after");
+    t.wait_text("IN$ echo after");
+    t.send(b"\r");
+    t.wait_line("after");
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn prefix_twice_sends_the_prefix_to_the_program() {
     let env = Env::new();
     let mut t = env.spawn(80, 24, &["new", "-s", "cb"]);

@@ -24,6 +24,9 @@ pub struct Pane {
     /// Grows each time the pane becomes active: the most recent wins ties in select-pane.
     pub active_stamp: u64,
     pub last_output: Option<Instant>,
+    /// While the pane floods, its output is taken in at this time rather than at every
+    /// read: `flags.dirty` stays raised meanwhile, so the reader does not wake the loop.
+    pub held_until: Option<Instant>,
     /// When the process started (silence is counted from here until it prints).
     pub started: Instant,
     /// Copy mode, when the pane is in it.

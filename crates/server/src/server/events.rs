@@ -1,7 +1,7 @@
 //! What the loop does with each event: connections, messages, pane output and exits.
 
 use std::sync::atomic::Ordering;
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use rmux_proto::{ClientMessage, ServerMessage};
 use rmux_term::Event as TermEvent;
@@ -13,6 +13,12 @@ use super::Server;
 use crate::client::Client;
 use crate::event::Event;
 use crate::ids::{ClientId, PaneId};
+
+/// Output this soon after the previous output is a flood, not an echo or a prompt.
+const FLOOD_GAP: Duration = Duration::from_millis(4);
+/// How long a flooding pane's output waits to be taken in: one frame at the display's
+/// pace, so nothing on screen is later than it would be anyway.
+const OUTPUT_HOLD: Duration = super::render::FRAME_INTERVAL;
 
 impl Server {
     pub fn handle_event(&mut self, ev: Event) {
@@ -110,12 +116,55 @@ impl Server {
 
     /// New output in a pane: pick up what the program told the terminal (title, bell,
     /// clipboard), flag the window, and redraw whoever shows it.
+    /// A pane printed. Output that closely follows other output (a flood) is taken in at
+    /// most once per hold: `dirty` stays raised meanwhile, so the reader thread stops
+    /// waking the loop at every read and the parsing gets the cores. A pane someone just
+    /// typed into is never held: its echo goes out at once.
     fn pane_output(&mut self, pane: PaneId) {
+        let now = Instant::now();
+        let typed_into = self.clients.values().any(|c| {
+            c.attached
+                .as_ref()
+                .is_some_and(|a| a.echo_pane.is_some_and(|(p, _)| p == pane))
+        });
+        let Some(p) = self.panes.get_mut(&pane) else {
+            return;
+        };
+        if p.held_until.is_some() {
+            return;
+        }
+        let flooding = p
+            .last_output
+            .is_some_and(|t| now.duration_since(t) < FLOOD_GAP);
+        if flooding && !typed_into {
+            p.held_until = Some(now + OUTPUT_HOLD);
+            return;
+        }
+        self.take_output(pane, now);
+    }
+
+    /// Take in the output of panes whose hold is over.
+    pub fn release_held_output(&mut self, now: Instant) {
+        let due: Vec<PaneId> = self
+            .panes
+            .values()
+            .filter(|p| p.held_until.is_some_and(|t| t <= now))
+            .map(|p| p.id)
+            .collect();
+        for pane in due {
+            if let Some(p) = self.panes.get_mut(&pane) {
+                p.held_until = None;
+            }
+            self.take_output(pane, now);
+        }
+    }
+
+    fn take_output(&mut self, pane: PaneId, now: Instant) {
         let Some(p) = self.panes.get_mut(&pane) else {
             return;
         };
         p.flags.dirty.store(false, Ordering::Release);
-        p.last_output = Some(Instant::now());
+        p.last_output = Some(now);
         let window = p.window;
         // The screen is locked only when there is something to fetch from it: a pane
         // flooding output is left alone by the loop.

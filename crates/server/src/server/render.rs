@@ -11,7 +11,7 @@ use crate::ids::ClientId;
 use crate::modes::Mode;
 
 /// Frames per second while a visible pane floods.
-const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
+pub(super) const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
 /// Frames a client may have unacknowledged (an echo may go one past it).
 const MAX_IN_FLIGHT: u32 = 2;
 /// How long after a key its echo still jumps the queue.
@@ -117,11 +117,17 @@ impl Server {
                 consider(d.until);
             }
         }
+        for p in self.panes.values() {
+            if let Some(t) = p.held_until {
+                consider(t);
+            }
+        }
         wake
     }
 
-    /// Drop messages and repeat windows whose time is up.
+    /// Take in held output, drop messages and repeat windows whose time is up.
     pub fn expire(&mut self, now: Instant) {
+        self.release_held_output(now);
         for c in self.clients.values_mut() {
             let Some(a) = c.attached.as_mut() else {
                 continue;

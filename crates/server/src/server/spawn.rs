@@ -212,6 +212,7 @@ impl Server {
             spec,
             active_stamp: 0,
             last_output: None,
+            held_until: None,
             started: std::time::Instant::now(),
             copy: None,
         };
