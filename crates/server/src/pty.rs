@@ -176,13 +176,16 @@ struct Output<'a> {
 /// screen to draw it, never waits long behind a flood.
 const FEED_SLICE: usize = 16 * 1024;
 
-/// How much lower than the server loop a reader thread runs (nice). With both cores busy
-/// (a flood and the program making it) the loop and the client still get a core promptly
-/// when a key arrives; an idle machine gives the reader all it wants anyway.
-const READER_NICENESS: i32 = 3;
+/// How much lower than the server loop the reader thread of a flooding pane runs (nice).
+/// With both cores busy (a flood and the program making it) the loop and the client
+/// still get a core promptly when a key arrives; an idle machine gives the reader all it
+/// wants anyway. A pane that has never flooded keeps its reader at the loop's priority,
+/// so its echo is not queued behind other panes' floods. (Only raising is allowed
+/// unprivileged, so a reader that has flooded once stays lowered.)
+const FLOOD_NICENESS: i32 = 3;
 
 fn read_loop(pane: PaneId, reader: MasterFd, out: &Output<'_>) {
-    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), READER_NICENESS);
+    let mut lowered = false;
     let mut buf = vec![0u8; READ_FIRST];
     loop {
         let n = match reader.read(&mut buf) {
@@ -211,6 +214,12 @@ fn read_loop(pane: PaneId, reader: MasterFd, out: &Output<'_>) {
         }
         if n == buf.len() && buf.len() < READ_CHUNK {
             buf.resize(READ_CHUNK, 0);
+        } else if n >= READ_FIRST && !lowered {
+            lowered = true;
+            let _ = rustix::process::setpriority_process(
+                Some(rustix::thread::gettid()),
+                FLOOD_NICENESS,
+            );
         }
         if !out.flags.dirty.swap(true, Ordering::AcqRel)
             && out.events.send(Event::PaneOutput(pane)).is_err()
