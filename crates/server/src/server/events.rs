@@ -127,6 +127,13 @@ impl Server {
                 .as_ref()
                 .is_some_and(|a| a.echo_pane.is_some_and(|(p, _)| p == pane))
         });
+        // Panes flooding together are taken in together: one wake-up per frame for all.
+        let release = self
+            .panes
+            .values()
+            .filter_map(|p| p.held_until)
+            .min()
+            .unwrap_or(now + OUTPUT_HOLD);
         let Some(p) = self.panes.get_mut(&pane) else {
             return;
         };
@@ -137,7 +144,7 @@ impl Server {
             .last_output
             .is_some_and(|t| now.duration_since(t) < FLOOD_GAP);
         if flooding && !typed_into {
-            p.held_until = Some(now + OUTPUT_HOLD);
+            p.held_until = Some(release);
             return;
         }
         self.take_output(pane, now);
