@@ -76,12 +76,10 @@ fn unsafe_code_stays_in_one_place() {
             }
         }
     });
-    assert_eq!(
-        found.len(),
-        1,
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.starts_with("server/src/pty_io.rs")),
         "unsafe code belongs only in server/src/pty_io.rs (see ARCHITECTURE.md): {found:?}"
     );
-    assert!(found[0].starts_with("server/src/pty_io.rs"), "{found:?}");
 }
 
 fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {

@@ -6,19 +6,21 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 use rmux_term::{Size, Terminal};
+use tokio::sync::Notify;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::event::Event;
 use crate::ids::PaneId;
 use crate::pty_io::{MasterFd, PaneInput};
 
-/// Bytes read from a PTY at a time: a quiet pane reads into a small buffer, which grows
-/// to the large one the first time output fills it (large reads keep the syscall count
-/// low under floods; small ones keep idle panes cheap).
+/// Bytes read from a PTY at a time: the loop reads a quiet pane into a small buffer; a
+/// read that fills it is a flood, which the reader thread reads in large chunks (large
+/// reads keep the syscall count low under floods; small ones keep idle panes cheap).
 const READ_FIRST: usize = 4 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
 
@@ -60,8 +62,9 @@ pub struct PaneFlags {
     pub events: Arc<AtomicBool>,
 }
 
-/// Start `spec` in a new PTY. Output is parsed on a reader thread into the returned
-/// terminal; `dirty` is raised and `Event::PaneOutput` sent when new output arrives, and
+/// Start `spec` in a new PTY. Output is parsed into the returned terminal by the server
+/// loop while the pane is quiet and by the pane's reader thread while it floods (see
+/// `watch_quiet`); `dirty` is raised and `Event::PaneOutput` sent when new output arrives, and
 /// `Event::PaneExited` when the process is gone.
 pub fn spawn(
     pane: PaneId,
@@ -106,6 +109,7 @@ pub fn spawn(
     let pid = child.process_id();
     let master_fd = MasterFd::from_master(&*pair.master)?;
     let reader = master_fd.try_clone()?;
+    let watched = master_fd.try_clone()?;
     let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
     let (input, input_rx) = PaneInput::new(master_fd);
 
@@ -115,21 +119,23 @@ pub fn spawn(
         .spawn(move || writer.drain(&input_rx))
         .context("cannot start a pane thread")?;
 
-    let term = Arc::clone(&terminal);
-    let replies = input.clone();
     let tee: Tee = Arc::new(Mutex::new(None));
-    let reader_tee = Arc::clone(&tee);
+    let out = Output {
+        pane,
+        term: Arc::clone(&terminal),
+        replies: input.clone(),
+        tee: Arc::clone(&tee),
+        flags,
+        events: events.clone(),
+    };
+    let (turns, turns_rx) = std_mpsc::channel();
+    let back = Arc::new(Notify::new());
+    let thread_out = out.clone();
+    let thread_back = Arc::clone(&back);
     std::thread::Builder::new()
         .name(format!("pane-{}-out", pane.0))
         .spawn(move || {
-            let out = Output {
-                term: &term,
-                replies: &replies,
-                tee: &reader_tee,
-                flags: &flags,
-                events: &events,
-            };
-            read_loop(pane, reader, &out);
+            read_floods(&reader, &thread_out, &turns_rx, &thread_back);
             let status = child
                 .wait()
                 .map(|s| ExitStatus {
@@ -143,6 +149,15 @@ pub fn spawn(
             let _ = events.send(Event::PaneExited(pane, spawn_id, status));
         })
         .context("cannot start a pane thread")?;
+    match tokio::runtime::Handle::try_current() {
+        Ok(runtime) => {
+            runtime.spawn(watch_quiet(watched, out, turns, back));
+        }
+        // No loop to watch from (never so in the server): the thread reads everything.
+        Err(_) => {
+            let _ = turns.send(());
+        }
+    }
 
     Ok((
         Pty {
@@ -163,68 +178,164 @@ pub struct ExitStatus {
     pub signal: Option<String>,
 }
 
-/// Where the reader thread puts what it reads.
-struct Output<'a> {
-    term: &'a Mutex<Terminal>,
-    replies: &'a PaneInput,
-    tee: &'a Tee,
-    flags: &'a PaneFlags,
-    events: &'a UnboundedSender<Event>,
+/// Where a pane's output goes, whoever reads it.
+#[derive(Clone)]
+struct Output {
+    pane: PaneId,
+    term: SharedTerminal,
+    replies: PaneInput,
+    tee: Tee,
+    flags: PaneFlags,
+    events: UnboundedSender<Event>,
 }
 
 /// Bytes parsed per hold of the screen's lock: the server loop, which may want the
 /// screen to draw it, never waits long behind a flood.
 const FEED_SLICE: usize = 16 * 1024;
 
-/// How much lower than the server loop the reader thread of a flooding pane runs (nice).
-/// With both cores busy (a flood and the program making it) the loop and the client
-/// still get a core promptly when a key arrives; an idle machine gives the reader all it
-/// wants anyway. A pane that has never flooded keeps its reader at the loop's priority,
-/// so its echo is not queued behind other panes' floods. (Only raising is allowed
-/// unprivileged, so a reader that has flooded once stays lowered.)
-const FLOOD_NICENESS: i32 = 3;
-
-fn read_loop(pane: PaneId, reader: MasterFd, out: &Output<'_>) {
-    let mut lowered = false;
-    let mut buf = vec![0u8; READ_FIRST];
-    loop {
-        let n = match reader.read(&mut buf) {
-            Ok(0) => return,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            // EIO once the child side is closed: the same as end-of-file for us.
-            Err(_) => return,
-        };
-        let bytes = &buf[..n];
+impl Output {
+    /// Parse `bytes` into the screen, answer the program's queries, copy them for
+    /// pipe-pane and tell the loop. False once the server is gone.
+    fn take(&self, bytes: &[u8]) -> bool {
         for slice in bytes.chunks(FEED_SLICE) {
             let (answer, pending) = {
-                let Ok(mut t) = out.term.lock() else { return };
+                let Ok(mut t) = self.term.lock() else {
+                    return false;
+                };
                 t.feed(slice);
                 (t.take_replies(), t.has_pending_events())
             };
-            out.replies.send(answer);
+            self.replies.send(answer);
             if pending {
-                out.flags.events.store(true, Ordering::Release);
+                self.flags.events.store(true, Ordering::Release);
             }
         }
-        if let Ok(tee) = out.tee.lock()
+        if let Ok(tee) = self.tee.lock()
             && let Some(tx) = tee.as_ref()
         {
             let _ = tx.send(bytes.to_vec());
         }
-        if n == buf.len() && buf.len() < READ_CHUNK {
-            buf.resize(READ_CHUNK, 0);
-        } else if n >= READ_FIRST && !lowered {
-            lowered = true;
-            let _ = rustix::process::setpriority_process(
-                Some(rustix::thread::gettid()),
-                FLOOD_NICENESS,
-            );
-        }
-        if !out.flags.dirty.swap(true, Ordering::AcqRel)
-            && out.events.send(Event::PaneOutput(pane)).is_err()
-        {
+        self.flags.dirty.swap(true, Ordering::AcqRel)
+            || self.events.send(Event::PaneOutput(self.pane)).is_ok()
+    }
+}
+
+/// How long a flood's reader thread waits for more before the loop takes the PTY back.
+const QUIET: Duration = Duration::from_millis(50);
+
+/// How much lower than the server loop the reader thread of a flooding pane runs (nice).
+/// With both cores busy (a flood and the program making it) the loop and the client
+/// still get a core promptly when a key arrives; an idle machine gives the reader all it
+/// wants anyway. (Only raising is allowed unprivileged, so a reader that has flooded
+/// once stays lowered.)
+const FLOOD_NICENESS: i32 = 3;
+
+/// The loop's side of a pane's output: while the pane is quiet, the server loop reads
+/// its PTY itself, so a typed key's echo reaches the screen with no thread in between.
+/// A read that fills the buffer is a flood: the PTY goes to the reader thread, which
+/// parses beside the loop, and comes back when the flood has been quiet for `QUIET`.
+/// At end of file the thread takes over for good, to reap the program.
+async fn watch_quiet(
+    mut fd: MasterFd,
+    out: Output,
+    turns: std_mpsc::Sender<()>,
+    back: Arc<Notify>,
+) {
+    let mut buf = vec![0u8; READ_FIRST];
+    loop {
+        let watched = match crate::pty_io::watch(fd) {
+            Ok(w) => w,
+            Err((_, e)) => {
+                tracing::debug!("pane {}: the thread reads everything: {e}", out.pane.0);
+                let _ = turns.send(());
+                return;
+            }
+        };
+        let flood = loop {
+            let Ok(mut ready) = watched.readable().await else {
+                break false;
+            };
+            match ready.try_io(|w| w.get_ref().read_now(&mut buf)) {
+                Err(_would_block) => {}
+                Ok(Ok(n)) if n > 0 => {
+                    if n < buf.len() {
+                        // A short read took all there was, and more output raises the
+                        // readiness again: no read just to hear "nothing more".
+                        ready.clear_ready();
+                    }
+                    if !out.take(&buf[..n]) {
+                        return;
+                    }
+                    if n == buf.len() {
+                        break true;
+                    }
+                }
+                // End of file or EIO: the program's side is closed.
+                Ok(_) => break false,
+            }
+        };
+        // Unwatched while the thread reads, or every read of a flood would wake the loop.
+        fd = watched.into_inner();
+        if turns.send(()).is_err() || !flood {
             return;
+        }
+        back.notified().await;
+    }
+}
+
+/// The reader thread: for each turn the loop hands it, read and parse until the output
+/// has been quiet for `QUIET`, then hand the PTY back. Once the loop has stopped watching
+/// (end of file, or it could not watch), read here until the end.
+fn read_floods(reader: &MasterFd, out: &Output, turns: &std_mpsc::Receiver<()>, back: &Notify) {
+    let mut thread = ReaderThread {
+        reader,
+        out,
+        buf: Vec::new(),
+        lowered: false,
+    };
+    while turns.recv().is_ok() {
+        if !thread.pump(Some(QUIET)) {
+            return;
+        }
+        back.notify_one();
+    }
+    thread.pump(None);
+}
+
+struct ReaderThread<'a> {
+    reader: &'a MasterFd,
+    out: &'a Output,
+    buf: Vec<u8>,
+    lowered: bool,
+}
+
+impl ReaderThread<'_> {
+    /// Read and parse until the output has been quiet for `quiet` (true), or until the
+    /// end of the output or of the server (false).
+    fn pump(&mut self, quiet: Option<Duration>) -> bool {
+        self.buf.resize(READ_CHUNK, 0);
+        loop {
+            let wait = quiet.unwrap_or(Duration::from_secs(3600));
+            match self.reader.read_within(&mut self.buf, wait) {
+                Ok(None) if quiet.is_some() => return true,
+                Ok(None) => {}
+                Ok(Some(0)) => return false,
+                Ok(Some(n)) => {
+                    if !self.out.take(&self.buf[..n]) {
+                        return false;
+                    }
+                    if n >= READ_FIRST && !self.lowered {
+                        self.lowered = true;
+                        let _ = rustix::process::setpriority_process(
+                            Some(rustix::thread::gettid()),
+                            FLOOD_NICENESS,
+                        );
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                // EIO once the child side is closed: the same as end-of-file for us.
+                Err(_) => return false,
+            }
         }
     }
 }
@@ -279,5 +390,67 @@ impl Pty {
         {
             let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::HUP);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rmux_term::CaptureOptions;
+    use tokio::time::{Duration as TokioDuration, timeout};
+
+    /// What the pane printed, read back from its screen and history.
+    fn printed(term: &SharedTerminal) -> Vec<String> {
+        let Ok(t) = term.lock() else {
+            return Vec::new();
+        };
+        let text = t.capture(&CaptureOptions {
+            start: Some(i64::MIN),
+            ..CaptureOptions::default()
+        });
+        text.lines()
+            .map(str::to_owned)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn output_survives_hand_offs_between_loop_and_thread() {
+        // Quiet (the loop reads), a flood (the thread reads), quiet again (the loop reads
+        // once the flood has been quiet), then the end: every line, once, in order.
+        let script = "echo before; sleep 0.2; seq 1 30000; sleep 0.3; echo after; sleep 0.2";
+        let spec = SpawnSpec {
+            command: Some(script.to_string()),
+            shell: "/bin/sh".to_string(),
+            cwd: std::env::temp_dir(),
+            env: vec![("PATH".to_string(), "/usr/bin:/bin".to_string())],
+            size: Size { cols: 40, rows: 10 },
+            history_limit: 100_000,
+        };
+        let flags = PaneFlags::default();
+        let (events, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let Ok((_pty, term)) = spawn(PaneId(1), 1, &spec, flags.clone(), events) else {
+            panic!("cannot start {script}");
+        };
+        let mut outputs = 0;
+        loop {
+            match timeout(TokioDuration::from_secs(20), rx.recv()).await {
+                Ok(Some(Event::PaneOutput(_))) => {
+                    outputs += 1;
+                    flags.dirty.store(false, Ordering::Release);
+                }
+                Ok(Some(Event::PaneExited(_, _, status))) => {
+                    assert_eq!(status.code, 0);
+                    break;
+                }
+                Ok(Some(_)) => {}
+                Ok(None) | Err(_) => panic!("the pane did not finish"),
+            }
+        }
+        assert!(outputs > 2, "output arrived in {outputs} events");
+        let mut expected = vec!["before".to_string()];
+        expected.extend((1..=30000).map(|n| n.to_string()));
+        expected.push("after".to_string());
+        assert_eq!(printed(&term), expected);
     }
 }

@@ -1,20 +1,40 @@
 //! The master side of a pane's PTY as a non-blocking descriptor of our own, so keys can
-//! be written straight from the server loop when the PTY has room (no thread hop on the
-//! echo path), and nothing ever blocks the loop when it has not.
+//! be written straight from the server loop when the PTY has room and a quiet pane's
+//! output read there too (no thread hop on the echo path), and nothing ever blocks the
+//! loop.
 
 use std::io;
-use std::os::fd::{BorrowedFd, OwnedFd};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use portable_pty::MasterPty;
-use rustix::event::{PollFd, PollFlags, poll};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::io::Errno;
+use tokio::io::Interest;
+use tokio::io::unix::{AsyncFd, AsyncFdRegisterError};
 
 /// A duplicate of a PTY master's descriptor, in non-blocking mode.
 pub struct MasterFd(OwnedFd);
+
+/// The server loop watches a quiet pane's PTY for output itself.
+impl AsRawFd for MasterFd {
+    fn as_raw_fd(&self) -> RawFd {
+        self.0.as_raw_fd()
+    }
+}
+
+/// Watch `fd` for output from the server loop; on failure, `fd` comes back with the error.
+pub fn watch(fd: MasterFd) -> Result<AsyncFd<MasterFd>, (MasterFd, io::Error)> {
+    // SAFETY: the descriptor is owned by `fd`, which the AsyncFd owns from here on, so it
+    // stays open for as long as it is registered.
+    #[allow(unsafe_code)]
+    let registered = unsafe { AsyncFd::register_with_interest(fd, Interest::READABLE) };
+    registered.map_err(AsyncFdRegisterError::into_parts)
+}
 
 impl MasterFd {
     /// Duplicate `master`'s descriptor and make the (shared) file non-blocking.
@@ -38,21 +58,43 @@ impl MasterFd {
         ))
     }
 
-    fn wait(&self, flags: PollFlags) -> io::Result<()> {
+    /// Wait until the descriptor is ready for `flags`; false when `timeout` passed first.
+    fn wait(&self, flags: PollFlags, timeout: Option<Duration>) -> io::Result<bool> {
         let mut fds = [PollFd::new(&self.0, flags)];
-        match poll(&mut fds, None) {
-            Ok(_) | Err(Errno::INTR) => Ok(()),
+        let timeout = timeout.map(|t| Timespec {
+            tv_sec: i64::try_from(t.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(t.subsec_nanos()),
+        });
+        match poll(&mut fds, timeout.as_ref()) {
+            Ok(n) => Ok(n > 0),
+            Err(Errno::INTR) => Ok(true),
             Err(e) => Err(e.into()),
         }
     }
 
-    /// Read what is there, waiting until something is; 0 at end of file. EIO (the
-    /// program's side closed) is an error, as for a blocking read.
-    pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+    /// Read what is there, waiting up to `quiet` for something; `None` if nothing came,
+    /// `Some(0)` at end of file. EIO (the program's side closed) is an error, as for a
+    /// blocking read.
+    pub fn read_within(&self, buf: &mut [u8], quiet: Duration) -> io::Result<Option<usize>> {
+        loop {
+            match rustix::io::read(&self.0, &mut *buf) {
+                Ok(n) => return Ok(Some(n)),
+                Err(Errno::AGAIN) => {
+                    if !self.wait(PollFlags::IN, Some(quiet))? {
+                        return Ok(None);
+                    }
+                }
+                Err(Errno::INTR) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Read what is there without waiting (`WouldBlock` when nothing is).
+    pub fn read_now(&self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
             match rustix::io::read(&self.0, &mut *buf) {
                 Ok(n) => return Ok(n),
-                Err(Errno::AGAIN) => self.wait(PollFlags::IN)?,
                 Err(Errno::INTR) => {}
                 Err(e) => return Err(e.into()),
             }
@@ -64,7 +106,9 @@ impl MasterFd {
         while !bytes.is_empty() {
             match rustix::io::write(&self.0, bytes) {
                 Ok(n) => bytes = &bytes[n..],
-                Err(Errno::AGAIN) => self.wait(PollFlags::OUT)?,
+                Err(Errno::AGAIN) => {
+                    self.wait(PollFlags::OUT, None)?;
+                }
                 Err(Errno::INTR) => {}
                 Err(e) => return Err(e.into()),
             }
