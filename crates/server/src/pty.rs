@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -221,7 +221,35 @@ impl Output {
 }
 
 /// How long a flood's reader thread waits for more before the loop takes the PTY back.
-const QUIET: Duration = Duration::from_millis(50);
+const QUIET: Duration = Duration::from_millis(500);
+
+/// A read this large is a flood: an echo or a prompt is a few bytes, and a PTY gives
+/// at most about 4 KiB per read however much is waiting.
+const FLOOD_READ: usize = 2 * 1024;
+/// Output the loop reads in one burst before it hands the PTY to the thread: a flood
+/// competing for the CPU with others may arrive in short reads.
+const FLOOD_BYTES: usize = 8 * 1024;
+/// Reads this close together belong to one burst.
+const BURST_GAP: Duration = Duration::from_millis(5);
+
+/// The output of a pane's current burst, as the loop reads it.
+#[derive(Default)]
+struct Burst {
+    bytes: usize,
+    last: Option<Instant>,
+}
+
+impl Burst {
+    /// Count `n` bytes read at `now`; the burst's size so far.
+    fn add(&mut self, n: usize, now: Instant) -> usize {
+        if self.last.is_none_or(|t| now.duration_since(t) > BURST_GAP) {
+            self.bytes = 0;
+        }
+        self.last = Some(now);
+        self.bytes += n;
+        self.bytes
+    }
+}
 
 /// How much lower than the server loop the reader thread of a flooding pane runs (nice).
 /// With both cores busy (a flood and the program making it) the loop and the client
@@ -232,8 +260,9 @@ const FLOOD_NICENESS: i32 = 3;
 
 /// The loop's side of a pane's output: while the pane is quiet, the server loop reads
 /// its PTY itself, so a typed key's echo reaches the screen with no thread in between.
-/// A read that fills the buffer is a flood: the PTY goes to the reader thread, which
-/// parses beside the loop, and comes back when the flood has been quiet for `QUIET`.
+/// A read of `FLOOD_READ`, or a burst of `FLOOD_BYTES`, is a flood: the PTY goes
+/// to the reader thread, which parses beside the loop, and comes back when the flood
+/// has been quiet for `QUIET`.
 /// At end of file the thread takes over for good, to reap the program.
 async fn watch_quiet(
     mut fd: MasterFd,
@@ -243,6 +272,7 @@ async fn watch_quiet(
 ) {
     let mut buf = vec![0u8; READ_FIRST];
     loop {
+        let mut burst = Burst::default();
         let watched = match crate::pty_io::watch(fd) {
             Ok(w) => w,
             Err((_, e)) => {
@@ -266,7 +296,7 @@ async fn watch_quiet(
                     if !out.take(&buf[..n]) {
                         return;
                     }
-                    if n == buf.len() {
+                    if n >= FLOOD_READ || burst.add(n, Instant::now()) >= FLOOD_BYTES {
                         break true;
                     }
                 }
@@ -314,6 +344,14 @@ impl ReaderThread<'_> {
     /// end of the output or of the server (false).
     fn pump(&mut self, quiet: Option<Duration>) -> bool {
         self.buf.resize(READ_CHUNK, 0);
+        if quiet.is_some() && !self.lowered {
+            // A turn is a flood.
+            self.lowered = true;
+            let _ = rustix::process::setpriority_process(
+                Some(rustix::thread::gettid()),
+                FLOOD_NICENESS,
+            );
+        }
         loop {
             let wait = quiet.unwrap_or(Duration::from_secs(3600));
             match self.reader.read_within(&mut self.buf, wait) {
@@ -323,13 +361,6 @@ impl ReaderThread<'_> {
                 Ok(Some(n)) => {
                     if !self.out.take(&self.buf[..n]) {
                         return false;
-                    }
-                    if n >= READ_FIRST && !self.lowered {
-                        self.lowered = true;
-                        let _ = rustix::process::setpriority_process(
-                            Some(rustix::thread::gettid()),
-                            FLOOD_NICENESS,
-                        );
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -414,11 +445,22 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_burst_is_output_in_reads_close_together() {
+        let t0 = Instant::now();
+        let mut burst = Burst::default();
+        assert_eq!(burst.add(100, t0), 100);
+        assert_eq!(burst.add(100, t0 + Duration::from_millis(2)), 200);
+        // A pause longer than the gap starts a new burst.
+        assert_eq!(burst.add(50, t0 + Duration::from_millis(20)), 50);
+    }
+
     #[tokio::test(flavor = "current_thread")]
     async fn output_survives_hand_offs_between_loop_and_thread() {
         // Quiet (the loop reads), a flood (the thread reads), quiet again (the loop reads
-        // once the flood has been quiet), then the end: every line, once, in order.
-        let script = "echo before; sleep 0.2; seq 1 30000; sleep 0.3; echo after; sleep 0.2";
+        // once the flood has been quiet for `QUIET`), then the end: every line, once, in
+        // order.
+        let script = "echo before; sleep 0.2; seq 1 30000; sleep 0.8; echo after; sleep 0.2";
         let spec = SpawnSpec {
             command: Some(script.to_string()),
             shell: "/bin/sh".to_string(),
