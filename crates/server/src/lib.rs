@@ -1,8 +1,9 @@
 //! rmux-server: the long-lived process that owns sessions, windows, panes and their
 //! PTYs, runs commands, and renders each attached client's screen.
 //!
-//! Data flow: PTY reader threads parse output into each pane's `rmux_term::Terminal` and
-//! raise an event; the one server loop (`serve`) handles events, client messages and
+//! Data flow: each pane's output is parsed into its `rmux_term::Terminal` by the server
+//! loop while the pane is quiet and by the pane's reader thread while it floods, raising
+//! an event; the one server loop (`serve`) handles events, client messages and
 //! commands, and composes frames for attached clients (`render`).
 
 mod buffers;

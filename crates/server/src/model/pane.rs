@@ -13,7 +13,8 @@ pub struct Pane {
     pub window: WindowId,
     pub pty: Pty,
     pub term: SharedTerminal,
-    /// Raised by the reader thread (screen changed, events waiting), lowered by the server.
+    /// Raised by whoever parses the output (screen changed, events waiting), lowered by the
+    /// server loop when it takes the output in.
     pub flags: PaneFlags,
     pub size: Size,
     pub title: String,

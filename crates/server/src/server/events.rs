@@ -114,10 +114,8 @@ impl Server {
         }
     }
 
-    /// New output in a pane: pick up what the program told the terminal (title, bell,
-    /// clipboard), flag the window, and redraw whoever shows it.
     /// A pane printed. Output that closely follows other output (a flood) is taken in at
-    /// most once per hold: `dirty` stays raised meanwhile, so the reader thread stops
+    /// most once per hold: `dirty` stays raised meanwhile, so the pane's reader stops
     /// waking the loop at every read and the parsing gets the cores. A pane someone just
     /// typed into is never held: its echo goes out at once.
     fn pane_output(&mut self, pane: PaneId) {
@@ -166,6 +164,8 @@ impl Server {
         }
     }
 
+    /// Take in a pane's new output: pick up what the program told the terminal (title,
+    /// bell, clipboard), flag the window, and redraw whoever shows it.
     fn take_output(&mut self, pane: PaneId, now: Instant) {
         let Some(p) = self.panes.get_mut(&pane) else {
             return;
