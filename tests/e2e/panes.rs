@@ -82,6 +82,25 @@ fn remain_on_exit_keeps_a_dead_pane_until_respawned() {
 }
 
 #[test]
+fn killed_panes_leave_no_threads_or_descriptors_behind() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "lk", "-x", "80", "-y", "24"]);
+    let pid = fmt(&env, "lk", "#{pid}");
+    let count =
+        |what: &str| std::fs::read_dir(format!("/proc/{pid}/{what}")).map_or(0, |d| d.count());
+    let before = (count("task"), count("fd"));
+    // A long-lived server sees thousands of panes come and go.
+    for _ in 0..5 {
+        env.ok(&["split-window", "-d", "-t", "lk", "sleep 100"]);
+        env.ok(&["kill-pane", "-t", "lk:0.1"]);
+    }
+    env.ok(&["split-window", "-d", "-t", "lk", "echo bye"]);
+    eventually("the panes' threads and descriptors to go", || {
+        ((count("task"), count("fd")) == before).then_some(())
+    });
+}
+
+#[test]
 fn activity_and_bell_flag_windows_in_the_list() {
     let env = Env::new();
     let t = env.spawn(100, 30, &["new", "-s", "a"]);

@@ -113,7 +113,7 @@ pub fn spawn(
     let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
     let (input, input_rx) = PaneInput::new(master_fd);
 
-    let writer = input.clone();
+    let writer = input.writer();
     std::thread::Builder::new()
         .name(format!("pane-{}-in", pane.0))
         .spawn(move || writer.drain(&input_rx))

@@ -161,6 +161,23 @@ impl PaneInput {
         }
     }
 
+    /// What the writer thread needs: no sender of the queue, so the queue closes and the
+    /// thread ends (closing its descriptor) once every `PaneInput` of the pane is gone.
+    pub fn writer(&self) -> PaneWriter {
+        PaneWriter {
+            fd: Arc::clone(&self.fd),
+            pending: Arc::clone(&self.pending),
+        }
+    }
+}
+
+/// The writer thread's side of a pane's input.
+pub struct PaneWriter {
+    fd: Arc<MasterFd>,
+    pending: Arc<AtomicUsize>,
+}
+
+impl PaneWriter {
     /// The writer thread: write queued chunks in order until the queue closes or the
     /// PTY fails.
     pub fn drain(&self, rx: &mpsc::Receiver<Vec<u8>>) {
