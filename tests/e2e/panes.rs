@@ -98,6 +98,25 @@ fn killed_panes_leave_no_threads_or_descriptors_behind() {
     eventually("the panes' threads and descriptors to go", || {
         ((count("task"), count("fd")) == before).then_some(())
     });
+    // A program that ignores SIGHUP still loses its terminal with its pane, as in tmux:
+    // this one stops when writing to it fails.
+    env.ok(&[
+        "split-window",
+        "-d",
+        "-t",
+        "lk",
+        "trap '' HUP; while echo x; do sleep 0.05; done",
+    ]);
+    let program = fmt(&env, "lk:0.1", "#{pane_pid}");
+    env.ok(&["kill-pane", "-t", "lk:0.1"]);
+    eventually("the program of a killed pane to lose its terminal", || {
+        let stat = std::fs::read_to_string(format!("/proc/{program}/stat")).unwrap_or_default();
+        // Gone, or a zombie waiting to be reaped.
+        (stat.is_empty() || stat.contains(") Z ")).then_some(())
+    });
+    eventually("its reader to go too", || {
+        ((count("task"), count("fd")) == before).then_some(())
+    });
 }
 
 #[test]

@@ -45,6 +45,29 @@ pub struct Pty {
     tee: Tee,
     /// Which start of the pane this is: events from an older process are ignored.
     pub spawn: u64,
+    closing: Arc<Closing>,
+}
+
+/// Raised when the pane is destroyed: whoever reads its PTY lets go of it, so the last
+/// descriptor closes and the program's terminal hangs up, as it does in tmux, even for
+/// a program that ignores SIGHUP.
+#[derive(Default)]
+struct Closing {
+    closed: AtomicBool,
+    wake: Notify,
+}
+
+impl Closing {
+    fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        self.closing.closed.store(true, Ordering::Release);
+        self.closing.wake.notify_one();
+    }
 }
 
 /// A copy of a pane's output for pipe-pane, shared with the reader thread.
@@ -120,8 +143,10 @@ pub fn spawn(
         .context("cannot start a pane thread")?;
 
     let tee: Tee = Arc::new(Mutex::new(None));
+    let closing = Arc::new(Closing::default());
     let out = Output {
         pane,
+        closing: Arc::clone(&closing),
         term: Arc::clone(&terminal),
         replies: input.clone(),
         tee: Arc::clone(&tee),
@@ -135,7 +160,9 @@ pub fn spawn(
     std::thread::Builder::new()
         .name(format!("pane-{}-out", pane.0))
         .spawn(move || {
-            read_floods(&reader, &thread_out, &turns_rx, &thread_back);
+            // Let go of the PTY before waiting: a program that outlives its pane must
+            // see its terminal hang up.
+            read_floods(reader, thread_out, &turns_rx, &thread_back);
             let status = child
                 .wait()
                 .map(|s| ExitStatus {
@@ -166,6 +193,7 @@ pub fn spawn(
             pid,
             tee,
             spawn: spawn_id,
+            closing,
         },
         terminal,
     ))
@@ -182,6 +210,7 @@ pub struct ExitStatus {
 #[derive(Clone)]
 struct Output {
     pane: PaneId,
+    closing: Arc<Closing>,
     term: SharedTerminal,
     replies: PaneInput,
     tee: Tee,
@@ -282,7 +311,11 @@ async fn watch_quiet(
             }
         };
         let flood = loop {
-            let Ok(mut ready) = watched.readable().await else {
+            let ready = tokio::select! {
+                ready = watched.readable() => ready,
+                () = out.closing.wake.notified() => return,
+            };
+            let Ok(mut ready) = ready else {
                 break false;
             };
             match ready.try_io(|w| w.get_ref().read_now(&mut buf)) {
@@ -309,27 +342,31 @@ async fn watch_quiet(
         if turns.send(()).is_err() || !flood {
             return;
         }
-        back.notified().await;
+        tokio::select! {
+            () = back.notified() => {}
+            () = out.closing.wake.notified() => return,
+        }
     }
 }
 
 /// The reader thread: for each turn the loop hands it, read and parse until the output
 /// has been quiet for `QUIET`, then hand the PTY back. Once the loop has stopped watching
-/// (end of file, or it could not watch), read here until the end.
-fn read_floods(reader: &MasterFd, out: &Output, turns: &std_mpsc::Receiver<()>, back: &Notify) {
+/// (end of file, or it could not watch), read here until the end. Returns, dropping its
+/// descriptor, at end of file or when the pane is destroyed.
+fn read_floods(reader: MasterFd, out: Output, turns: &std_mpsc::Receiver<()>, back: &Notify) {
     let mut thread = ReaderThread {
-        reader,
-        out,
+        reader: &reader,
+        out: &out,
         buf: Vec::new(),
         lowered: false,
     };
     while turns.recv().is_ok() {
-        if !thread.pump(Some(QUIET)) {
+        if !thread.pump(true) {
             return;
         }
         back.notify_one();
     }
-    thread.pump(None);
+    thread.pump(false);
 }
 
 struct ReaderThread<'a> {
@@ -340,11 +377,12 @@ struct ReaderThread<'a> {
 }
 
 impl ReaderThread<'_> {
-    /// Read and parse until the output has been quiet for `quiet` (true), or until the
-    /// end of the output or of the server (false).
-    fn pump(&mut self, quiet: Option<Duration>) -> bool {
+    /// Read and parse until the output has been quiet for `QUIET` (true, only if
+    /// `until_quiet`), or until the end of the output, of the pane or of the server
+    /// (false).
+    fn pump(&mut self, until_quiet: bool) -> bool {
         self.buf.resize(READ_CHUNK, 0);
-        if quiet.is_some() && !self.lowered {
+        if until_quiet && !self.lowered {
             // A turn is a flood.
             self.lowered = true;
             let _ = rustix::process::setpriority_process(
@@ -353,9 +391,11 @@ impl ReaderThread<'_> {
             );
         }
         loop {
-            let wait = quiet.unwrap_or(Duration::from_secs(3600));
-            match self.reader.read_within(&mut self.buf, wait) {
-                Ok(None) if quiet.is_some() => return true,
+            if self.out.closing.is_closed() {
+                return false;
+            }
+            match self.reader.read_within(&mut self.buf, QUIET) {
+                Ok(None) if until_quiet => return true,
                 Ok(None) => {}
                 Ok(Some(0)) => return false,
                 Ok(Some(n)) => {
