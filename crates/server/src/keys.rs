@@ -596,6 +596,28 @@ const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
     ("copy-mode", "M-v", "send -X page-up"),
     ("copy-mode", "M-w", "send -X copy-pipe-and-cancel"),
     ("copy-mode", "M-x", "send -X jump-to-mark"),
+    ("copy-mode", ",", "send -X jump-reverse"),
+    ("copy-mode", ";", "send -X jump-again"),
+    (
+        "copy-mode",
+        "F",
+        "command-prompt -1 -p'(jump backward)' { send -X jump-backward '%%' }",
+    ),
+    (
+        "copy-mode",
+        "T",
+        "command-prompt -1 -p'(jump to backward)' { send -X jump-to-backward '%%' }",
+    ),
+    (
+        "copy-mode",
+        "f",
+        "command-prompt -1 -p'(jump forward)' { send -X jump-forward '%%' }",
+    ),
+    (
+        "copy-mode",
+        "t",
+        "command-prompt -1 -p'(jump to forward)' { send -X jump-to-forward '%%' }",
+    ),
     ("copy-mode", "M-{", "send -X previous-paragraph"),
     ("copy-mode", "M-}", "send -X next-paragraph"),
     ("copy-mode", "M-Up", "send -X halfpage-up"),
@@ -673,6 +695,28 @@ const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
     ("copy-mode-vi", "Left", "send -X cursor-left"),
     ("copy-mode-vi", "Right", "send -X cursor-right"),
     ("copy-mode-vi", "M-x", "send -X jump-to-mark"),
+    ("copy-mode-vi", ",", "send -X jump-reverse"),
+    ("copy-mode-vi", ";", "send -X jump-again"),
+    (
+        "copy-mode-vi",
+        "F",
+        "command-prompt -1 -p'(jump backward)' { send -X jump-backward '%%' }",
+    ),
+    (
+        "copy-mode-vi",
+        "T",
+        "command-prompt -1 -p'(jump to backward)' { send -X jump-to-backward '%%' }",
+    ),
+    (
+        "copy-mode-vi",
+        "f",
+        "command-prompt -1 -p'(jump forward)' { send -X jump-forward '%%' }",
+    ),
+    (
+        "copy-mode-vi",
+        "t",
+        "command-prompt -1 -p'(jump to forward)' { send -X jump-to-forward '%%' }",
+    ),
     ("copy-mode-vi", "C-Up", "send -X scroll-up"),
     ("copy-mode-vi", "C-Down", "send -X scroll-down"),
 ];

@@ -11,6 +11,9 @@ pub enum PromptKind {
     /// Run `template` with `%%` replaced by the name of the next key pressed
     /// (`command-prompt -k`).
     Key { template: String },
+    /// Run `template` with `%%` replaced by the next character typed
+    /// (`command-prompt -1`, as copy mode's jump keys use it).
+    OneKey { template: String },
     /// Run `command` if the answer is `y`.
     Confirm { command: String },
 }
@@ -46,6 +49,16 @@ impl Prompt {
         }
     }
 
+    /// `command-prompt -1`: the first key typed is the answer.
+    pub fn single_key(label: String, template: String) -> Prompt {
+        Prompt {
+            label,
+            input: String::new(),
+            cursor: 0,
+            kind: PromptKind::OneKey { template },
+        }
+    }
+
     pub fn key_name(label: String, template: String) -> Prompt {
         Prompt {
             label,
@@ -69,6 +82,12 @@ impl Prompt {
         if let PromptKind::Key { template } = &self.kind {
             let name = crate::keyname::key_name(key);
             return PromptAction::Run(fill_template(template, &name));
+        }
+        if let PromptKind::OneKey { template } = &self.kind {
+            return match edit_for(key) {
+                Edit::Insert(c) => PromptAction::Run(fill_template(template, &c.to_string())),
+                _ => PromptAction::Cancel,
+            };
         }
         if let PromptKind::Confirm { command } = &self.kind {
             return match key.code {
@@ -128,7 +147,9 @@ impl Prompt {
                 }
                 PromptAction::Run(fill_template(template, &self.input))
             }
-            PromptKind::Confirm { .. } | PromptKind::Key { .. } => PromptAction::Cancel,
+            PromptKind::Confirm { .. } | PromptKind::Key { .. } | PromptKind::OneKey { .. } => {
+                PromptAction::Cancel
+            }
         }
     }
 
@@ -240,6 +261,17 @@ mod tests {
             p.key(key(KeyCode::Enter)),
             PromptAction::Run("rename-window -- 'editor'".into())
         );
+    }
+
+    #[test]
+    fn a_one_key_prompt_answers_with_the_first_character() {
+        let mut p =
+            Prompt::single_key("(jump forward) ".into(), "send -X jump-forward '%%'".into());
+        assert_eq!(
+            p.key(key(KeyCode::Char('o'))),
+            PromptAction::Run("send -X jump-forward 'o'".into())
+        );
+        assert_eq!(p.key(key(KeyCode::Escape)), PromptAction::Cancel);
     }
 
     #[test]

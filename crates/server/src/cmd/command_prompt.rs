@@ -35,6 +35,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .unwrap_or_default();
     let prompt = if args.has('k') {
         Prompt::key_name(label, template)
+    } else if args.has('1') {
+        Prompt::single_key(label, template)
     } else {
         Prompt::command(label, initial, template)
     };

@@ -3,7 +3,7 @@
 use rmux_term::Terminal;
 
 use super::text::{Class, class, line_chars, line_length, range_text};
-use super::{CopyMode, Pos, Way};
+use super::{CopyMode, Jump, Pos, Way};
 
 /// What the server must do after a command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +126,28 @@ pub fn run(
                 find(mode, term, &text, way);
             }
         }
+        "jump-forward" | "jump-backward" | "jump-to-forward" | "jump-to-backward" => {
+            let kind = match name {
+                "jump-forward" => Jump::Forward,
+                "jump-backward" => Jump::Backward,
+                "jump-to-forward" => Jump::ToForward,
+                _ => Jump::ToBackward,
+            };
+            if let Some(c) = arg.chars().next() {
+                mode.jump = Some((kind, c));
+                jump(mode, term, kind, c);
+            }
+        }
+        "jump-again" | "jump-reverse" => {
+            if let Some((kind, c)) = mode.jump {
+                let kind = if name == "jump-reverse" {
+                    kind.reversed()
+                } else {
+                    kind
+                };
+                jump(mode, term, kind, c);
+            }
+        }
         "refresh-from-pane" | "toggle-position" => {}
         copy if copy.starts_with("copy-") || copy.starts_with("append-selection") => {
             return Ok(copy_command(mode, term, copy, arg));
@@ -136,6 +158,33 @@ pub fn run(
         return Ok(CopyCommand::Exit);
     }
     Ok(CopyCommand::Stay)
+}
+
+/// Move to `target` on the cursor's line as tmux does: forward jumps look right of the
+/// cursor (a "to" jump one further, so repeating it moves on), backward jumps left; no
+/// match, no move.
+fn jump(mode: &mut CopyMode, term: &Terminal, kind: Jump, target: char) {
+    let chars = line_chars(term, mode.cursor(term).line);
+    let length = usize::from(line_length(term, mode.cursor(term).line));
+    let cx = usize::from(mode.cx);
+    let found = match kind {
+        Jump::Forward | Jump::ToForward => {
+            let from = cx + if kind == Jump::Forward { 1 } else { 2 };
+            (from..length).find(|&x| chars.get(x) == Some(&target))
+        }
+        Jump::Backward | Jump::ToBackward => {
+            let skip = if kind == Jump::Backward { 1 } else { 2 };
+            let from = cx.saturating_sub(skip);
+            (0..=from).rev().find(|&x| chars.get(x) == Some(&target))
+        }
+    };
+    let Some(x) = found else { return };
+    let x = match kind {
+        Jump::ToForward => x - 1,
+        Jump::ToBackward => x + 1,
+        Jump::Forward | Jump::Backward => x,
+    };
+    mode.cx = u16::try_from(x).unwrap_or(mode.cx);
 }
 
 fn cursor_up(mode: &mut CopyMode, term: &Terminal) {
@@ -480,6 +529,32 @@ mod tests {
         let mut m = CopyMode::new(&t, true);
         go(&mut m, &t, "scroll-up", "");
         assert_eq!(go(&mut m, &t, "scroll-down", ""), CopyCommand::Exit);
+    }
+
+    #[test]
+    fn jumps_move_along_the_line_like_tmux() {
+        let t = term_with(&["hello world foo"], 3);
+        let mut m = CopyMode::new(&t, false);
+        m.cy = 0;
+        m.cx = 0;
+        go(&mut m, &t, "jump-forward", "o");
+        assert_eq!(m.cx, 4);
+        go(&mut m, &t, "jump-again", "");
+        assert_eq!(m.cx, 7);
+        go(&mut m, &t, "jump-reverse", "");
+        assert_eq!(m.cx, 4);
+        // "to" jumps stop beside the character, and repeating them moves on.
+        go(&mut m, &t, "jump-to-forward", "o");
+        assert_eq!(m.cx, 6);
+        go(&mut m, &t, "jump-again", "");
+        assert_eq!(m.cx, 12);
+        go(&mut m, &t, "jump-to-backward", "l");
+        assert_eq!(m.cx, 10);
+        go(&mut m, &t, "jump-backward", "h");
+        assert_eq!(m.cx, 0);
+        // No match: no move.
+        go(&mut m, &t, "jump-forward", "z");
+        assert_eq!(m.cx, 0);
     }
 
     #[test]

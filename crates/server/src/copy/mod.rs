@@ -38,6 +38,28 @@ pub enum Way {
     Backward,
 }
 
+/// A jump to a character on the cursor's line (vi's f, F, t, T).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Jump {
+    Forward,
+    Backward,
+    /// To the column before the character.
+    ToForward,
+    /// To the column after the character.
+    ToBackward,
+}
+
+impl Jump {
+    fn reversed(self) -> Jump {
+        match self {
+            Jump::Forward => Jump::Backward,
+            Jump::Backward => Jump::Forward,
+            Jump::ToForward => Jump::ToBackward,
+            Jump::ToBackward => Jump::ToForward,
+        }
+    }
+}
+
 /// A pane in copy mode.
 #[derive(Clone, Debug)]
 pub struct CopyMode {
@@ -53,6 +75,8 @@ pub struct CopyMode {
     pub exit_at_bottom: bool,
     pub search: Option<(String, Way)>,
     pub mark: Option<Pos>,
+    /// The last jump, for jump-again and jump-reverse.
+    pub jump: Option<(Jump, char)>,
     /// History length when last looked at: new lines push the view up with its text.
     history_seen: usize,
     /// Grows with every change, so the renderer knows to redraw.
@@ -71,6 +95,7 @@ impl CopyMode {
             exit_at_bottom,
             search: None,
             mark: None,
+            jump: None,
             history_seen: term.history_len(),
             generation: 0,
         }
