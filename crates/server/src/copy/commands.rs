@@ -555,6 +555,20 @@ mod tests {
         // No match: no move.
         go(&mut m, &t, "jump-forward", "z");
         assert_eq!(m.cx, 0);
+        // A selection ending on a blank inside the text keeps it; past the text, blanks go.
+        go(&mut m, &t, "jump-to-forward", "w");
+        go(&mut m, &t, "begin-selection", "");
+        go(&mut m, &t, "jump-backward", "e");
+        let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
+            panic!("no copy");
+        };
+        assert_eq!(text, "ello ");
+        go(&mut m, &t, "begin-selection", "");
+        m.cx = 19;
+        let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
+            panic!("no copy");
+        };
+        assert_eq!(text, "ello world foo");
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn line_length(term: &Terminal, line: usize) -> u16 {
 }
 
 /// Text from `start` to `end` inclusive: wrapped lines join, others end in a newline,
-/// trailing blanks go, as tmux copies.
+/// blanks past the end of a line's text go, as tmux copies.
 pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> String {
     let mut out = String::new();
     for line in start.line..=end.line {
@@ -44,24 +44,30 @@ pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> Str
                 if line == end.line { end.col } else { u16::MAX },
             )
         };
+        let joins = !mode.rectangle && line < end.line && wrapped(term, line);
+        // As tmux: a selection stops at the end of the line's text, so blanks past it go
+        // but a blank inside the text that the selection ends on stays.
+        let length = if joins {
+            usize::MAX
+        } else {
+            chars
+                .iter()
+                .rposition(|c| *c != ' ' && *c != '\0')
+                .map_or(0, |i| i + 1)
+        };
         let piece: String = chars
             .iter()
             .enumerate()
             .filter(|(i, _)| {
-                let i = u16::try_from(*i).unwrap_or(u16::MAX);
-                i >= from && i <= to
+                let col = u16::try_from(*i).unwrap_or(u16::MAX);
+                col >= from && col <= to && *i < length
             })
             .map(|(_, c)| *c)
             .filter(|c| *c != '\0')
             .collect();
-        let joins = !mode.rectangle && line < end.line && wrapped(term, line);
-        if joins {
-            out.push_str(&piece);
-        } else {
-            out.push_str(piece.trim_end_matches(' '));
-            if line < end.line {
-                out.push('\n');
-            }
+        out.push_str(&piece);
+        if !joins && line < end.line {
+            out.push('\n');
         }
     }
     out
