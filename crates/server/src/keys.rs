@@ -539,6 +539,28 @@ const DEFAULTS: &[(&str, &str, bool, &str, &str)] = &[
 
 /// tmux's copy-mode bindings (emacs keys, and vi keys with mode-keys vi): (table, key,
 /// command). Commands rmux does not have yet are left out.
+/// Bound alike in both copy-mode tables, as tmux does: jump to a character on the line.
+const COPY_JUMPS: &[(&str, &str)] = &[
+    (",", "send -X jump-reverse"),
+    (";", "send -X jump-again"),
+    (
+        "F",
+        "command-prompt -1 -p'(jump backward)' { send -X jump-backward '%%' }",
+    ),
+    (
+        "T",
+        "command-prompt -1 -p'(jump to backward)' { send -X jump-to-backward '%%' }",
+    ),
+    (
+        "f",
+        "command-prompt -1 -p'(jump forward)' { send -X jump-forward '%%' }",
+    ),
+    (
+        "t",
+        "command-prompt -1 -p'(jump to forward)' { send -X jump-to-forward '%%' }",
+    ),
+];
+
 const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
     ("copy-mode", "C-Space", "send -X begin-selection"),
     ("copy-mode", "C-a", "send -X start-of-line"),
@@ -596,28 +618,6 @@ const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
     ("copy-mode", "M-v", "send -X page-up"),
     ("copy-mode", "M-w", "send -X copy-pipe-and-cancel"),
     ("copy-mode", "M-x", "send -X jump-to-mark"),
-    ("copy-mode", ",", "send -X jump-reverse"),
-    ("copy-mode", ";", "send -X jump-again"),
-    (
-        "copy-mode",
-        "F",
-        "command-prompt -1 -p'(jump backward)' { send -X jump-backward '%%' }",
-    ),
-    (
-        "copy-mode",
-        "T",
-        "command-prompt -1 -p'(jump to backward)' { send -X jump-to-backward '%%' }",
-    ),
-    (
-        "copy-mode",
-        "f",
-        "command-prompt -1 -p'(jump forward)' { send -X jump-forward '%%' }",
-    ),
-    (
-        "copy-mode",
-        "t",
-        "command-prompt -1 -p'(jump to forward)' { send -X jump-to-forward '%%' }",
-    ),
     ("copy-mode", "M-{", "send -X previous-paragraph"),
     ("copy-mode", "M-}", "send -X next-paragraph"),
     ("copy-mode", "M-Up", "send -X halfpage-up"),
@@ -695,28 +695,6 @@ const COPY_DEFAULTS: &[(&str, &str, &str)] = &[
     ("copy-mode-vi", "Left", "send -X cursor-left"),
     ("copy-mode-vi", "Right", "send -X cursor-right"),
     ("copy-mode-vi", "M-x", "send -X jump-to-mark"),
-    ("copy-mode-vi", ",", "send -X jump-reverse"),
-    ("copy-mode-vi", ";", "send -X jump-again"),
-    (
-        "copy-mode-vi",
-        "F",
-        "command-prompt -1 -p'(jump backward)' { send -X jump-backward '%%' }",
-    ),
-    (
-        "copy-mode-vi",
-        "T",
-        "command-prompt -1 -p'(jump to backward)' { send -X jump-to-backward '%%' }",
-    ),
-    (
-        "copy-mode-vi",
-        "f",
-        "command-prompt -1 -p'(jump forward)' { send -X jump-forward '%%' }",
-    ),
-    (
-        "copy-mode-vi",
-        "t",
-        "command-prompt -1 -p'(jump to forward)' { send -X jump-to-forward '%%' }",
-    ),
     ("copy-mode-vi", "C-Up", "send -X scroll-up"),
     ("copy-mode-vi", "C-Down", "send -X scroll-down"),
 ];
@@ -738,10 +716,18 @@ impl KeyTables {
                 );
             }
         }
-        for (table, key, command) in COPY_DEFAULTS {
+        let jumps = ["copy-mode", "copy-mode-vi"].into_iter().flat_map(|table| {
+            COPY_JUMPS
+                .iter()
+                .map(move |(key, command)| (table, *key, *command))
+        });
+        let copy = COPY_DEFAULTS
+            .iter()
+            .map(|(table, key, command)| (*table, *key, *command));
+        for (table, key, command) in copy.chain(jumps) {
             if let Some(k) = parse_key(key) {
                 let binding = Binding {
-                    command: (*command).to_string(),
+                    command: command.to_string(),
                     repeat: false,
                     note: None,
                 };
@@ -793,7 +779,8 @@ mod tests {
         for (_, key, _, _, _) in DEFAULTS {
             assert!(parse_key(key).is_some(), "cannot parse default key {key}");
         }
-        for (_, key, command) in COPY_DEFAULTS {
+        let jumps = COPY_JUMPS.iter().copied();
+        for (key, command) in COPY_DEFAULTS.iter().map(|(_, k, c)| (*k, *c)).chain(jumps) {
             assert!(parse_key(key).is_some(), "cannot parse copy-mode key {key}");
             assert!(
                 crate::cmd::parse_commands(command, &[]).is_ok(),
