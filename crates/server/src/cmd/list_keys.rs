@@ -57,9 +57,14 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         return Ok(Flow::Continue);
     }
     let tw = list.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
-    let kw = list.iter().map(|l| l.1.chars().count()).max().unwrap_or(0);
+    let kw = list
+        .iter()
+        .map(|l| escape_key(&l.1).chars().count())
+        .max()
+        .unwrap_or(0);
     for (t, k, repeat, command, _) in list {
         let r = if repeat { "-r" } else { "  " };
+        let k = escape_key(&k);
         let line = format!("bind-key {r} -T {t:<tw$} {k:<kw$} {command}");
         ctx.print(line.trim_end());
         if args.has('1') {
@@ -67,4 +72,43 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
     }
     Ok(Flow::Continue)
+}
+
+/// A key as a config file must spell it, as tmux lists it, so list-keys output can be
+/// pasted into a config: a lone character the command parser would take for something
+/// else (`;`, `#`, a quote, …) gets a backslash, a longer name with one is quoted.
+fn escape_key(key: &str) -> String {
+    const SPECIAL: &str = "#';${}%";
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if SPECIAL.contains(c) || c == '"' || c == '~' => format!("\\{c}"),
+        _ if key.contains(|c| SPECIAL.contains(c)) => {
+            let inner: String = key
+                .chars()
+                .flat_map(|c| {
+                    let escape = matches!(c, '"' | '$' | '\\');
+                    escape.then_some('\\').into_iter().chain([c])
+                })
+                .collect();
+            format!("\"{inner}\"")
+        }
+        _ if key.contains('"') => format!("'{key}'"),
+        _ => key.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_key;
+
+    #[test]
+    fn keys_the_parser_would_misread_are_escaped_like_tmux() {
+        assert_eq!(escape_key(";"), "\\;");
+        assert_eq!(escape_key("\""), "\\\"");
+        assert_eq!(escape_key("%"), "\\%");
+        assert_eq!(escape_key("c"), "c");
+        assert_eq!(escape_key("M-{"), "\"M-{\"");
+        assert_eq!(escape_key("M-$"), "\"M-\\$\"");
+        assert_eq!(escape_key("M-<"), "M-<");
+    }
 }
