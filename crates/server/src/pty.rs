@@ -19,9 +19,9 @@ use crate::ids::PaneId;
 use crate::pty_io::{MasterFd, PaneInput};
 
 /// Bytes read from a PTY at a time: the loop reads a quiet pane into a small buffer; a
-/// read that fills it is a flood, which the reader thread reads in large chunks (large
+/// flood (see `FLOOD_READ`) goes to the reader thread, which reads in large chunks (large
 /// reads keep the syscall count low under floods; small ones keep idle panes cheap).
-const READ_FIRST: usize = 4 * 1024;
+const READ_QUIET: usize = 4 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
 
 /// What to run in a new pane.
@@ -299,7 +299,7 @@ async fn watch_quiet(
     turns: std_mpsc::Sender<()>,
     back: Arc<Notify>,
 ) {
-    let mut buf = vec![0u8; READ_FIRST];
+    let mut buf = vec![0u8; READ_QUIET];
     loop {
         let mut burst = Burst::default();
         let watched = match crate::pty_io::watch(fd) {
@@ -355,8 +355,8 @@ async fn watch_quiet(
 /// descriptor, at end of file or when the pane is destroyed.
 fn read_floods(reader: MasterFd, out: Output, turns: &std_mpsc::Receiver<()>, back: &Notify) {
     let mut thread = ReaderThread {
-        reader: &reader,
-        out: &out,
+        reader,
+        out,
         buf: Vec::new(),
         lowered: false,
     };
@@ -369,14 +369,14 @@ fn read_floods(reader: MasterFd, out: Output, turns: &std_mpsc::Receiver<()>, ba
     thread.pump(false);
 }
 
-struct ReaderThread<'a> {
-    reader: &'a MasterFd,
-    out: &'a Output,
+struct ReaderThread {
+    reader: MasterFd,
+    out: Output,
     buf: Vec<u8>,
     lowered: bool,
 }
 
-impl ReaderThread<'_> {
+impl ReaderThread {
     /// Read and parse until the output has been quiet for `QUIET` (true, only if
     /// `until_quiet`), or until the end of the output, of the pane or of the server
     /// (false).
@@ -403,7 +403,6 @@ impl ReaderThread<'_> {
                         return false;
                     }
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 // EIO once the child side is closed: the same as end-of-file for us.
                 Err(_) => return false,
             }

@@ -120,19 +120,7 @@ impl Server {
     /// typed into is never held: its echo goes out at once.
     fn pane_output(&mut self, pane: PaneId) {
         let now = Instant::now();
-        let typed_into = self.clients.values().any(|c| {
-            c.attached
-                .as_ref()
-                .is_some_and(|a| a.echo_pane.is_some_and(|(p, _)| p == pane))
-        });
-        // Panes flooding together are taken in together: one wake-up per frame for all.
-        let release = self
-            .panes
-            .values()
-            .filter_map(|p| p.held_until)
-            .min()
-            .unwrap_or(now + OUTPUT_HOLD);
-        let Some(p) = self.panes.get_mut(&pane) else {
+        let Some(p) = self.panes.get(&pane) else {
             return;
         };
         if p.held_until.is_some() {
@@ -141,11 +129,29 @@ impl Server {
         let flooding = p
             .last_output
             .is_some_and(|t| now.duration_since(t) < FLOOD_GAP);
-        if flooding && !typed_into {
-            p.held_until = Some(release);
+        if flooding && !self.typed_into(pane) {
+            // Panes flooding together are taken in together: one wake-up per frame.
+            let release = self
+                .panes
+                .values()
+                .filter_map(|p| p.held_until)
+                .min()
+                .unwrap_or(now + OUTPUT_HOLD);
+            if let Some(p) = self.panes.get_mut(&pane) {
+                p.held_until = Some(release);
+            }
             return;
         }
         self.take_output(pane, now);
+    }
+
+    /// Whether a client typed into `pane` and waits for the echo.
+    fn typed_into(&self, pane: PaneId) -> bool {
+        self.clients.values().any(|c| {
+            c.attached
+                .as_ref()
+                .is_some_and(|a| a.echo_pane.is_some_and(|(p, _)| p == pane))
+        })
     }
 
     /// Take in the output of panes whose hold is over.
