@@ -2,7 +2,7 @@
 
 use rmux_term::Terminal;
 
-use super::text::{Class, class, line_chars, line_length, range_text};
+use super::text::{Class, class, line_chars, line_length, range_text, text_length};
 use super::{CopyMode, Jump, Pos, Way};
 
 /// What the server must do after a command.
@@ -165,7 +165,7 @@ pub fn run(
 /// match, no move.
 fn jump(mode: &mut CopyMode, term: &Terminal, kind: Jump, target: char) {
     let chars = line_chars(term, mode.cursor(term).line);
-    let length = usize::from(line_length(term, mode.cursor(term).line));
+    let length = text_length(&chars);
     let cx = usize::from(mode.cx);
     let found = match kind {
         Jump::Forward | Jump::ToForward => {

@@ -22,12 +22,15 @@ pub fn wrapped(term: &Terminal, line: usize) -> bool {
 
 /// Columns up to the last non-blank, so the cursor stays on the text.
 pub fn line_length(term: &Terminal, line: usize) -> u16 {
-    let chars = line_chars(term, line);
-    let len = chars
+    u16::try_from(text_length(&line_chars(term, line))).unwrap_or(u16::MAX)
+}
+
+/// Columns of `chars` (a line from `line_chars`) up to the last non-blank.
+pub fn text_length(chars: &[char]) -> usize {
+    chars
         .iter()
         .rposition(|c| *c != ' ' && *c != '\0')
-        .map_or(0, |i| i + 1);
-    u16::try_from(len).unwrap_or(u16::MAX)
+        .map_or(0, |i| i + 1)
 }
 
 /// Text from `start` to `end` inclusive: wrapped lines join, others end in a newline,
@@ -50,10 +53,7 @@ pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> Str
         let length = if joins {
             usize::MAX
         } else {
-            chars
-                .iter()
-                .rposition(|c| *c != ' ' && *c != '\0')
-                .map_or(0, |i| i + 1)
+            text_length(&chars)
         };
         let piece: String = chars
             .iter()
