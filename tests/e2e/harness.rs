@@ -179,6 +179,22 @@ impl Drop for Env {
     }
 }
 
+/// Tests that compare with tmux need it: without it they would prove nothing, so they
+/// fail, loudly, rather than pass.
+pub fn require_tmux() {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found,
+        "tmux is not installed: this test compares rmux with tmux and cannot run without it \
+         (.ci/run installs it; on Debian: apt-get install tmux)"
+    );
+}
+
 pub fn rmux_bin() -> &'static str {
     env!("CARGO_BIN_EXE_rmux")
 }

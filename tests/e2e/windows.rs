@@ -1,7 +1,7 @@
 //! Windows, panes, layouts and the status line through a real attached client, with
 //! tmux's default keys, compared with what tmux draws where it matters.
 
-use crate::harness::{Env, PROMPT, Tty};
+use crate::harness::{Env, PROMPT, Tty, WAIT, require_tmux};
 
 /// A client attached to a fresh session `t`, prompt on screen.
 fn attached(env: &Env, cols: u16, rows: u16) -> Tty {
@@ -278,14 +278,7 @@ fn screen_without_clock(t: &Tty) -> Vec<String> {
 
 /// The same commands given to rmux and tmux must give the same borders and layout.
 fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
-    if std::process::Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        eprintln!("note: tmux is not installed; skipping the side-by-side comparison");
-        return;
-    }
+    require_tmux();
     let env = Env::new();
     let ours = attached(&env, 120, 40);
     let sock = env.dir.path().join("tmux.sock");
@@ -315,14 +308,6 @@ fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
     theirs.wait(&format!("{panes} prompts in tmux"), |ls| {
         prompts(ls) == panes
     });
-    let a = screen_without_clock(&ours);
-    let b = screen_without_clock(&theirs);
-    tmux(&["kill-server"]);
-    assert_eq!(
-        a.join("\n"),
-        b.join("\n"),
-        "rmux and tmux draw the layout differently"
-    );
     // The active pane's border is green in both.
     let greens = |t: &Tty| {
         t.with_screen(|s| {
@@ -340,7 +325,21 @@ fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
             n
         })
     };
-    assert_eq!(greens(&ours), greens(&theirs), "active border cells differ");
+    // Both may still be drawing (a prompt shows before the last layout change lands):
+    // wait for the screens to agree, and show the last difference if they never do.
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let a = screen_without_clock(&ours).join("\n");
+        let b = screen_without_clock(&theirs).join("\n");
+        let same_borders = greens(&ours) == greens(&theirs);
+        if (a == b && same_borders) || std::time::Instant::now() > deadline {
+            tmux(&["kill-server"]);
+            assert_eq!(a, b, "rmux and tmux draw the layout differently");
+            assert!(same_borders, "active border cells differ");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 #[test]
