@@ -19,6 +19,8 @@ pub struct Global {
     pub no_start: bool,
     /// `-v` (repeatable): the server writes a log.
     pub verbosity: u8,
+    /// `-T`: terminal features the terminal has whatever its terminfo says.
+    pub features: String,
     pub command: Vec<String>,
 }
 
@@ -68,8 +70,21 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
                 ('v', _) => g.verbosity = g.verbosity.saturating_add(1),
                 ('c', Some(_)) => bail!("rmux: -c is not supported"),
                 ('C', _) => bail!("rmux: control mode (-C) is not supported"),
-                // Accepted for tmux compatibility; rmux always uses UTF-8 and 256 colours.
-                ('2' | 'u' | 'l' | 'D', _) | ('T', Some(_)) => {}
+                ('T', Some(v)) => {
+                    if !g.features.is_empty() {
+                        g.features.push(',');
+                    }
+                    g.features.push_str(&v);
+                }
+                // -2 is "256 colours", as tmux's -T 256.
+                ('2', _) => {
+                    if !g.features.is_empty() {
+                        g.features.push(',');
+                    }
+                    g.features.push_str("256");
+                }
+                // Accepted for tmux compatibility; rmux always uses UTF-8.
+                ('u' | 'l' | 'D', _) => {}
                 (other, _) => bail!("rmux: unknown option -- {other}\n{USAGE}"),
             }
         }
@@ -107,7 +122,7 @@ pub fn run(args: Vec<String>) -> Result<i32> {
             .map(|d| d.display().to_string())
             .unwrap_or_else(|_| "/".to_string()),
         env: std::env::vars().collect(),
-        terminal: terminal_info(),
+        terminal: terminal_info(&global.features),
     };
     let outcome = rmux_client::run_command(stream, request)?;
     Ok(outcome.status)
@@ -131,12 +146,13 @@ fn resolve_socket(choice: &SocketChoice) -> (PathBuf, bool) {
 }
 
 /// The caller's terminal, when stdin and stdout are one.
-fn terminal_info() -> Option<TerminalInfo> {
+fn terminal_info(features: &str) -> Option<TerminalInfo> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return None;
     }
     let ws = rustix::termios::tcgetwinsize(std::io::stdout()).ok()?;
+    let term = std::env::var("TERM").unwrap_or_default();
     let tty = rustix::termios::ttyname(std::io::stdin(), Vec::new())
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -145,9 +161,11 @@ fn terminal_info() -> Option<TerminalInfo> {
             cols: if ws.ws_col == 0 { 80 } else { ws.ws_col },
             rows: if ws.ws_row == 0 { 24 } else { ws.ws_row },
         },
-        term: std::env::var("TERM").unwrap_or_default(),
+        terminfo: rmux_client::terminfo_capabilities(&term),
+        term,
         tty,
         pid: std::process::id(),
+        features: features.to_string(),
     })
 }
 

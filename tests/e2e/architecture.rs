@@ -29,7 +29,7 @@ fn dependencies(krate: &str) -> Vec<String> {
 
 #[test]
 fn emulator_and_protocol_do_no_io() {
-    for krate in ["term", "proto"] {
+    for krate in ["types", "term", "proto"] {
         for dep in dependencies(krate) {
             assert!(
                 ![
@@ -41,11 +41,13 @@ fn emulator_and_protocol_do_no_io() {
                     "mio"
                 ]
                 .contains(&dep.as_str())
-                    && !dep.starts_with("rmux-"),
+                    && (!dep.starts_with("rmux-") || dep == "rmux-types"),
                 "crates/{krate} must stay pure, but depends on {dep}"
             );
         }
     }
+    // The shared values depend on nothing but (optionally) serde.
+    assert_eq!(dependencies("types"), ["serde"]);
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod harness;
 mod architecture;
 mod cli;
 mod copy;
+mod drawing;
 mod errors;
 mod panes;
 mod story;

@@ -43,6 +43,7 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
                 raw.set_reports(mouse, focus)
                     .context("setting up the terminal")?;
             }
+            Ok(Some(ServerMessage::Features(features))) => screen.set_features(features),
             Ok(Some(ServerMessage::Suspend)) => {
                 raw = suspend(raw)?;
                 screen.forget();
@@ -55,6 +56,7 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
             Ok(None) | Err(_) => break ("[lost server]".to_string(), 1),
         }
     };
+    let _ = screen.release();
     raw.restore();
     if !message.is_empty() {
         let mut stdout = io::stdout();

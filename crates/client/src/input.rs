@@ -4,7 +4,9 @@ use crossterm::event::{
     Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton as CtButton,
     MouseEvent as CtMouse, MouseEventKind,
 };
-use rmux_proto::{ClientMessage, Input, Key, KeyCode, Mods, Mouse, MouseButton, MouseKind, Size};
+use rmux_proto::{
+    ClientMessage, Input, Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind, Size,
+};
 
 /// What to send for one terminal event, if anything.
 pub fn translate(event: Event) -> Option<ClientMessage> {
@@ -67,7 +69,7 @@ fn translate_key(key: KeyEvent) -> Option<Key> {
     Some(Key { code, mods })
 }
 
-fn translate_mouse(m: CtMouse) -> Option<Mouse> {
+fn translate_mouse(m: CtMouse) -> Option<MouseEvent> {
     let button = |b: CtButton| match b {
         CtButton::Left => MouseButton::Left,
         CtButton::Middle => MouseButton::Middle,
@@ -82,7 +84,7 @@ fn translate_mouse(m: CtMouse) -> Option<Mouse> {
         MouseEventKind::ScrollDown => (MouseKind::WheelDown, MouseButton::None),
         MouseEventKind::ScrollLeft | MouseEventKind::ScrollRight => return None,
     };
-    Some(Mouse {
+    Some(MouseEvent {
         kind,
         button,
         col: m.column,

@@ -1,182 +1,291 @@
-//! The client's copy of its screen: frames from the server are applied to a ratatui
-//! [`Buffer`], and the cells a frame changed are written to the terminal in one write.
+//! The client's copy of its screen, and the bytes that bring the terminal up to date.
+//!
+//! Frames from the server name only the cells that changed. Each is stored whole
+//! (character, width, style, link: nothing of the old cell survives) and then written
+//! with the least the terminal needs: a cursor move where the next cell is not where the
+//! cursor already is, an SGR change where the look differs, the text. The look is what
+//! the terminal can show ([`TerminalFeatures::shown`]), decided by the server from the
+//! terminal's terminfo, the environment and the `terminal-*` options.
 //!
 //! The server sends only cells that differ from what this client shows, so there is no
 //! second diff here: a frame costs what it changes, not what the screen holds.
 
 use std::io::{self, Write};
-use std::num::NonZeroU16;
+use std::rc::Rc;
 
-use crossterm::{cursor, queue, terminal};
-use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::{Buffer, CellDiffOption};
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
-use rmux_proto as proto;
+use rmux_proto::{self as proto, Color, CursorShape, Feature, Style, TerminalFeatures};
+
+use crate::sgr;
+
+/// One cell as the terminal shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Cell {
+    ch: char,
+    /// Combining marks after `ch`; rare, so boxed.
+    extra: Option<Box<str>>,
+    /// 1, 2, or 0 for the right half of a wide character.
+    width: u8,
+    style: Style,
+    link: Option<Rc<str>>,
+}
+
+impl Cell {
+    fn blank(style: Style) -> Cell {
+        Cell {
+            ch: ' ',
+            extra: None,
+            width: 1,
+            style,
+            link: None,
+        }
+    }
+}
 
 /// What the terminal shows.
 pub struct Screen<W: Write> {
-    backend: CrosstermBackend<W>,
-    screen: Buffer,
-    cursor_shape: Option<proto::CursorShape>,
-    /// Cells the current frame changed, in drawing order (reused between frames).
-    touched: Vec<(u16, u16)>,
+    out: W,
+    cols: u16,
+    rows: u16,
+    cells: Vec<Cell>,
+    features: TerminalFeatures,
+    /// Cells the current frame changed (reused between frames).
+    touched: Vec<usize>,
+    /// The frame's bytes (reused between frames).
+    buf: Vec<u8>,
+    /// The terminal's pen while a frame is written; the default between frames.
+    pen: Style,
+    pen_link: Option<Rc<str>>,
+    /// Where the terminal's cursor is, when known.
+    at: Option<(u16, u16)>,
+    cursor_shape: Option<CursorShape>,
+    cursor_color: Option<Color>,
 }
 
 impl<W: Write> Screen<W> {
     pub fn new(out: W) -> Screen<W> {
         Screen {
-            backend: CrosstermBackend::new(out),
-            screen: Buffer::empty(Rect::default()),
-            cursor_shape: None,
+            out,
+            cols: 0,
+            rows: 0,
+            cells: Vec::new(),
+            features: TerminalFeatures::default(),
             touched: Vec::new(),
+            buf: Vec::new(),
+            pen: Style::default(),
+            pen_link: None,
+            at: None,
+            cursor_shape: None,
+            cursor_color: None,
         }
     }
 
-    /// Apply one frame and bring the terminal up to date.
+    /// From now on, draw within what the terminal can show.
+    pub fn set_features(&mut self, features: TerminalFeatures) {
+        self.features = features;
+        self.forget();
+    }
+
+    /// Apply one frame and bring the terminal up to date, in one write.
     pub fn show(&mut self, frame: &proto::Frame) -> io::Result<()> {
-        let area = Rect::new(0, 0, frame.size.cols, frame.size.rows);
-        let out = &mut self.backend;
-        // Synchronized output: terminals that know it show the frame at once, others ignore it.
-        out.write_all(b"\x1b[?2026h")?;
-        queue!(out, cursor::Hide)?;
-        let redraw = area != self.screen.area || frame.reset;
-        if redraw {
-            queue!(out, terminal::Clear(terminal::ClearType::All))?;
-            self.screen = Buffer::empty(area);
+        let mut out = std::mem::take(&mut self.buf);
+        out.clear();
+        // Synchronized output: terminals that know it show the frame at once, others
+        // ignore it.
+        out.extend_from_slice(b"\x1b[?2026h\x1b[?25l");
+        let (cols, rows) = (frame.size.cols, frame.size.rows);
+        if frame.reset || (cols, rows) != (self.cols, self.rows) {
+            // Cleared with the default pen: a coloured pen would colour the blank screen.
+            out.extend_from_slice(b"\x1b[0m\x1b[H\x1b[2J");
+            self.cols = cols;
+            self.rows = rows;
+            self.cells = vec![Cell::blank(Style::default()); usize::from(cols) * usize::from(rows)];
+            self.at = None;
         }
         self.touched.clear();
         for run in &frame.runs {
-            apply_run(&mut self.screen, run, &mut self.touched);
+            self.apply_run(run);
         }
-        let screen = &self.screen;
-        if redraw {
-            self.backend.draw(
-                screen
-                    .content
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.diff_option != CellDiffOption::Skip)
-                    .map(|(i, c)| {
-                        let (x, y) = screen.pos_of(i);
-                        (x, y, c)
-                    }),
-            )?;
-        } else {
-            self.backend.draw(
-                self.touched
-                    .iter()
-                    .filter_map(|&(x, y)| screen.cell((x, y)).map(|c| (x, y, c))),
-            )?;
+        self.touched.sort_unstable();
+        self.touched.dedup();
+        let touched = std::mem::take(&mut self.touched);
+        for &i in &touched {
+            self.draw_cell(i, &mut out);
         }
-        let out = &mut self.backend;
+        self.touched = touched;
+        self.end_pen(&mut out);
         if let Some(c) = frame.cursor {
-            queue!(out, cursor::MoveTo(c.x, c.y))?;
-            if self.cursor_shape != Some(c.shape) {
-                queue!(out, cursor_style(c.shape))?;
-                self.cursor_shape = Some(c.shape);
-            }
-            queue!(out, cursor::Show)?;
+            self.place_cursor(&c, &mut out);
         }
-        out.write_all(b"\x1b[?2026l")?;
-        Write::flush(out)
+        out.extend_from_slice(b"\x1b[?2026l");
+        let written = self.out.write_all(&out).and_then(|()| self.out.flush());
+        self.buf = out;
+        written
     }
 
     /// The terminal no longer shows what this screen holds: the next frame starts over.
     pub fn forget(&mut self) {
-        self.screen = Buffer::empty(Rect::default());
+        self.cols = 0;
+        self.rows = 0;
+        self.cells.clear();
+        self.at = None;
+        self.cursor_shape = None;
+        self.cursor_color = None;
     }
 
     /// Write raw bytes (bell, OSC 52) to the terminal at once.
     pub fn passthrough(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.backend.write_all(bytes)?;
-        Write::flush(&mut self.backend)
+        self.out.write_all(bytes)?;
+        self.out.flush()
     }
-}
 
-fn apply_run(buf: &mut Buffer, run: &proto::Run, touched: &mut Vec<(u16, u16)>) {
-    let style = convert_style(run.style);
-    let y = run.y;
-    if y >= buf.area.height {
-        return;
-    }
-    for (x, text, width) in run.cells() {
-        if x >= buf.area.width {
-            break;
+    /// Put back what the panes' programs changed that outlives the screen: the cursor's
+    /// colour (its shape is reset with the terminal's modes).
+    pub fn release(&mut self) -> io::Result<()> {
+        if self.cursor_color.is_some_and(|c| c != Color::Default) {
+            self.passthrough(b"\x1b]112\x07")?;
         }
-        let wide = width >= 2 && x + 1 < buf.area.width;
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            touched.push((x, y));
-            cell.set_symbol(text).set_style(style);
-            cell.diff_option = match NonZeroU16::new(u16::from(width)) {
-                Some(w) if wide => CellDiffOption::ForcedWidth(w),
-                _ => CellDiffOption::None,
+        self.cursor_color = None;
+        Ok(())
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        (x < self.cols && y < self.rows)
+            .then(|| usize::from(y) * usize::from(self.cols) + usize::from(x))
+    }
+
+    fn apply_run(&mut self, run: &proto::Run) {
+        let link: Option<Rc<str>> = run
+            .link
+            .as_deref()
+            .filter(|u| is_printable(u))
+            .map(Rc::from);
+        for (x, text, width) in run.cells() {
+            let width = width.clamp(1, 2);
+            let Some(i) = self.index(x, run.y) else {
+                break;
             };
+            if width == 2 && x + 1 >= self.cols {
+                // A wide character cannot start in the last column.
+                self.put(i, Cell::blank(run.style));
+                break;
+            }
+            let printable = is_printable(text);
+            let mut chars = text.chars();
+            let ch = chars.next().filter(|_| printable).unwrap_or(' ');
+            let rest = chars.as_str();
+            let cell = Cell {
+                ch,
+                extra: (printable && !rest.is_empty()).then(|| rest.into()),
+                width,
+                style: run.style,
+                link: link.clone(),
+            };
+            self.put(i, cell);
+            if width == 2 {
+                let right = Cell {
+                    width: 0,
+                    ..Cell::blank(run.style)
+                };
+                self.put(i + 1, right);
+            }
         }
-        if wide && let Some(next) = buf.cell_mut((x + 1, y)) {
-            // The right half of a wide character: nothing of its own to draw.
-            next.reset();
-            next.set_style(style);
-            next.diff_option = CellDiffOption::Skip;
+    }
+
+    /// Store a cell. A wide character whose other half it covers is gone on the terminal
+    /// too: what is left of it becomes a blank, and is written again.
+    fn put(&mut self, i: usize, cell: Cell) {
+        let cols = usize::from(self.cols);
+        let x = i % cols;
+        match self.cells[i].width {
+            2 if cell.width != 2 && x + 1 < cols => self.orphan(i + 1),
+            0 if cell.width != 0 && x > 0 => self.orphan(i - 1),
+            _ => {}
         }
+        self.cells[i] = cell;
+        self.touched.push(i);
+    }
+
+    fn orphan(&mut self, i: usize) {
+        let style = self.cells[i].style;
+        self.cells[i] = Cell::blank(style);
+        self.touched.push(i);
+    }
+
+    fn draw_cell(&mut self, i: usize, out: &mut Vec<u8>) {
+        let cols = usize::from(self.cols);
+        let cell = &self.cells[i];
+        if cell.width == 0 {
+            return;
+        }
+        let (x, y) = ((i % cols) as u16, (i / cols) as u16);
+        if self.at != Some((x, y)) {
+            let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+        }
+        let style = self.features.shown(cell.style);
+        sgr::transition(out, &self.pen, &style, self.features.has(Feature::Usstyle));
+        self.pen = style;
+        let link = cell
+            .link
+            .clone()
+            .filter(|_| self.features.has(Feature::Hyperlinks));
+        if link != self.pen_link {
+            sgr::hyperlink(out, link.as_deref());
+            self.pen_link = link;
+        }
+        let cell = &self.cells[i];
+        let mut utf8 = [0u8; 4];
+        out.extend_from_slice(cell.ch.encode_utf8(&mut utf8).as_bytes());
+        if let Some(extra) = &cell.extra {
+            out.extend_from_slice(extra.as_bytes());
+        }
+        let next = x + u16::from(cell.width);
+        // Past the last column the terminal waits to wrap: where it is, is its business.
+        self.at = (next < self.cols).then_some((next, y));
+    }
+
+    /// Between frames the pen is the default and no link is open, so nothing the
+    /// terminal does on its own (clearing on a resize) takes on a cell's look.
+    fn end_pen(&mut self, out: &mut Vec<u8>) {
+        if self.pen_link.is_some() {
+            sgr::hyperlink(out, None);
+            self.pen_link = None;
+        }
+        if self.pen != Style::default() {
+            out.extend_from_slice(b"\x1b[0m");
+            self.pen = Style::default();
+        }
+    }
+
+    fn place_cursor(&mut self, c: &proto::Cursor, out: &mut Vec<u8>) {
+        let _ = write!(out, "\x1b[{};{}H", c.y + 1, c.x + 1);
+        self.at = Some((c.x, c.y));
+        if self.features.has(Feature::Cstyle) && self.cursor_shape != Some(c.shape) {
+            let _ = write!(out, "\x1b[{} q", c.shape.decscusr());
+            self.cursor_shape = Some(c.shape);
+        }
+        if self.features.has(Feature::Ccolour) && self.cursor_color != Some(c.color) {
+            match c.color.to_rgb() {
+                Some((r, g, b)) => {
+                    let _ = write!(out, "\x1b]12;rgb:{r:02x}/{g:02x}/{b:02x}\x07");
+                }
+                None => out.extend_from_slice(b"\x1b]112\x07"),
+            }
+            self.cursor_color = Some(c.color);
+        }
+        out.extend_from_slice(b"\x1b[?25h");
     }
 }
 
-fn convert_color(c: proto::Color) -> Color {
-    match c {
-        proto::Color::Default => Color::Reset,
-        proto::Color::Indexed(n) => Color::Indexed(n),
-        proto::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
-    }
-}
-
-fn convert_style(s: proto::Style) -> Style {
-    use proto::Attrs as A;
-    let mut m = Modifier::empty();
-    let pairs = [
-        (A::BOLD, Modifier::BOLD),
-        (A::DIM, Modifier::DIM),
-        (A::ITALIC, Modifier::ITALIC),
-        (A::UNDERLINE, Modifier::UNDERLINED),
-        (A::DOUBLE_UNDERLINE, Modifier::UNDERLINED),
-        (A::CURLY_UNDERLINE, Modifier::UNDERLINED),
-        (A::DOTTED_UNDERLINE, Modifier::UNDERLINED),
-        (A::DASHED_UNDERLINE, Modifier::UNDERLINED),
-        (A::BLINK, Modifier::SLOW_BLINK),
-        (A::REVERSE, Modifier::REVERSED),
-        (A::HIDDEN, Modifier::HIDDEN),
-        (A::STRIKE, Modifier::CROSSED_OUT),
-    ];
-    for (a, modifier) in pairs {
-        if s.attrs.contains(a) {
-            m |= modifier;
-        }
-    }
-    Style::default()
-        .fg(convert_color(s.fg))
-        .bg(convert_color(s.bg))
-        .underline_color(convert_color(s.underline_color))
-        .add_modifier(m)
-}
-
-fn cursor_style(shape: proto::CursorShape) -> cursor::SetCursorStyle {
-    use cursor::SetCursorStyle as S;
-    use proto::CursorShape as P;
-    match shape {
-        P::Default => S::DefaultUserShape,
-        P::BlinkingBlock => S::BlinkingBlock,
-        P::Block => S::SteadyBlock,
-        P::BlinkingUnderline => S::BlinkingUnderScore,
-        P::Underline => S::SteadyUnderScore,
-        P::BlinkingBar => S::BlinkingBar,
-        P::Bar => S::SteadyBar,
-    }
+/// Text that can go to the terminal as it is: no control characters, which could
+/// start an escape sequence of their own.
+fn is_printable(text: &str) -> bool {
+    !text.chars().any(char::is_control)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proto::{Frame, Run, Size};
+    use proto::{Attrs, Frame, Run, Size};
 
     fn frame(id: u64, runs: Vec<Run>) -> Frame {
         Frame {
@@ -192,15 +301,16 @@ mod tests {
         Run {
             x,
             y,
-            style: proto::Style::default(),
+            style: Style::default(),
             text: text.into(),
             glyphs: vec![],
+            link: None,
         }
     }
 
     /// A writer the test can read back.
     #[derive(Clone, Default)]
-    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+    struct Shared(Rc<std::cell::RefCell<Vec<u8>>>);
     impl Write for Shared {
         fn write(&mut self, b: &[u8]) -> io::Result<usize> {
             self.0.borrow_mut().extend_from_slice(b);
@@ -237,6 +347,47 @@ mod tests {
         let mut s = Screen::new(Vec::new());
         s.show(&frame(1, vec![run(8, 0, "abcdef"), run(0, 9, "x")]))
             .unwrap();
-        assert_eq!(s.screen[(9, 0)].symbol(), "b");
+        assert_eq!(s.cells[9].ch, 'b');
+    }
+
+    #[test]
+    fn a_cell_drawn_over_loses_every_attribute_it_had() {
+        let out = Shared::default();
+        let mut s = Screen::new(out.clone());
+        s.set_features(TerminalFeatures::everything());
+        let styled = Run {
+            style: Style {
+                attrs: Attrs::BOLD | Attrs::ITALIC | Attrs::REVERSE | Attrs::STRIKE,
+                ..Style::default()
+            },
+            ..run(0, 0, "ABC")
+        };
+        s.show(&frame(1, vec![styled])).unwrap();
+        out.take();
+        s.show(&frame(2, vec![run(0, 0, "abc")])).unwrap();
+        // The pen is back to the default after every frame: plain text needs no SGR.
+        let second = out.take();
+        assert!(
+            second.contains("abc") && !second.contains('m'),
+            "{second:?}"
+        );
+        assert_eq!(s.cells[0].style, Style::default());
+    }
+
+    #[test]
+    fn control_characters_from_the_wire_never_reach_the_terminal() {
+        let out = Shared::default();
+        let mut s = Screen::new(out.clone());
+        let evil = Run {
+            link: Some("http://x/\x1b]52;c;AAAA\x07".into()),
+            ..run(0, 0, "\x1b[2J")
+        };
+        s.set_features(TerminalFeatures::everything());
+        s.show(&frame(1, vec![])).unwrap();
+        out.take();
+        s.show(&frame(2, vec![evil])).unwrap();
+        let bytes = out.take();
+        assert!(!bytes.contains("52;c"), "{bytes:?}");
+        assert!(!bytes.contains("\x1b[2J"), "{bytes:?}");
     }
 }

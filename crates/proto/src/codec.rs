@@ -166,6 +166,8 @@ mod tests {
                 term: "xterm-256color".into(),
                 tty: "/dev/pts/3".into(),
                 pid: 42,
+                terminfo: vec!["colors=256".into(), "Smulx".into()],
+                features: "RGB".into(),
             }),
         }));
         roundtrip(ClientMessage::Input(Input::Key(Key {
@@ -187,16 +189,22 @@ mod tests {
                     bg: Color::Rgb(1, 2, 3),
                     underline_color: Color::Default,
                     attrs: Attrs::BOLD | Attrs::REVERSE,
+                    underline: Underline::Curly,
                 },
                 text: "a世".into(),
                 glyphs: vec![Glyph { len: 1, width: 1 }, Glyph { len: 3, width: 2 }],
+                link: Some("http://example.com/".into()),
             }],
             cursor: Some(Cursor {
                 x: 3,
                 y: 4,
                 shape: CursorShape::Bar,
+                color: Color::Rgb(255, 0, 0),
             }),
         }));
+        let mut features = TerminalFeatures::default();
+        features.add(Feature::Usstyle);
+        roundtrip(ServerMessage::Features(features));
     }
 
     /// The wire format is a promise to running servers: these bytes must not change
@@ -271,6 +279,7 @@ mod tests {
             y: 0,
             style: Style::default(),
             text: "a世e\u{301}".into(),
+            link: None,
             glyphs: vec![
                 Glyph { len: 1, width: 1 },
                 Glyph { len: 3, width: 2 },

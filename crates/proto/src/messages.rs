@@ -3,6 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use rmux_types::{
+    Attrs, Color, ColorDepth, CursorShape, Feature, Key, KeyCode, Mods, MouseButton, MouseEvent,
+    MouseKind, Style, TerminalFeatures, Underline,
+};
+
 /// A terminal size in character cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Size {
@@ -48,6 +53,12 @@ pub struct TerminalInfo {
     pub tty: String,
     /// The client process id, for `list-clients` and `#{client_pid}`.
     pub pid: u32,
+    /// What the terminal's terminfo entry says it can do: `colors=N` and the names of
+    /// the capabilities rmux looks at (`RGB`, `Tc`, `Smulx`, `Setulc`, `smxx`, `Smol`,
+    /// `Ss`, `Cs`, `Sync`), read by the client, which has the terminal.
+    pub terminfo: Vec<String>,
+    /// Features named with `rmux -T` (tmux's feature names, separated by `,`).
+    pub features: String,
 }
 
 /// One input event from an attached client.
@@ -55,74 +66,8 @@ pub struct TerminalInfo {
 pub enum Input {
     Key(Key),
     Paste(String),
-    Mouse(Mouse),
+    Mouse(MouseEvent),
     Focus { gained: bool },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: Mods,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum KeyCode {
-    Char(char),
-    Enter,
-    Tab,
-    BackTab,
-    Backspace,
-    Escape,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-    Insert,
-    Delete,
-    F(u8),
-    /// A key of the numeric keypad: '0'..='9', '.', '+', '-', '*', '/', '=', '\r' for Enter.
-    Keypad(char),
-}
-
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-pub struct Mods {
-    pub shift: bool,
-    pub alt: bool,
-    pub ctrl: bool,
-}
-
-/// A mouse event in client (outer terminal) coordinates, 0-based.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mouse {
-    pub kind: MouseKind,
-    pub button: MouseButton,
-    pub col: u16,
-    pub row: u16,
-    pub mods: Mods,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MouseKind {
-    Press,
-    Release,
-    Drag,
-    Move,
-    WheelUp,
-    WheelDown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MouseButton {
-    Left,
-    Middle,
-    Right,
-    None,
 }
 
 /// What the server sends.
@@ -152,6 +97,9 @@ pub enum ServerMessage {
     TerminalModes { mouse: bool, focus: bool },
     /// Stop the client as C-z would (suspend-client); it redraws when continued.
     Suspend,
+    /// What the client's terminal can show: frames are drawn within it. Sent before
+    /// the first frame and whenever it changes (`terminal-features`, `terminal-overrides`).
+    Features(TerminalFeatures),
 }
 
 /// A change to the client's screen. Cells not named keep what they show.
@@ -178,6 +126,8 @@ pub struct Run {
     /// How `text` splits into cells; empty when every `char` is one cell one column wide
     /// (the common case), else one entry per cell.
     pub glyphs: Vec<Glyph>,
+    /// The OSC 8 hyperlink the cells lead to.
+    pub link: Option<String>,
 }
 
 /// One cell of a [`Run`] whose text is not a single narrow `char`.
@@ -233,84 +183,12 @@ impl<'a> Iterator for RunCells<'a> {
     }
 }
 
-/// How a run of cells looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
-pub struct Style {
-    pub fg: Color,
-    pub bg: Color,
-    pub underline_color: Color,
-    pub attrs: Attrs,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
-pub enum Color {
-    #[default]
-    Default,
-    Indexed(u8),
-    Rgb(u8, u8, u8),
-}
-
-/// Text attributes as bits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
-pub struct Attrs(pub u16);
-
-impl Attrs {
-    pub const BOLD: Attrs = Attrs(1);
-    pub const DIM: Attrs = Attrs(1 << 1);
-    pub const ITALIC: Attrs = Attrs(1 << 2);
-    pub const UNDERLINE: Attrs = Attrs(1 << 3);
-    pub const BLINK: Attrs = Attrs(1 << 4);
-    pub const REVERSE: Attrs = Attrs(1 << 5);
-    pub const HIDDEN: Attrs = Attrs(1 << 6);
-    pub const STRIKE: Attrs = Attrs(1 << 7);
-    pub const DOUBLE_UNDERLINE: Attrs = Attrs(1 << 8);
-    pub const CURLY_UNDERLINE: Attrs = Attrs(1 << 9);
-    pub const DOTTED_UNDERLINE: Attrs = Attrs(1 << 10);
-    pub const DASHED_UNDERLINE: Attrs = Attrs(1 << 11);
-    pub const OVERLINE: Attrs = Attrs(1 << 12);
-
-    pub const fn contains(self, other: Attrs) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    pub const fn union(self, other: Attrs) -> Attrs {
-        Attrs(self.0 | other.0)
-    }
-
-    pub const fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-}
-
-impl std::ops::BitOr for Attrs {
-    type Output = Attrs;
-    fn bitor(self, rhs: Attrs) -> Attrs {
-        self.union(rhs)
-    }
-}
-
-impl std::ops::BitOrAssign for Attrs {
-    fn bitor_assign(&mut self, rhs: Attrs) {
-        *self = self.union(rhs);
-    }
-}
-
 /// The cursor of a frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cursor {
     pub x: u16,
     pub y: u16,
     pub shape: CursorShape,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum CursorShape {
-    #[default]
-    Default,
-    BlinkingBlock,
-    Block,
-    BlinkingUnderline,
-    Underline,
-    BlinkingBar,
-    Bar,
+    /// Set by the pane's program with OSC 12; `Color::Default` is the terminal's own.
+    pub color: Color,
 }

@@ -42,6 +42,8 @@ pub struct Attached {
     pub echo_ready: bool,
     /// Mouse and focus reports last asked of the client's terminal.
     pub reports: Option<(bool, bool)>,
+    /// What the client's terminal can show, as last told to the client.
+    pub features: Option<rmux_proto::TerminalFeatures>,
     /// The status line as last composed, with what it was composed for (status
     /// generation, width, row).
     pub status_cache: std::cell::RefCell<Option<StatusKey>>,

@@ -149,6 +149,12 @@ impl FormatTarget<'_> {
                 flags.join(",")
             }
             "client_uid" => rustix::process::getuid().as_raw().to_string(),
+            "client_termfeatures" => self
+                .server
+                .client_features(c.id)
+                .map(|f| f.names())
+                .unwrap_or_default(),
+            "client_termtype" => String::new(),
             _ => return None,
         })
     }

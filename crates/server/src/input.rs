@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use rmux_proto::{self as proto, Input, Key, KeyCode};
+use rmux_proto::{self as proto, Input, Key};
 use rmux_term as term;
 
 use crate::ids::{ClientId, PaneId};
@@ -13,38 +13,6 @@ use crate::layout::Direction;
 use crate::modes::ModeAction;
 use crate::prompt::PromptAction;
 use crate::server::Server;
-
-/// A protocol key in the emulator's terms.
-pub fn term_key(k: Key) -> term::Key {
-    let code = match k.code {
-        KeyCode::Char(c) => term::KeyCode::Char(c),
-        KeyCode::Enter => term::KeyCode::Enter,
-        KeyCode::Tab => term::KeyCode::Tab,
-        KeyCode::BackTab => term::KeyCode::BackTab,
-        KeyCode::Backspace => term::KeyCode::Backspace,
-        KeyCode::Escape => term::KeyCode::Escape,
-        KeyCode::Up => term::KeyCode::Up,
-        KeyCode::Down => term::KeyCode::Down,
-        KeyCode::Left => term::KeyCode::Left,
-        KeyCode::Right => term::KeyCode::Right,
-        KeyCode::Home => term::KeyCode::Home,
-        KeyCode::End => term::KeyCode::End,
-        KeyCode::PageUp => term::KeyCode::PageUp,
-        KeyCode::PageDown => term::KeyCode::PageDown,
-        KeyCode::Insert => term::KeyCode::Insert,
-        KeyCode::Delete => term::KeyCode::Delete,
-        KeyCode::F(n) => term::KeyCode::F(n),
-        KeyCode::Keypad(c) => term::KeyCode::Keypad(c),
-    };
-    term::Key {
-        code,
-        mods: term::Mods {
-            shift: k.mods.shift,
-            alt: k.mods.alt,
-            ctrl: k.mods.ctrl,
-        },
-    }
-}
 
 impl Server {
     pub fn client_input(&mut self, client: ClientId, input: Input) {
@@ -236,7 +204,7 @@ impl Server {
             }
             let mut bytes = Vec::new();
             if let Ok(t) = p.term.lock() {
-                t.encode_key(term_key(key), &mut bytes);
+                t.encode_key(key, &mut bytes);
             }
             p.pty.write(bytes);
         }
@@ -267,7 +235,7 @@ impl Server {
         }
     }
 
-    fn client_mouse(&mut self, client: ClientId, m: proto::Mouse) {
+    fn client_mouse(&mut self, client: ClientId, m: proto::MouseEvent) {
         let Some(a) = self.clients.get(&client).and_then(|c| c.attached.as_ref()) else {
             return;
         };
@@ -337,27 +305,9 @@ impl Server {
             return;
         }
         let ev = term::MouseEvent {
-            kind: match m.kind {
-                proto::MouseKind::Press => term::MouseKind::Press,
-                proto::MouseKind::Release => term::MouseKind::Release,
-                proto::MouseKind::Drag => term::MouseKind::Drag,
-                proto::MouseKind::Move => term::MouseKind::Move,
-                proto::MouseKind::WheelUp => term::MouseKind::WheelUp,
-                proto::MouseKind::WheelDown => term::MouseKind::WheelDown,
-            },
-            button: match m.button {
-                proto::MouseButton::Left => term::MouseButton::Left,
-                proto::MouseButton::Middle => term::MouseButton::Middle,
-                proto::MouseButton::Right => term::MouseButton::Right,
-                proto::MouseButton::None => term::MouseButton::None,
-            },
             col: m.col.saturating_sub(rect.x),
             row: row.saturating_sub(rect.y),
-            mods: term::Mods {
-                shift: m.mods.shift,
-                alt: m.mods.alt,
-                ctrl: m.mods.ctrl,
-            },
+            ..m
         };
         let mut bytes = Vec::new();
         let wanted = p.term.lock().is_ok_and(|t| t.encode_mouse(ev, &mut bytes));
@@ -367,7 +317,7 @@ impl Server {
     }
 
     /// A click on the status line picks a window; the wheel there steps through them.
-    fn mouse_on_status(&mut self, client: ClientId, m: proto::Mouse) -> bool {
+    fn mouse_on_status(&mut self, client: ClientId, m: proto::MouseEvent) -> bool {
         let Some(c) = self.clients.get(&client) else {
             return false;
         };
@@ -399,7 +349,7 @@ impl Server {
     }
 
     /// Dragging a border between panes resizes them (tmux's MouseDrag1Border).
-    fn mouse_on_border(&mut self, client: ClientId, m: proto::Mouse) -> bool {
+    fn mouse_on_border(&mut self, client: ClientId, m: proto::MouseEvent) -> bool {
         let Some(a) = self.attached_mut(client) else {
             return false;
         };

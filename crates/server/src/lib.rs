@@ -28,6 +28,7 @@ mod render;
 mod serve;
 mod server;
 mod status;
+mod termfeatures;
 
 mod layout;
 

@@ -19,12 +19,18 @@ pub enum Scope {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     String,
-    Number { min: i64, max: i64 },
+    Number {
+        min: i64,
+        max: i64,
+    },
     Flag,
     Choice(&'static [&'static str]),
     Key,
     Colour,
     Style,
+    /// A list of strings, set whole (split at `,`), appended to with `-a`, or one
+    /// element at a time as `name[index]`.
+    Array,
 }
 
 #[derive(Debug)]
@@ -85,6 +91,13 @@ pub static OPTIONS: &[OptionDef] = &[
         SV,
         Kind::Choice(&["off", "external", "on"]),
         "external",
+    ),
+    def("terminal-overrides", SV, Kind::Array, ""),
+    def(
+        "terminal-features",
+        SV,
+        Kind::Array,
+        "xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title",
     ),
     // session
     def(
@@ -328,32 +341,120 @@ pub fn find(name: &str) -> Option<&'static OptionDef> {
     OPTIONS.iter().find(|d| d.name == name)
 }
 
+/// A value as stored: one string, or the elements of an array option by index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    One(String),
+    Many(BTreeMap<u32, String>),
+}
+
+impl Value {
+    /// An array value from a string of elements separated by `,` (empty ones skipped).
+    pub fn array(text: &str) -> Value {
+        let mut items = BTreeMap::new();
+        append(&mut items, text);
+        Value::Many(items)
+    }
+}
+
+/// Add the `,`-separated elements of `text` after the last element.
+fn append(items: &mut BTreeMap<u32, String>, text: &str) {
+    let first = items.keys().next_back().map_or(0, |k| k + 1);
+    for (i, part) in (first..).zip(text.split(',').filter(|p| !p.is_empty())) {
+        items.insert(i, part.to_string());
+    }
+}
+
+/// `name[index]`, as an array element is named.
+pub fn split_index(name: &str) -> (&str, Option<u32>) {
+    if let Some(open) = name.find('[')
+        && let Some(inner) = name[open + 1..].strip_suffix(']')
+        && let Ok(i) = inner.parse()
+    {
+        return (&name[..open], Some(i));
+    }
+    (name, None)
+}
+
 /// Values set in one place (the server, a session, a window, or the globals).
 #[derive(Clone, Debug, Default)]
 pub struct OptionStore {
-    values: BTreeMap<String, String>,
+    values: BTreeMap<String, Value>,
 }
 
 impl OptionStore {
+    /// A single-valued option's value.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str)
+        match self.values.get(name)? {
+            Value::One(v) => Some(v),
+            Value::Many(_) => None,
+        }
+    }
+
+    /// An array option's elements, in index order.
+    pub fn get_array(&self, name: &str) -> Option<Vec<&str>> {
+        match self.values.get(name)? {
+            Value::Many(items) => Some(items.values().map(String::as_str).collect()),
+            Value::One(_) => None,
+        }
+    }
+
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.values.get(name)
     }
 
     pub fn set(&mut self, def: &'static OptionDef, value: String) {
+        let value = match def.kind {
+            Kind::Array => Value::array(&value),
+            _ => Value::One(value),
+        };
         self.values.insert(def.name.to_string(), value);
+    }
+
+    /// Append `,`-separated elements to an array option.
+    pub fn append(&mut self, def: &'static OptionDef, text: &str) {
+        match self.values.get_mut(def.name) {
+            Some(Value::Many(items)) => append(items, text),
+            _ => self.set(def, text.to_string()),
+        }
+    }
+
+    /// Set one element of an array option.
+    pub fn set_element(&mut self, def: &'static OptionDef, index: u32, value: String) {
+        match self.values.get_mut(def.name) {
+            Some(Value::Many(items)) => {
+                items.insert(index, value);
+            }
+            _ => {
+                let items = BTreeMap::from([(index, value)]);
+                self.values.insert(def.name.to_string(), Value::Many(items));
+            }
+        }
+    }
+
+    /// Remove one element of an array option; false if there was none.
+    pub fn unset_element(&mut self, name: &str, index: u32) -> bool {
+        match self.values.get_mut(name) {
+            Some(Value::Many(items)) => items.remove(&index).is_some(),
+            _ => false,
+        }
     }
 
     /// A user option (`@name`): any name, any value.
     pub fn set_user(&mut self, name: &str, value: String) {
-        self.values.insert(name.to_string(), value);
+        self.values.insert(name.to_string(), Value::One(value));
     }
 
     pub fn unset(&mut self, name: &str) -> bool {
         self.values.remove(name).is_some()
     }
 
+    /// Single values, by name (array options are left out).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.values.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.values.iter().filter_map(|(k, v)| match v {
+            Value::One(v) => Some((k.as_str(), v.as_str())),
+            Value::Many(_) => None,
+        })
     }
 }
 
@@ -376,7 +477,9 @@ pub enum OptionError {
 /// a flag toggles, which the caller resolves before calling this).
 pub fn validate(def: &OptionDef, value: &str) -> Result<String, OptionError> {
     match def.kind {
-        Kind::String | Kind::Style | Kind::Colour | Kind::Key => Ok(value.to_string()),
+        Kind::String | Kind::Style | Kind::Colour | Kind::Key | Kind::Array => {
+            Ok(value.to_string())
+        }
         Kind::Number { min, max } => {
             let n: i64 = value
                 .parse()
@@ -506,5 +609,36 @@ mod tests {
         let mouse = find("mouse").unwrap();
         assert_eq!(validate(mouse, "yes"), Ok("on".into()));
         assert!(validate(mouse, "maybe").is_err());
+    }
+
+    #[test]
+    fn arrays_split_append_and_index_like_tmux() {
+        let tf = find("terminal-features").unwrap();
+        let mut store = OptionStore::default();
+        store.set(tf, tf.default.to_string());
+        assert_eq!(
+            store.get_array("terminal-features"),
+            Some(vec![
+                "xterm*:clipboard:ccolour:cstyle:focus:title",
+                "screen*:title"
+            ])
+        );
+        store.append(tf, ",foo*:RGB");
+        assert_eq!(
+            store.get_array("terminal-features").map(|a| a.len()),
+            Some(3)
+        );
+        assert!(store.unset_element("terminal-features", 0));
+        store.set_element(tf, 7, "bar:usstyle".into());
+        assert_eq!(
+            store.get_array("terminal-features"),
+            Some(vec!["screen*:title", "foo*:RGB", "bar:usstyle"])
+        );
+        assert_eq!(
+            split_index("terminal-features[7]"),
+            ("terminal-features", Some(7))
+        );
+        assert_eq!(split_index("status"), ("status", None));
+        assert_eq!(split_index("x[y]"), ("x[y]", None));
     }
 }

@@ -248,6 +248,7 @@ pub fn overlay(
         x,
         y,
         shape: CursorShape::Default,
+        color: rmux_proto::Color::Default,
     })
 }
 

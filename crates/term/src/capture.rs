@@ -42,7 +42,7 @@ struct TmuxStyle {
 impl TmuxStyle {
     fn of(raw: &RawCell<'_>) -> TmuxStyle {
         let c = &raw.cell;
-        let a = Attrs::from_byte(c.attrs);
+        let a = Attrs::from_bits(c.attrs);
         let mut bits = 0u16;
         let flag = |on: bool, i: usize| if on { 1u16 << i } else { 0 };
         bits |= flag(a.contains(Attrs::BOLD), 0);

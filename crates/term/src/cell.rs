@@ -47,7 +47,7 @@ impl Cell {
             ch,
             fg: pen.fg,
             bg: pen.bg,
-            attrs: pen.attrs.to_byte(),
+            attrs: pen.attrs.bits(),
             flags: pen.underline.to_bits(),
             extra: 0,
         }
@@ -106,7 +106,7 @@ impl Cell {
             underline_color: extra
                 .map_or(PackedColor::DEFAULT, |e| e.underline_color)
                 .to_public(),
-            attrs: Attrs::from_byte(self.attrs),
+            attrs: Attrs::from_bits(self.attrs),
             underline: Underline::from_bits(self.flags & UNDERLINE_MASK),
         }
     }

@@ -5,87 +5,7 @@ use std::io::Write as _;
 
 use crate::modes::{Modes, MouseEncoding, MouseMode};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: Mods,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyCode {
-    Char(char),
-    Enter,
-    Tab,
-    BackTab,
-    Backspace,
-    Escape,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-    Insert,
-    Delete,
-    /// F1..F12 (others are ignored).
-    F(u8),
-    /// `'0'..='9'`, `'.'`, `'+'`, `'-'`, `'*'`, `'/'`, `'='`, and `'\r'` for Enter.
-    Keypad(char),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
-pub struct Mods {
-    pub shift: bool,
-    pub alt: bool,
-    pub ctrl: bool,
-}
-
-impl Mods {
-    pub const NONE: Mods = Mods {
-        shift: false,
-        alt: false,
-        ctrl: false,
-    };
-
-    pub fn is_empty(&self) -> bool {
-        !self.shift && !self.alt && !self.ctrl
-    }
-
-    /// xterm's modifier parameter: 1 + shift + 2·alt + 4·ctrl.
-    fn param(&self) -> u8 {
-        1 + u8::from(self.shift) + 2 * u8::from(self.alt) + 4 * u8::from(self.ctrl)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct MouseEvent {
-    pub kind: MouseKind,
-    pub button: MouseButton,
-    /// Pane-relative, 0-based.
-    pub col: u16,
-    pub row: u16,
-    pub mods: Mods,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MouseKind {
-    Press,
-    Release,
-    Drag,
-    Move,
-    WheelUp,
-    WheelDown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MouseButton {
-    Left,
-    Middle,
-    Right,
-    None,
-}
+pub use rmux_types::{Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind};
 
 /// The C0 byte for Ctrl plus `c`, if there is one.
 fn control_byte(c: char) -> Option<u8> {
@@ -198,13 +118,13 @@ fn encode_special(modes: &Modes, code: KeyCode, sp: Special, mods: Mods, out: &m
             }
         }
         Special::Letter(f) => {
-            let _ = write!(out, "\x1b[1;{}{}", mods.param(), char::from(f));
+            let _ = write!(out, "\x1b[1;{}{}", mods.xterm_param(), char::from(f));
         }
         Special::Tilde(n) if mods.is_empty() => {
             let _ = write!(out, "\x1b[{n}~");
         }
         Special::Tilde(n) => {
-            let _ = write!(out, "\x1b[{n};{}~", mods.param());
+            let _ = write!(out, "\x1b[{n};{}~", mods.xterm_param());
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct Cursor {
     pub row: u16,
     pub visible: bool,
     pub shape: CursorShape,
+    /// Set with OSC 12 (always `Rgb`), else `Color::Default`.
+    pub color: Color,
 }
 
 /// Something the caller may want to act on.
@@ -132,6 +134,10 @@ impl Terminal {
             row: s.cur.y.min(s.rows - 1),
             visible: s.cursor_visible,
             shape: s.cursor_shape,
+            color: s
+                .palette
+                .cursor
+                .map_or(Color::Default, |(r, g, b)| Color::Rgb(r, g, b)),
         }
     }
 

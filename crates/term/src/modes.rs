@@ -28,33 +28,7 @@ pub enum MouseEncoding {
     Urxvt,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
-pub enum CursorShape {
-    #[default]
-    Default,
-    BlinkingBlock,
-    Block,
-    BlinkingUnderline,
-    Underline,
-    BlinkingBar,
-    Bar,
-}
-
-impl CursorShape {
-    /// DECSCUSR's parameter.
-    pub(crate) fn from_decscusr(n: u16) -> Option<CursorShape> {
-        Some(match n {
-            0 => CursorShape::Default,
-            1 => CursorShape::BlinkingBlock,
-            2 => CursorShape::Block,
-            3 => CursorShape::BlinkingUnderline,
-            4 => CursorShape::Underline,
-            5 => CursorShape::BlinkingBar,
-            6 => CursorShape::Bar,
-            _ => return None,
-        })
-    }
-}
+pub use rmux_types::CursorShape;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Modes {

@@ -95,7 +95,7 @@ pub fn encode_key(ctx: &Ctx<'_>, pane: PaneId, key: Key, out: &mut Vec<u8>) {
     if let Some(p) = ctx.server.panes.get(&pane)
         && let Ok(t) = p.term.lock()
     {
-        t.encode_key(crate::input::term_key(key), out);
+        t.encode_key(key, out);
     }
 }
 

@@ -32,7 +32,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 }
 
 fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
-    let name = args.arg(0).unwrap_or("");
+    let (name, index) = options::split_index(args.arg(0).unwrap_or(""));
     let user = name.starts_with('@');
     let def = options::find(name);
     if def.is_none() && !user {
@@ -58,6 +58,14 @@ fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
     }
     let global = args.has('g') || scope == Scope::Server;
     let store = store_for(ctx, args, scope, global)?;
+    if let Some(d) = def.filter(|d| d.kind == OptKind::Array) {
+        set_array(store, d, args, index, value, global)?;
+        ctx.server.options_changed();
+        return Ok(Flow::Continue);
+    }
+    if index.is_some() {
+        return Err(format!("not an array: {name}"));
+    }
     if args.has('u') || args.has('U') {
         match (def, global) {
             // A global value goes back to its default rather than vanishing.
@@ -105,6 +113,37 @@ fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
     store.set(d, new);
     ctx.server.options_changed();
     Ok(Flow::Continue)
+}
+
+/// set-option on an array option: the whole array (split at `,`), an appended part, or
+/// one element (`name[index]`).
+fn set_array(
+    store: &mut OptionStore,
+    d: &'static options::OptionDef,
+    args: &Args,
+    index: Option<u32>,
+    value: Option<String>,
+    global: bool,
+) -> Result<(), String> {
+    if args.has('u') || args.has('U') {
+        match index {
+            Some(i) => {
+                store.unset_element(d.name, i);
+            }
+            None if global => store.set(d, d.default.to_string()),
+            None => {
+                store.unset(d.name);
+            }
+        }
+        return Ok(());
+    }
+    let value = value.ok_or_else(|| format!("no value for option: {}", d.name))?;
+    match index {
+        Some(i) => store.set_element(d, i, value),
+        None if args.has('a') => store.append(d, &value),
+        None => store.set(d, value),
+    }
+    Ok(())
 }
 
 /// The store a set-option writes: global, server, or the target session's or window's.

@@ -2,7 +2,7 @@
 //! the value with `-v`.
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
-use crate::options::{self, OPTIONS, Scope};
+use crate::options::{self, Kind as OptKind, OPTIONS, Scope, Value};
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "show-options",
@@ -33,7 +33,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
     let global = args.has('g');
     let values_only = args.has('v');
-    if let Some(name) = args.arg(0) {
+    if let Some(arg) = args.arg(0) {
+        let (name, index) = options::split_index(arg);
         let user = name.starts_with('@');
         let def = options::find(name);
         if def.is_none() && !user {
@@ -43,8 +44,14 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
             return Err(format!("invalid option: {name}"));
         }
         let scope = def.map(|d| d.scope).or(forced).unwrap_or(Scope::Session);
-        let value = lookup(ctx, args, scope, global, name)?;
-        if let Some(v) = value {
+        if let Some(Value::Many(items)) = lookup(ctx, args, scope, global, name)? {
+            let chosen = items
+                .into_iter()
+                .filter(|(i, _)| index.is_none_or(|want| want == *i));
+            print_array(ctx, name, chosen.collect(), values_only);
+            return Ok(Flow::Continue);
+        }
+        if let Some(Value::One(v)) = lookup(ctx, args, scope, global, name)? {
             print(ctx, name, &v, values_only);
         }
         return Ok(Flow::Continue);
@@ -52,8 +59,17 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
     let scope = forced.unwrap_or(Scope::Session);
     let mut lines: Vec<(String, String)> = Vec::new();
     for d in OPTIONS.iter().filter(|d| d.scope == scope) {
-        if let Some(v) = lookup(ctx, args, scope, global || scope == Scope::Server, d.name)? {
-            lines.push((d.name.to_string(), v));
+        match lookup(ctx, args, scope, global || scope == Scope::Server, d.name)? {
+            Some(Value::One(v)) => lines.push((d.name.to_string(), v)),
+            Some(Value::Many(items)) if items.is_empty() && !values_only => {
+                lines.push((d.name.to_string(), String::new()));
+            }
+            Some(Value::Many(items)) => lines.extend(
+                items
+                    .into_iter()
+                    .map(|(i, v)| (format!("{}[{i}]", d.name), v)),
+            ),
+            None => {}
         }
     }
     let store = if global || scope == Scope::Server {
@@ -72,9 +88,23 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
     Ok(Flow::Continue)
 }
 
+/// An array's elements as `name[index] value`; an empty array as its bare name.
+fn print_array(ctx: &mut Ctx<'_>, name: &str, items: Vec<(u32, String)>, values_only: bool) {
+    if items.is_empty() && !values_only {
+        ctx.print(name);
+    }
+    for (i, v) in items {
+        print(ctx, &format!("{name}[{i}]"), &v, values_only);
+    }
+}
+
 fn print(ctx: &mut Ctx<'_>, name: &str, value: &str, values_only: bool) {
     if values_only {
         ctx.print(value);
+    } else if value.is_empty() && name.ends_with(']') {
+        ctx.print(&format!("{name} ''"));
+    } else if value.is_empty() && options::find(name).is_some_and(|d| d.kind == OptKind::Array) {
+        ctx.print(name);
     } else {
         ctx.print(&format!("{name} {}", options::quote_value(value)));
     }
@@ -87,14 +117,9 @@ fn lookup(
     scope: Scope,
     global: bool,
     name: &str,
-) -> Result<Option<String>, String> {
+) -> Result<Option<Value>, String> {
     if global || scope == Scope::Server {
-        return Ok(ctx
-            .server
-            .options
-            .store(scope)
-            .get(name)
-            .map(str::to_string));
+        return Ok(ctx.server.options.store(scope).value(name).cloned());
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
     let store = match scope {
@@ -102,5 +127,5 @@ fn lookup(
         Scope::Window => ctx.server.windows.get(&found.window).map(|w| &w.options),
         Scope::Server => None,
     };
-    Ok(store.and_then(|s| s.get(name)).map(str::to_string))
+    Ok(store.and_then(|s| s.value(name)).cloned())
 }

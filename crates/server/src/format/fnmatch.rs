@@ -3,7 +3,7 @@
 //! backslash escapes; `/` and leading dots are not special.
 
 /// Whether `text` matches `pattern` as a whole.
-pub(super) fn fnmatch(pattern: &str, text: &str, ignore_case: bool) -> bool {
+pub fn fnmatch(pattern: &str, text: &str, ignore_case: bool) -> bool {
     let fold = |c: char| {
         if ignore_case {
             c.to_lowercase().next().unwrap_or(c)

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use rmux_proto::{Attrs, Color, Style};
+use rmux_proto::{Attrs, Color, Style, Underline};
 
 use super::scan::skip;
 
@@ -154,7 +154,10 @@ fn apply_token(sy: &mut StyleSpec, token: &str, base: Style) -> Option<()> {
         "nolist" => sy.list = ListMarker::Off,
         "norange" => sy.range = Range::None,
         "noalign" => sy.align = Align::Default,
-        "none" => sy.cell.attrs = Attrs::default(),
+        "none" => {
+            sy.cell.attrs = Attrs::default();
+            sy.cell.underline = Underline::None;
+        }
         _ => {
             if let Some(v) = lower.strip_prefix("list=") {
                 sy.list = parse_list(v)?;
@@ -174,10 +177,17 @@ fn apply_token(sy: &mut StyleSpec, token: &str, base: Style) -> Option<()> {
             } else if let Some(v) = value("us=") {
                 sy.cell.underline_color = resolve(parse_colour(v)?, base.underline_color);
             } else if let Some(v) = lower.strip_prefix("no").filter(|v| !v.is_empty()) {
-                let remove = parse_attributes(v)?;
-                sy.cell.attrs = Attrs(sy.cell.attrs.0 & !remove.0);
+                let (attrs, underline) = parse_attributes(v)?;
+                sy.cell.attrs.remove(attrs);
+                if underline.is_some_and(|u| u == sy.cell.underline) {
+                    sy.cell.underline = Underline::None;
+                }
             } else {
-                sy.cell.attrs |= parse_attributes(&lower)?;
+                let (attrs, underline) = parse_attributes(&lower)?;
+                sy.cell.attrs |= attrs;
+                if let Some(u) = underline {
+                    sy.cell.underline = u;
+                }
             }
         }
     }
@@ -234,50 +244,65 @@ fn parse_range(v: &str) -> Option<Range> {
     })
 }
 
+/// What an attribute name sets: an attribute bit or an underline.
+#[derive(Clone, Copy)]
+enum Named {
+    Attr(Attrs),
+    Under(Underline),
+}
+
 /// Attribute names, in the order tmux prints them.
-const ATTRIBUTES: [(&str, Attrs); 14] = [
-    ("bright", Attrs::BOLD),
-    ("dim", Attrs::DIM),
-    ("underscore", Attrs::UNDERLINE),
-    ("blink", Attrs::BLINK),
-    ("reverse", Attrs::REVERSE),
-    ("hidden", Attrs::HIDDEN),
-    ("italics", Attrs::ITALIC),
-    ("strikethrough", Attrs::STRIKE),
-    ("double-underscore", Attrs::DOUBLE_UNDERLINE),
-    ("curly-underscore", Attrs::CURLY_UNDERLINE),
-    ("dotted-underscore", Attrs::DOTTED_UNDERLINE),
-    ("dashed-underscore", Attrs::DASHED_UNDERLINE),
-    ("overline", Attrs::OVERLINE),
-    ("bold", Attrs::BOLD),
+const ATTRIBUTES: [(&str, Named); 14] = [
+    ("bright", Named::Attr(Attrs::BOLD)),
+    ("dim", Named::Attr(Attrs::DIM)),
+    ("underscore", Named::Under(Underline::Single)),
+    ("blink", Named::Attr(Attrs::BLINK)),
+    ("reverse", Named::Attr(Attrs::REVERSE)),
+    ("hidden", Named::Attr(Attrs::HIDDEN)),
+    ("italics", Named::Attr(Attrs::ITALIC)),
+    ("strikethrough", Named::Attr(Attrs::STRIKE)),
+    ("double-underscore", Named::Under(Underline::Double)),
+    ("curly-underscore", Named::Under(Underline::Curly)),
+    ("dotted-underscore", Named::Under(Underline::Dotted)),
+    ("dashed-underscore", Named::Under(Underline::Dashed)),
+    ("overline", Named::Attr(Attrs::OVERLINE)),
+    ("bold", Named::Attr(Attrs::BOLD)),
 ];
 
-/// One or more attribute names separated by `|` (or `,` and spaces); `acs` (the
-/// line-drawing character set) is accepted and has no effect here.
-fn parse_attributes(s: &str) -> Option<Attrs> {
+/// One or more attribute names separated by `|` (or `,` and spaces): the attributes
+/// named and the underline, if one is; `acs` (the line-drawing character set) is
+/// accepted and has no effect here.
+fn parse_attributes(s: &str) -> Option<(Attrs, Option<Underline>)> {
     const DELIMITERS: [char; 3] = [' ', ',', '|'];
     if s.is_empty() || s.starts_with(DELIMITERS) || s.ends_with(DELIMITERS) {
         return None;
     }
     if s == "default" || s == "none" {
-        return Some(Attrs::default());
+        return Some((Attrs::default(), None));
     }
     let mut attrs = Attrs::default();
+    let mut underline = None;
     for name in s.split(DELIMITERS).filter(|n| !n.is_empty()) {
         if name == "acs" {
             continue;
         }
-        attrs |= ATTRIBUTES.iter().find(|(n, _)| *n == name)?.1;
+        match ATTRIBUTES.iter().find(|(n, _)| *n == name)?.1 {
+            Named::Attr(a) => attrs |= a,
+            Named::Under(u) => underline = Some(u),
+        }
     }
-    Some(attrs)
+    Some((attrs, underline))
 }
 
 /// Attributes as tmux prints them: `bright,reverse`.
-fn attributes_to_string(attrs: Attrs) -> String {
+fn attributes_to_string(style: &Style) -> String {
     let names: Vec<&str> = ATTRIBUTES
         .iter()
         .take(13)
-        .filter(|(_, a)| attrs.contains(*a))
+        .filter(|(_, named)| match *named {
+            Named::Attr(a) => style.attrs.contains(a),
+            Named::Under(u) => style.underline == u,
+        })
         .map(|(n, _)| *n)
         .collect();
     names.join(",")
@@ -332,8 +357,8 @@ pub fn spec_to_string(sy: &StyleSpec) -> String {
             parts.push(format!("{key}={}", colour_to_string(colour)));
         }
     }
-    if !cell.attrs.is_empty() {
-        parts.push(attributes_to_string(cell.attrs));
+    if !cell.attrs.is_empty() || cell.underline != Underline::None {
+        parts.push(attributes_to_string(&cell));
     }
     if parts.is_empty() {
         "default".to_string()

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Local, TimeZone};
-use rmux_proto::{Attrs, Color, Style};
+use rmux_proto::{Attrs, Color, Style, Underline};
 
 use super::style::{
     Align, ListMarker, Range, Segment, StyleError, parse_style, spec_to_string, style_to_string,
@@ -570,6 +570,7 @@ fn style(fg: Color, bg: Color, attrs: Attrs) -> Style {
         bg,
         underline_color: Color::Default,
         attrs,
+        underline: Underline::None,
     }
 }
 
@@ -664,12 +665,24 @@ fn styles_parse_like_tmux() {
         ok("fill=red,align=centre,list=on,range=window|3,push-default,ignore"),
         Ok(base)
     );
-    let all = "bright,dim,underscore,blink,reverse,hidden,italics,strikethrough,double-underscore,curly-underscore,dotted-underscore,dashed-underscore,overline,acs";
+    let all = "bright,dim,blink,reverse,hidden,italics,strikethrough,curly-underscore,overline,acs";
     assert_eq!(
         ok(all).map(style_to_string).as_deref(),
         Ok(all.trim_end_matches(",acs"))
     );
-    let inherit = style(Color::Indexed(4), Color::Indexed(5), Attrs::UNDERLINE);
+    // A cell has one underline: the last one named wins.
+    assert_eq!(
+        ok("underscore,dotted-underscore").map(|s| s.underline),
+        Ok(Underline::Dotted)
+    );
+    assert_eq!(
+        ok("double-underscore,nodouble-underscore").map(|s| s.underline),
+        Ok(Underline::None)
+    );
+    let inherit = Style {
+        underline: Underline::Single,
+        ..style(Color::Indexed(4), Color::Indexed(5), Attrs::empty())
+    };
     assert_eq!(parse_style("fg=default", inherit), Ok(inherit));
     assert_eq!(
         parse_style("bg=terminal", inherit).map(|s| s.bg),

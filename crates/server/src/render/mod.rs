@@ -15,3 +15,6 @@ mod view;
 
 pub use scene::{Line, Mark, PanePlacement, Scene};
 pub use view::View;
+
+#[cfg(test)]
+mod drawing_tests;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rmux_proto::{self as proto, Attrs, Color, Cursor, Frame, Glyph, Run};
+use rmux_proto::{self as proto, Attrs, Color, Cursor, Frame, Glyph, Run, Style, Underline};
 use rmux_term::{self as term, Size};
 
 use super::scene::{Line, Mark, PanePlacement, Scene};
@@ -18,20 +18,66 @@ struct VCell {
     extra: Option<Box<str>>,
     /// 1, 2, or 0 for the right half of a wide character.
     width: u8,
-    style: proto::Style,
+    style: Style,
+    /// The hyperlink, as an id in the view's [`Links`]; 0 for none.
+    link: u32,
 }
 
 const BLANK: VCell = VCell {
     ch: ' ',
     extra: None,
     width: 1,
-    style: proto::Style {
+    style: Style {
         fg: Color::Default,
         bg: Color::Default,
         underline_color: Color::Default,
-        attrs: Attrs(0),
+        attrs: Attrs::empty(),
+        underline: Underline::None,
     },
+    link: 0,
 };
+
+/// Distinct hyperlinks a view remembers before it starts over (and redraws).
+const MAX_LINKS: usize = 4096;
+
+/// The hyperlinks of one client's screen, interned: panes number their links each in
+/// its own way, a view needs one numbering for all of them.
+#[derive(Debug, Default)]
+struct Links {
+    uris: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Links {
+    /// The id of `uri`, or `None` when the table is full.
+    fn intern(&mut self, uri: &str) -> Option<u32> {
+        if let Some(&id) = self.ids.get(uri) {
+            return Some(id);
+        }
+        if self.uris.len() >= MAX_LINKS {
+            return None;
+        }
+        self.uris.push(uri.into());
+        let id = u32::try_from(self.uris.len()).ok()?;
+        self.ids.insert(uri.into(), id);
+        Some(id)
+    }
+
+    fn get(&self, id: u32) -> Option<&str> {
+        let i = usize::try_from(id).ok()?.checked_sub(1)?;
+        self.uris.get(i).map(|u| &**u)
+    }
+}
+
+/// A composed cell, as tests see it.
+#[cfg(test)]
+#[derive(Debug)]
+pub(crate) struct Composed<'a> {
+    pub text: String,
+    pub width: u8,
+    pub style: Style,
+    pub link: Option<&'a str>,
+}
 
 /// Where a pane was drawn and the stamps of its rows at the time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +101,7 @@ pub struct View {
     /// Rectangles and line rows of the last scene: when they move, everything is redone.
     structure: Vec<(u16, u16, u16, u16)>,
     cursor: Option<Cursor>,
+    links: Links,
     next_id: u64,
     /// Frames sent and not yet acknowledged.
     pub in_flight: u32,
@@ -112,6 +159,7 @@ impl View {
         for line in &scene.lines {
             self.put_line(line);
         }
+        self.mend_wide_characters();
         let runs = self.diff();
         if runs.is_empty() && !reset && scene.cursor == self.cursor {
             return None;
@@ -140,6 +188,7 @@ impl View {
         self.panes.clear();
         self.structure.clear();
         self.cursor = None;
+        self.links = Links::default();
     }
 
     fn index(&self, x: u16, y: u16) -> Option<usize> {
@@ -198,8 +247,19 @@ impl View {
             };
             self.dirty_rows[usize::from(y)] = true;
             for (dx, c) in (0..width).zip(row.cells()) {
+                let link = match c.link {
+                    Some(uri) => self.links.intern(uri),
+                    None => Some(0),
+                };
+                let Some(link) = link else {
+                    // More links than a view keeps: start over with an empty table.
+                    self.links = Links::default();
+                    self.size = Size::default();
+                    self.incomplete = true;
+                    return;
+                };
                 let target = &mut self.target[start + usize::from(dx)];
-                set_from_term(target, &c);
+                set_from_term(target, &c, link);
                 // A wide character cut by the pane's right edge cannot be shown whole.
                 if c.width == 2 && dx + 1 == width {
                     *target = VCell {
@@ -232,9 +292,8 @@ impl View {
         if let Some(i) = self.index(m.x, m.y) {
             let cell = VCell {
                 ch: m.ch,
-                extra: None,
-                width: 1,
                 style: m.style,
+                ..BLANK
             };
             if self.target[i] != cell {
                 self.target[i] = cell;
@@ -270,9 +329,9 @@ impl View {
             }
             let cell = VCell {
                 ch,
-                extra: None,
                 width: w,
                 style,
+                ..BLANK
             };
             set(start + x, cell, &mut self.target);
             if w == 2 {
@@ -304,6 +363,47 @@ impl View {
         }
     }
 
+    /// A wide character whose right half was drawn over (a border, a status line), or a
+    /// right half left without its character, cannot be shown: a terminal would blank
+    /// both halves. Make the composed screen say what the terminal will show, a blank.
+    fn mend_wide_characters(&mut self) {
+        let cols = usize::from(self.size.cols);
+        for y in 0..usize::from(self.size.rows) {
+            if !self.dirty_rows[y] {
+                continue;
+            }
+            let row = &mut self.target[y * cols..(y + 1) * cols];
+            for x in 0..cols {
+                let whole = match row[x].width {
+                    2 => row.get(x + 1).is_some_and(|next| next.width == 0),
+                    0 => x > 0 && row[x - 1].width == 2,
+                    _ => true,
+                };
+                if !whole {
+                    row[x] = VCell {
+                        style: row[x].style,
+                        ..BLANK
+                    };
+                }
+            }
+        }
+    }
+
+    /// The cell composed for `(x, y)`, for tests that compare it with what a terminal
+    /// shows.
+    #[cfg(test)]
+    pub(crate) fn composed(&self, x: u16, y: u16) -> Option<Composed<'_>> {
+        let cell = &self.target[self.index(x, y)?];
+        let mut text = cell.ch.to_string();
+        text.push_str(cell.extra.as_deref().unwrap_or(""));
+        Some(Composed {
+            text,
+            width: cell.width,
+            style: cell.style,
+            link: self.links.get(cell.link),
+        })
+    }
+
     /// Runs for every cell of a dirty row that differs from what the client shows.
     fn diff(&mut self) -> Vec<Run> {
         let cols = usize::from(self.size.cols);
@@ -313,8 +413,8 @@ impl View {
                 continue;
             }
             let row = y * cols..(y + 1) * cols;
-            // The run being built and the column just after its last cell.
-            let mut current: Option<(Run, u16)> = None;
+            // The run being built, the column just after its last cell, and its link.
+            let mut current: Option<(Run, u16, u32)> = None;
             for i in row {
                 let (t, s) = (&self.target[i], &self.shown[i]);
                 if t == s || t.width == 0 {
@@ -324,27 +424,29 @@ impl View {
                     continue;
                 }
                 let x = u16::try_from(i % cols).unwrap_or(u16::MAX);
-                let continues = current
-                    .as_ref()
-                    .is_some_and(|(r, end)| r.style == t.style && *end == x);
-                if !continues && let Some((done, _)) = current.take() {
+                let continues = current.as_ref().is_some_and(|(r, end, link)| {
+                    r.style == t.style && *link == t.link && *end == x
+                });
+                if !continues && let Some((done, _, _)) = current.take() {
                     runs.push(done);
                 }
-                let (run, end) = current.get_or_insert_with(|| {
+                let links = &self.links;
+                let (run, end, _) = current.get_or_insert_with(|| {
                     let run = Run {
                         x,
                         y: u16::try_from(y).unwrap_or(u16::MAX),
                         style: t.style,
                         text: String::new(),
                         glyphs: Vec::new(),
+                        link: links.get(t.link).map(str::to_owned),
                     };
-                    (run, x)
+                    (run, x, t.link)
                 });
                 push_cell(run, t);
                 *end = end.saturating_add(u16::from(t.width.max(1)));
                 self.shown[i] = t.clone();
             }
-            runs.extend(current.map(|(r, _)| r));
+            runs.extend(current.map(|(r, _, _)| r));
         }
         runs
     }
@@ -377,56 +479,15 @@ fn push_cell(run: &mut Run, cell: &VCell) {
     }
 }
 
-fn set_from_term(target: &mut VCell, c: &term::CellView<'_>) {
+fn set_from_term(target: &mut VCell, c: &term::CellView<'_>, link: u32) {
     target.ch = if c.width == 0 { ' ' } else { c.ch };
     target.width = c.width;
-    target.style = convert_style(&c.style);
+    target.style = c.style;
+    target.link = link;
     if c.extra.is_empty() {
         target.extra = None;
     } else if target.extra.as_deref() != Some(c.extra) {
         target.extra = Some(c.extra.into());
-    }
-}
-
-fn convert_color(c: term::Color) -> Color {
-    match c {
-        term::Color::Default => Color::Default,
-        term::Color::Indexed(n) => Color::Indexed(n),
-        term::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
-    }
-}
-
-/// A pane cell's look in wire terms.
-pub fn convert_style(s: &term::Style) -> proto::Style {
-    let mut attrs = Attrs::default();
-    let map = [
-        (term::Attrs::BOLD, Attrs::BOLD),
-        (term::Attrs::DIM, Attrs::DIM),
-        (term::Attrs::ITALIC, Attrs::ITALIC),
-        (term::Attrs::BLINK, Attrs::BLINK),
-        (term::Attrs::REVERSE, Attrs::REVERSE),
-        (term::Attrs::HIDDEN, Attrs::HIDDEN),
-        (term::Attrs::STRIKE, Attrs::STRIKE),
-        (term::Attrs::OVERLINE, Attrs::OVERLINE),
-    ];
-    for (t, p) in map {
-        if s.attrs.contains(t) {
-            attrs |= p;
-        }
-    }
-    attrs |= match s.underline {
-        term::Underline::None => Attrs::default(),
-        term::Underline::Single => Attrs::UNDERLINE,
-        term::Underline::Double => Attrs::DOUBLE_UNDERLINE,
-        term::Underline::Curly => Attrs::CURLY_UNDERLINE,
-        term::Underline::Dotted => Attrs::DOTTED_UNDERLINE,
-        term::Underline::Dashed => Attrs::DASHED_UNDERLINE,
-    };
-    proto::Style {
-        fg: convert_color(s.fg),
-        bg: convert_color(s.bg),
-        underline_color: convert_color(s.underline_color),
-        attrs,
     }
 }
 

@@ -3,13 +3,14 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use rmux_proto::ServerMessage;
+use rmux_proto::{ServerMessage, TerminalFeatures};
 
 use super::Server;
 use crate::client::Attached;
 use crate::ids::{ClientId, SessionId};
 use crate::prompt::Prompt;
 use crate::render::View;
+use crate::termfeatures::{self, TerminalFacts};
 
 impl Server {
     /// Turn a connected client into an attached one showing `session`.
@@ -36,10 +37,12 @@ impl Server {
             echo_pane: None,
             echo_ready: false,
             reports: None,
+            features: None,
             drag: None,
             status_cache: Default::default(),
         });
         c.send(&ServerMessage::Attached { session: name });
+        self.tell_features(client);
         if let Some(s) = self.sessions.get_mut(&session) {
             s.activity = now;
         }
@@ -100,12 +103,60 @@ impl Server {
         }
     }
 
-    /// After options change: sizes (the status line may have come or gone), styles.
+    /// After options change: sizes (the status line may have come or gone), styles,
+    /// what each terminal can show.
     pub fn options_changed(&mut self) {
         let sessions: Vec<SessionId> = self.sessions.keys().copied().collect();
         for s in sessions {
             self.fit_session(s);
         }
+        let clients: Vec<ClientId> = self.clients.keys().copied().collect();
+        for c in clients {
+            self.tell_features(c);
+        }
         self.redraw_all();
+    }
+
+    /// What `client`'s terminal can show under the current options.
+    pub fn client_features(&self, client: ClientId) -> Option<TerminalFeatures> {
+        let c = self.clients.get(&client)?;
+        let t = c.terminal.as_ref()?;
+        let env = |name: &str| {
+            c.env
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let facts = TerminalFacts {
+            term: &t.term,
+            terminfo: &t.terminfo,
+            named: &t.features,
+            env: &env,
+        };
+        let server = &self.options.server;
+        let features = server.get_array("terminal-features").unwrap_or_default();
+        let overrides = server.get_array("terminal-overrides").unwrap_or_default();
+        Some(termfeatures::features(&facts, &features, &overrides))
+    }
+
+    /// Tell an attached client what its terminal can show, if that changed; it then
+    /// needs every cell again, drawn the new way.
+    fn tell_features(&mut self, client: ClientId) {
+        let Some(features) = self.client_features(client) else {
+            return;
+        };
+        let Some(c) = self.clients.get_mut(&client) else {
+            return;
+        };
+        let Some(a) = c.attached.as_mut() else {
+            return;
+        };
+        if a.features == Some(features) {
+            return;
+        }
+        a.features = Some(features);
+        a.view.invalidate();
+        a.needs_render = true;
+        c.send(&ServerMessage::Features(features));
     }
 }

@@ -136,19 +136,19 @@ impl Server {
                 match &p.copy {
                     Some(copy) => {
                         copy_decorations(copy, &t, &mut placement, scene, mode_style);
-                        Some((copy.cx, copy.cy, CursorShape::Default))
+                        Some((copy.cx, copy.cy, CursorShape::Default, Color::Default))
                     }
                     None => {
                         let cur = t.cursor();
                         cur.visible
-                            .then_some((cur.col, cur.row, cursor_shape(cur.shape)))
+                            .then_some((cur.col, cur.row, cur.shape, cur.color))
                     }
                 }
             } else {
                 None
             };
             if pane == w.active
-                && let Some((cx, cy, shape)) = cursor
+                && let Some((cx, cy, shape, color)) = cursor
                 && cx < r.width
                 && cy < r.height
             {
@@ -156,6 +156,7 @@ impl Server {
                     x: r.x + cx,
                     y: r.y + cy,
                     shape,
+                    color,
                 });
             }
             scene.panes.push(placement);
@@ -313,17 +314,5 @@ fn copy_decorations(
                 style,
             });
         }
-    }
-}
-
-fn cursor_shape(s: term::CursorShape) -> CursorShape {
-    match s {
-        term::CursorShape::Default => CursorShape::Default,
-        term::CursorShape::BlinkingBlock => CursorShape::BlinkingBlock,
-        term::CursorShape::Block => CursorShape::Block,
-        term::CursorShape::BlinkingUnderline => CursorShape::BlinkingUnderline,
-        term::CursorShape::Underline => CursorShape::Underline,
-        term::CursorShape::BlinkingBar => CursorShape::BlinkingBar,
-        term::CursorShape::Bar => CursorShape::Bar,
     }
 }

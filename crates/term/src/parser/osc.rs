@@ -17,10 +17,11 @@ pub(super) fn dispatch(s: &mut Screen, params: &[&[u8]], bell: bool) {
         b"8" => hyperlink(s, rest),
         b"10" => dynamic_color(s, "10", rest, bell),
         b"11" => dynamic_color(s, "11", rest, bell),
-        b"12" => dynamic_color(s, "12", rest, bell),
+        b"12" => cursor_color(s, rest, bell),
         b"52" => clipboard(s, rest),
         b"104" => s.palette.overrides.clear(),
-        b"110" | b"111" | b"112" => {}
+        b"112" => set_cursor_color(s, None),
+        b"110" | b"111" => {}
         _ => tracing::debug!(osc = %String::from_utf8_lossy(first), "OSC ignored"),
     }
 }
@@ -154,6 +155,26 @@ fn dynamic_color(s: &mut Screen, which: &str, rest: &[&[u8]], bell: bool) {
     replies::color(s, which, rgb, bell);
 }
 
+/// OSC 12: `?` asks for the cursor colour, anything else sets it.
+fn cursor_color(s: &mut Screen, rest: &[&[u8]], bell: bool) {
+    match rest.first() {
+        Some(&b"?") => dynamic_color(s, "12", rest, bell),
+        Some(spec) => {
+            if let Some(rgb) = parse_color(spec) {
+                set_cursor_color(s, Some(rgb));
+            }
+        }
+        None => {}
+    }
+}
+
+fn set_cursor_color(s: &mut Screen, rgb: Option<(u8, u8, u8)>) {
+    if s.palette.cursor != rgb {
+        s.palette.cursor = rgb;
+        s.touch();
+    }
+}
+
 /// OSC 4 `n ; spec` pairs: `?` asks for entry n, anything else sets it.
 fn palette(s: &mut Screen, rest: &[&[u8]], bell: bool) {
     for pair in rest.chunks(2) {
@@ -173,7 +194,7 @@ fn palette(s: &mut Screen, rest: &[&[u8]], bell: bool) {
                 .iter()
                 .rev()
                 .find(|(i, _)| *i == n)
-                .map_or_else(|| default_palette(n), |(_, c)| *c);
+                .map_or_else(|| rmux_types::xterm_rgb(n), |(_, c)| *c);
             replies::color(s, &format!("4;{n}"), rgb, bell);
         } else if let Some(rgb) = parse_color(spec) {
             s.palette.overrides.retain(|(i, _)| *i != n);
@@ -199,38 +220,4 @@ fn parse_color(spec: &[u8]) -> Option<(u8, u8, u8)> {
     }
     let v = u32::from_str_radix(hex, 16).ok()?;
     Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
-}
-
-/// xterm's default 256-colour palette.
-pub(crate) fn default_palette(n: u8) -> (u8, u8, u8) {
-    const BASE: [(u8, u8, u8); 16] = [
-        (0x00, 0x00, 0x00),
-        (0xcd, 0x00, 0x00),
-        (0x00, 0xcd, 0x00),
-        (0xcd, 0xcd, 0x00),
-        (0x00, 0x00, 0xee),
-        (0xcd, 0x00, 0xcd),
-        (0x00, 0xcd, 0xcd),
-        (0xe5, 0xe5, 0xe5),
-        (0x7f, 0x7f, 0x7f),
-        (0xff, 0x00, 0x00),
-        (0x00, 0xff, 0x00),
-        (0xff, 0xff, 0x00),
-        (0x5c, 0x5c, 0xff),
-        (0xff, 0x00, 0xff),
-        (0x00, 0xff, 0xff),
-        (0xff, 0xff, 0xff),
-    ];
-    match n {
-        0..=15 => BASE.get(usize::from(n)).copied().unwrap_or_default(),
-        16..=231 => {
-            let i = n - 16;
-            let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
-            (level(i / 36), level((i / 6) % 6), level(i % 6))
-        }
-        _ => {
-            let v = 8 + (n - 232) * 10;
-            (v, v, v)
-        }
-    }
 }
