@@ -55,11 +55,22 @@ pub fn connect(socket: &Path, private_dir: bool, start: &Start<'_>) -> Result<Op
     }
 }
 
-/// Start `rmux __server` detached from us: no stdio, its own session (it calls setsid).
+/// Start the server as a daemon (see `daemon.rs`); a process that already runs threads
+/// cannot fork safely and starts `rmux __server` instead.
 fn start_server(socket: &Path, start: &Start<'_>) -> Result<()> {
+    crate::daemon::start(socket, start.config, start.verbosity)
+        .or_else(|_| spawn_server(socket, start))
+}
+
+/// Start `rmux __server` detached from us: no stdio, its own session (it calls setsid).
+fn spawn_server(socket: &Path, start: &Start<'_>) -> Result<()> {
     let exe = std::env::current_exe().context("cannot find the rmux executable")?;
     let mut cmd = Command::new(exe);
-    cmd.arg("__server").arg("-S").arg(socket);
+    cmd.arg("__server")
+        .arg("-S")
+        .arg(socket)
+        .arg("-P")
+        .arg(std::process::id().to_string());
     if let Some(c) = start.config {
         cmd.arg("-f").arg(c);
     }

@@ -4,11 +4,13 @@
 
 mod cli;
 mod connect;
+mod daemon;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments need not be UTF-8 (a file name, a pasted byte): never panic on them.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     match cli::run(args) {
         Ok(status) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
         Err(e) => {

@@ -78,9 +78,13 @@ fn unsafe_code_stays_in_one_place() {
             }
         }
     });
+    let allowed = ["server/src/pty_io.rs", "rmux/daemon.rs"];
     assert!(
-        !found.is_empty() && found.iter().all(|f| f.starts_with("server/src/pty_io.rs")),
-        "unsafe code belongs only in server/src/pty_io.rs (see ARCHITECTURE.md): {found:?}"
+        !found.is_empty()
+            && found
+                .iter()
+                .all(|f| allowed.iter().any(|a| f.starts_with(a))),
+        "unsafe code belongs only in {allowed:?} (see ARCHITECTURE.md): {found:?}"
     );
 }
 

@@ -172,16 +172,29 @@ fn racing_clients_start_one_server() {
         4,
         "all four sessions in one server: {names}"
     );
+    // Servers are the rmux processes of this test that lead their own session (clients
+    // run in ours), found by the private socket directory in their environment.
+    let marker = format!("RMUX_TMPDIR={}", env.tmpdir().display());
     let servers = std::fs::read_dir("/proc")
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| {
-            std::fs::read(e.path().join("cmdline"))
-                .map(|c| {
-                    let c = String::from_utf8_lossy(&c).replace('\0', " ");
-                    c.contains("__server") && c.contains(&env.tmpdir().display().to_string())
-                })
-                .unwrap_or(false)
+            let comm = std::fs::read_to_string(e.path().join("comm")).unwrap_or_default();
+            let environ = std::fs::read(e.path().join("environ")).unwrap_or_default();
+            let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
+            // stat: pid (comm) state ppid pgrp session ...
+            let fields: Vec<&str> = stat
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            let leader = fields
+                .get(3)
+                .is_some_and(|sid| e.file_name().to_str() == Some(sid));
+            comm.trim() == "rmux"
+                && leader
+                && environ.split(|b| *b == 0).any(|v| v == marker.as_bytes())
         })
         .count();
     assert_eq!(servers, 1, "more than one server process for one socket");
