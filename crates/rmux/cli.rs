@@ -1,5 +1,7 @@
 //! Global flags (`-L`, `-S`, `-f`, `-V`, ...) as tmux takes them, then the command.
 
+use std::ffi::OsString;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -94,13 +96,22 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
     Ok(Some(g))
 }
 
-pub fn run(args: Vec<String>) -> Result<i32> {
+pub fn run(raw: Vec<OsString>) -> Result<i32> {
+    let args: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     if args.first().map(String::as_str) == Some("__server") {
         return run_server(&args[1..]);
     }
     let Some(global) = parse(args)? else {
         return Ok(0);
     };
+    // The command goes to the server as the bytes it was given.
+    let argv: Vec<Vec<u8>> = raw[raw.len() - global.command.len()..]
+        .iter()
+        .map(|a| a.as_bytes().to_vec())
+        .collect();
     let (socket, private_dir) = resolve_socket(&global.socket);
     let first = global.command.first().map_or("new-session", String::as_str);
     let may_start = !global.no_start && rmux_server::starts_server(first);
@@ -117,11 +128,13 @@ pub fn run(args: Vec<String>) -> Result<i32> {
         }
     };
     let request = CommandRequest {
-        argv: global.command,
+        argv,
         cwd: std::env::current_dir()
-            .map(|d| d.display().to_string())
-            .unwrap_or_else(|_| "/".to_string()),
-        env: std::env::vars().collect(),
+            .map(|d| d.into_os_string().into_vec())
+            .unwrap_or_else(|_| b"/".to_vec()),
+        env: std::env::vars_os()
+            .map(|(k, v)| (k.into_vec(), v.into_vec()))
+            .collect(),
         terminal: terminal_info(&global.features),
     };
     let outcome = rmux_client::run_command(stream, request)?;
@@ -174,12 +187,14 @@ fn run_server(args: &[String]) -> Result<i32> {
     let mut socket = None;
     let mut config = None;
     let mut verbosity = 0u8;
+    let mut starter = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "-S" => socket = it.next().map(PathBuf::from),
             "-f" => config = it.next().map(PathBuf::from),
             "-v" => verbosity = verbosity.saturating_add(1),
+            "-P" => starter = it.next().and_then(|p| p.parse().ok()),
             other => bail!("__server: unexpected argument {other}"),
         }
     }
@@ -190,6 +205,7 @@ fn run_server(args: &[String]) -> Result<i32> {
         socket,
         config_file: config,
         verbosity,
+        starter,
     })?;
     Ok(0)
 }

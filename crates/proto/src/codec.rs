@@ -155,9 +155,9 @@ mod tests {
     #[test]
     fn messages_round_trip() {
         roundtrip(ClientMessage::Command(CommandRequest {
-            argv: vec!["new".into(), "-s".into(), "belajar".into()],
-            cwd: "/home/siswa".into(),
-            env: vec![("LANG".into(), "C.UTF-8".into())],
+            argv: vec![b"new".to_vec(), b"-s".to_vec(), b"belajar".to_vec()],
+            cwd: b"/home/siswa".to_vec(),
+            env: vec![(b"LANG".to_vec(), b"C.UTF-\xff".to_vec())],
             terminal: Some(TerminalInfo {
                 size: Size {
                     cols: 120,

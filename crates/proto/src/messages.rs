@@ -30,15 +30,16 @@ pub enum ClientMessage {
     Redraw,
 }
 
-/// `rmux <argv…>` as the server needs it.
+/// `rmux <argv…>` as the server needs it. Arguments, directory and environment are the
+/// caller's bytes: a Unix program's are not always UTF-8.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommandRequest {
     /// The command and its arguments, exactly as typed after the global flags.
-    pub argv: Vec<String>,
+    pub argv: Vec<Vec<u8>>,
     /// The caller's working directory (new panes start there).
-    pub cwd: String,
+    pub cwd: Vec<u8>,
     /// The caller's environment (new panes inherit it).
-    pub env: Vec<(String, String)>,
+    pub env: Vec<(Vec<u8>, Vec<u8>)>,
     /// Present when the caller runs in a terminal and could attach.
     pub terminal: Option<TerminalInfo>,
 }

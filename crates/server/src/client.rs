@@ -13,6 +13,32 @@ use crate::modes::Mode;
 use crate::prompt::Prompt;
 use crate::render::View;
 
+/// The widest or tallest terminal a client may have, as in tmux.
+const MAX_SIDE: u16 = 10_000;
+/// The most cells a client's screen may have: a 4K display in a small font is well under
+/// 100,000, and the server keeps two copies of every client's screen.
+const MAX_CELLS: u32 = 1_000_000;
+
+/// A client's terminal size as the server uses it: an unknown (zero) side is tmux's
+/// 80x24 default, and no side or area past the limits.
+pub fn clamp_size(size: rmux_proto::Size) -> rmux_proto::Size {
+    let cols = if size.cols == 0 {
+        80
+    } else {
+        size.cols.min(MAX_SIDE)
+    };
+    let rows = if size.rows == 0 {
+        24
+    } else {
+        size.rows.min(MAX_SIDE)
+    };
+    let fit = u16::try_from(MAX_CELLS / u32::from(cols)).unwrap_or(MAX_SIDE);
+    rmux_proto::Size {
+        cols,
+        rows: rows.min(fit).max(1),
+    }
+}
+
 /// A composed status line and the (status generation, width, row) it is valid for.
 pub type StatusKey = ((u64, u16, u16), Vec<crate::render::Line>);
 
@@ -50,6 +76,40 @@ pub struct Attached {
     /// A border being dragged with the mouse: the pane before it, whether the border
     /// is vertical (else horizontal), and where the mouse last was along the drag.
     pub drag: Option<(PaneId, bool, u16)>,
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use rmux_proto::Size;
+
+    #[test]
+    fn sizes_are_clamped_as_tmux_and_to_a_bounded_area() {
+        let s = |cols, rows| clamp_size(Size { cols, rows });
+        assert_eq!(s(0, 0), Size { cols: 80, rows: 24 });
+        assert_eq!(
+            s(120, 40),
+            Size {
+                cols: 120,
+                rows: 40
+            }
+        );
+        assert_eq!(
+            s(65535, 65535),
+            Size {
+                cols: 10_000,
+                rows: 100
+            }
+        );
+        assert_eq!(s(1, 1), Size { cols: 1, rows: 1 });
+        assert_eq!(
+            s(1000, 5000),
+            Size {
+                cols: 1000,
+                rows: 1000
+            }
+        );
+    }
 }
 
 #[derive(Debug)]

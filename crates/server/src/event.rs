@@ -3,6 +3,7 @@
 use rmux_proto::ClientMessage;
 
 use crate::ids::{ClientId, PaneId};
+use crate::jobs::{Done, JobId};
 use crate::pty::ExitStatus;
 
 #[derive(Debug)]
@@ -15,4 +16,6 @@ pub enum Event {
     Message(ClientId, ClientMessage),
     /// A client's connection closed or broke; `reason` is for the log.
     Disconnected(ClientId, String),
+    /// A job (shell command, file read or write) finished.
+    JobDone(JobId, Done),
 }

@@ -69,6 +69,10 @@ fn flag(b: bool) -> String {
 }
 
 impl FormatContext for FormatTarget<'_> {
+    fn job(&self, command: &str) -> Option<String> {
+        Some(self.server.status_jobs.output(command))
+    }
+
     fn var(&self, name: &str) -> Option<String> {
         let s = self.server;
         if let Some(v) = self.global_var(name) {

@@ -19,6 +19,9 @@ pub struct ServerConfig {
     pub config_file: Option<PathBuf>,
     /// `-v`: write a log, `rmux-server-<pid>.log` in the starting directory (`-vv`: more).
     pub verbosity: u8,
+    /// The process that started the server: its first command waits for the
+    /// configuration to be loaded, as in tmux.
+    pub starter: Option<u32>,
 }
 
 /// A server with no session and no client this long after starting gives up.
@@ -39,20 +42,25 @@ pub fn run(config: ServerConfig) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the runtime")?;
-    runtime.block_on(serve(config))
+    let result = runtime.block_on(serve(config));
+    // A job may be stuck on a FIFO nobody opens: do not wait for it to leave.
+    runtime.shutdown_background();
+    result
 }
 
 async fn serve(config: ServerConfig) -> Result<()> {
-    let Some(listener) = bind(&config.socket)? else {
+    let Some(mut listener) = bind(&config.socket)? else {
         // Another server won the race to start; the caller will talk to it.
         return Ok(());
     };
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
+    server.queues.starter_pid = config.starter;
     server.load_config(config.config_file.as_deref());
     let mut tasks = JoinSet::new();
     let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;
     let mut hangup = signal(SignalKind::hangup()).context("cannot handle SIGHUP")?;
+    let mut usr1 = signal(SignalKind::user_defined1()).context("cannot handle SIGUSR1")?;
     let mut ticker = tokio::time::interval(Duration::from_secs(1));
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let started = Instant::now();
@@ -74,6 +82,11 @@ async fn serve(config: ServerConfig) -> Result<()> {
             _ = terminate.recv() => server.kill_server(),
             // We have no terminal; a SIGHUP is someone asking us to carry on.
             _ = hangup.recv() => {}
+            // tmux's way to get back a socket someone deleted: listen on it anew.
+            _ = usr1.recv() => match rebind(&config.socket) {
+                Ok(fresh) => listener = fresh,
+                Err(e) => tracing::warn!("cannot recreate the socket: {e:#}"),
+            },
             Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
         }
         while let Ok(ev) = rx.try_recv() {
@@ -81,6 +94,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
         }
         server.expire(Instant::now());
         server.render_clients(Instant::now());
+        server.start_status_jobs();
         if server.exiting {
             break;
         }
@@ -116,6 +130,23 @@ async fn sleep_until(wake: Option<Instant>) {
     if let Some(w) = wake {
         tokio::time::sleep_until(w.into()).await;
     }
+}
+
+/// Listen on `socket` again (after SIGUSR1), replacing whatever is at that path.
+fn rebind(socket: &Path) -> Result<UnixListener> {
+    if let Some(dir) = socket.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    match std::fs::remove_file(socket) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("cannot remove {}", socket.display()));
+        }
+        _ => {}
+    }
+    let std_listener = std::os::unix::net::UnixListener::bind(socket)
+        .with_context(|| format!("cannot listen on {}", socket.display()))?;
+    std_listener.set_nonblocking(true)?;
+    Ok(UnixListener::from_std(std_listener)?)
 }
 
 /// Bind the socket, unless a live server already has it. A stale socket (nothing behind

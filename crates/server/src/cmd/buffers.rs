@@ -1,7 +1,8 @@
 //! Paste buffer commands: list-buffers, show-buffer, set-buffer, delete-buffer,
 //! paste-buffer, save-buffer and load-buffer.
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind, Pending, Then};
+use crate::jobs::{Done, Job};
 
 pub static LIST_BUFFERS: CmdEntry = CmdEntry {
     name: "list-buffers",
@@ -167,26 +168,43 @@ fn exec_save(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         ctx.out.push_str(&data);
         return Ok(Flow::Continue);
     }
-    let path = super::expand_path(ctx, path);
-    let result = if args.has('a') {
-        use std::io::Write;
-        std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&path)
-            .and_then(|mut f| f.write_all(data.as_bytes()))
-    } else {
-        std::fs::write(&path, data)
-    };
-    result.map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Flow::Continue)
+    // A job writes it: the path may be a FIFO nobody reads yet.
+    Ok(Flow::Wait(Pending {
+        job: Job::Write {
+            path: super::expand_path(ctx, path),
+            data: data.into_bytes(),
+            append: args.has('a'),
+        },
+        then: Then::SaveBuffer,
+    }))
+}
+
+pub fn finish_save(done: Done) -> CmdResult {
+    match done {
+        Done::Write(Err(e)) => Err(e),
+        _ => Ok(Flow::Continue),
+    }
 }
 
 fn exec_load(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let path = super::expand_path(ctx, args.arg(0).unwrap_or(""));
-    let data = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Flow::Wait(Pending {
+        job: Job::Read(vec![path]),
+        then: Then::LoadBuffer {
+            name: args.get('b').map(str::to_string),
+        },
+    }))
+}
+
+pub fn finish_load(ctx: &mut Ctx<'_>, name: Option<String>, done: Done) -> CmdResult {
+    let Done::Read(mut results) = done else {
+        return Ok(Flow::Continue);
+    };
+    let data = results
+        .pop()
+        .unwrap_or_else(|| Err("nothing read".into()))?;
     ctx.server
         .buffers
-        .set(args.get('b'), String::from_utf8_lossy(&data).into_owned());
+        .set(name.as_deref(), String::from_utf8_lossy(&data).into_owned());
     Ok(Flow::Continue)
 }

@@ -66,6 +66,7 @@ use rmux_proto::TerminalInfo;
 pub use target::{Current, Found, Kind};
 
 use crate::ids::{ClientId, SessionId};
+use crate::jobs::Job;
 use crate::server::Server;
 
 /// One command's entry in the table.
@@ -82,7 +83,7 @@ pub struct CmdEntry {
 }
 
 /// What happens after a command succeeds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Flow {
     Continue,
     /// The calling client becomes attached to this session.
@@ -90,6 +91,57 @@ pub enum Flow {
         session: SessionId,
         readonly: bool,
     },
+    /// The command goes on when a job is done: its queue waits (the server does not).
+    Wait(Pending),
+}
+
+/// A job a command waits for, and what the command does with its result.
+#[derive(Debug)]
+pub struct Pending {
+    pub job: Job,
+    pub then: Then,
+}
+
+/// How a waiting command goes on, given its job's result ([`resume`]).
+#[derive(Debug)]
+pub enum Then {
+    /// run-shell: print the output; a failed command is an error.
+    RunShell { line: String },
+    /// if-shell: run one of two command strings by the exit status.
+    IfShell {
+        yes: Option<String>,
+        no: Option<String>,
+    },
+    /// source-file: run the files read (their names, in order).
+    SourceFile {
+        names: Vec<String>,
+        parse_only: bool,
+        quiet: bool,
+    },
+    /// load-buffer: store what was read.
+    LoadBuffer { name: Option<String> },
+    /// save-buffer: report a failed write.
+    SaveBuffer,
+}
+
+/// A command waiting in a queue, with where it came from.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub argv: Vec<String>,
+    /// The file and line it was read from, for errors (`file:line: message`).
+    pub source: Option<(std::rc::Rc<str>, usize)>,
+    /// How many `source-file` levels deep it was read.
+    pub depth: u8,
+}
+
+impl Item {
+    pub fn new(argv: Vec<String>) -> Item {
+        Item {
+            argv,
+            source: None,
+            depth: 0,
+        }
+    }
 }
 
 pub type CmdResult = Result<Flow, String>;
@@ -205,6 +257,13 @@ pub struct Ctx<'a> {
     pub terminal: Option<TerminalInfo>,
     /// Text for the caller's stdout.
     pub out: String,
+    /// Commands to run right after this one, before the rest of the queue; each inner
+    /// list is a group (an error skips the rest of its group only).
+    pub insert: Vec<Vec<Item>>,
+    /// How many `source-file` levels deep the running command was read.
+    pub depth: u8,
+    /// The exit status the caller should get, when not the usual 0 or 1.
+    pub exit_status: Option<i32>,
 }
 
 impl Ctx<'_> {
@@ -228,6 +287,17 @@ impl Ctx<'_> {
         })
     }
 
+    /// Who runs this command, for work that goes on later in a queue of its own.
+    pub fn caller(&self) -> crate::server::Caller {
+        crate::server::Caller {
+            client: self.client,
+            current: self.current,
+            cwd: self.cwd.clone(),
+            env: self.env.clone(),
+            terminal: self.terminal.clone(),
+        }
+    }
+
     /// The caller's environment value, if any.
     pub fn env_var(&self, name: &str) -> Option<&str> {
         self.env
@@ -247,7 +317,8 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("choose-session", &["choose-tree", "-s"]),
 ];
 
-/// Run one command (argv with the name first).
+/// Run one command (argv with the name first). Commands it starts in turn are queued
+/// (`ctx.insert`), never run from here.
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
     let Some(name) = argv.first() else {
         return Ok(Flow::Continue);
@@ -263,21 +334,37 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
     (entry.exec)(ctx, &args)
 }
 
-/// Run several commands in order, stopping at the first error; the last `Attach` wins.
-pub fn run_list(ctx: &mut Ctx<'_>, commands: &[Vec<String>]) -> CmdResult {
-    let mut flow = Flow::Continue;
-    for argv in commands {
-        if let attach @ Flow::Attach { session, .. } = run(ctx, argv)? {
-            flow = attach;
-            // Later commands act on the session just attached to.
-            ctx.current = Current {
-                session: Some(session),
-                window: None,
-                pane: None,
-            };
-        }
+/// Queue `text`'s commands (a binding, a `{ … }` block, an if-shell branch) to run next,
+/// as one group.
+pub fn insert_commands(ctx: &mut Ctx<'_>, text: &str) -> Result<(), String> {
+    let commands = parse_commands(text, &ctx.env)?;
+    let depth = ctx.depth;
+    ctx.insert.push(
+        commands
+            .into_iter()
+            .map(|argv| Item {
+                argv,
+                source: None,
+                depth,
+            })
+            .collect(),
+    );
+    Ok(())
+}
+
+/// A waiting command goes on with its job's result.
+pub fn resume(ctx: &mut Ctx<'_>, then: Then, done: crate::jobs::Done) -> CmdResult {
+    match then {
+        Then::RunShell { line } => run_shell::finish_run(ctx, &line, done),
+        Then::IfShell { yes, no } => run_shell::finish_if(ctx, yes, no, done),
+        Then::SourceFile {
+            names,
+            parse_only,
+            quiet,
+        } => source_file::finish(ctx, &names, parse_only, quiet, done),
+        Then::LoadBuffer { name } => buffers::finish_load(ctx, name, done),
+        Then::SaveBuffer => buffers::finish_save(done),
     }
-    Ok(flow)
 }
 
 /// A directory argument (`-c`): `~` is the home directory, a relative path is taken from
@@ -343,7 +430,6 @@ pub fn filter_passes(f: &crate::formats::FormatTarget<'_>, filter: Option<&str>)
 }
 
 pub use command_prompt::expand_for_client;
-pub use source_file::run_config;
 
 /// The commands of a command string (a binding, the prompt, a `{ … }` block), with
 /// `$NAME` taken from `env`.

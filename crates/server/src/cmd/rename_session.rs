@@ -13,11 +13,9 @@ pub static ENTRY: CmdEntry = CmdEntry {
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Session)?;
-    let name = args.arg(0).unwrap_or("");
-    if name.is_empty() {
+    let Some(name) = crate::names::session_name(args.arg(0).unwrap_or("")) else {
         return Err("invalid session: ".to_string());
-    }
-    let name = name.replace([':', '.'], "_");
+    };
     if let Some(other) = ctx.server.session_by_name(&name) {
         if other == found.session {
             return Ok(Flow::Continue);

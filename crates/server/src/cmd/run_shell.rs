@@ -1,15 +1,14 @@
-//! run-shell and if-shell: run a shell command (with `-b` in the background), and choose
-//! between two command lines by its exit status (or, with `-F`, by a format).
+//! run-shell and if-shell: run a shell command, and choose between two command lines by
+//! its exit status (or, with `-F`, by a format).
+//!
+//! The command runs as a job beside the server loop ([`crate::jobs`]); the caller's queue
+//! waits for it (not with `-b`), so a slow command holds up only the client that asked.
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind, Pending, Then};
 use crate::formats::FormatTarget;
-
-/// How long a shell command may run in the foreground before it is given up on (the
-/// server cannot do anything else meanwhile).
-const FOREGROUND_LIMIT: Duration = Duration::from_secs(10);
+use crate::jobs::{Done, Job};
 
 pub static RUN_SHELL: CmdEntry = CmdEntry {
     name: "run-shell",
@@ -41,86 +40,137 @@ fn expand(ctx: &Ctx<'_>, args: &Args, text: &str) -> String {
     .expand_plain(text)
 }
 
-fn shell_command(ctx: &Ctx<'_>, line: &str) -> Command {
-    let shell = ctx.server.session_option(None, "default-shell").to_string();
-    let mut cmd = Command::new(shell);
-    cmd.arg("-c")
-        .arg(line)
-        .current_dir(&ctx.cwd)
-        .env_clear()
-        .envs(ctx.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .stdin(Stdio::null());
-    cmd
-}
-
-/// Run `line` and wait for it (bounded): its status and what it printed.
-fn run_foreground(ctx: &Ctx<'_>, line: &str) -> Result<(bool, String), String> {
-    let mut child = shell_command(ctx, line)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {line}: {e}"))?;
-    let deadline = Instant::now() + FOREGROUND_LIMIT;
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("'{line}' took too long"));
-            }
-        }
+/// The job that runs `line` with the caller's directory and environment.
+fn shell_job(ctx: &Ctx<'_>, line: &str, delay: Duration) -> Job {
+    Job::Shell {
+        shell: ctx.server.session_option(None, "default-shell").to_string(),
+        line: line.to_string(),
+        cwd: ctx.cwd.clone(),
+        env: ctx.server.job_environment(&ctx.env),
+        delay,
     }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-    text.push_str(&String::from_utf8_lossy(&out.stderr));
-    Ok((out.status.success(), text))
 }
 
-fn run_background(ctx: &Ctx<'_>, line: &str) -> Result<(), String> {
-    let mut child = shell_command(ctx, line)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot run {line}: {e}"))?;
-    std::thread::spawn(move || child.wait());
-    Ok(())
+fn parse_delay(args: &Args) -> Result<Duration, String> {
+    match args.get('d') {
+        None => Ok(Duration::ZERO),
+        Some(d) => d
+            .parse::<f64>()
+            .ok()
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(Duration::from_secs_f64)
+            .ok_or_else(|| format!("invalid delay time: {d}")),
+    }
 }
 
 fn exec_run(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let delay = parse_delay(args)?;
     let Some(line) = args.arg(0) else {
+        if delay.is_zero() {
+            return Ok(Flow::Continue);
+        }
+        // `run -d 2` alone: wait, as a sleep in the queue.
+        let job = shell_job(ctx, "", delay);
+        return Ok(Flow::Wait(Pending {
+            job,
+            then: Then::RunShell {
+                line: String::new(),
+            },
+        }));
+    };
+    if args.has('C') {
+        super::insert_commands(ctx, line)?;
+        return Ok(Flow::Continue);
+    }
+    let line = expand(ctx, args, line);
+    let job = shell_job(ctx, &line, delay);
+    if args.has('b') {
+        ctx.server.start_background_job(job);
+        return Ok(Flow::Continue);
+    }
+    Ok(Flow::Wait(Pending {
+        job,
+        then: Then::RunShell { line },
+    }))
+}
+
+/// run-shell's command is done: its output is the command's output; a failure is the
+/// caller's exit status (`'cmd' returned 3` on stderr), as in tmux.
+pub fn finish_run(ctx: &mut Ctx<'_>, line: &str, done: Done) -> CmdResult {
+    let Done::Shell {
+        status,
+        output,
+        error,
+    } = done
+    else {
         return Ok(Flow::Continue);
     };
-    let line = expand(ctx, args, line);
-    if args.has('C') {
-        let commands = super::parse_commands(&line, &ctx.env)?;
-        return super::run_list(ctx, &commands);
+    if let Some(e) = error {
+        return Err(e);
     }
-    if args.has('b') {
-        run_background(ctx, &line)?;
+    if line.is_empty() {
         return Ok(Flow::Continue);
     }
-    let (ok, text) = run_foreground(ctx, &line)?;
-    ctx.out.push_str(&text);
-    if ok {
-        Ok(Flow::Continue)
-    } else {
-        Err(format!("'{line}' returned non-zero"))
+    ctx.out.push_str(&String::from_utf8_lossy(&output));
+    match status {
+        Some(0) => Ok(Flow::Continue),
+        Some(code) => {
+            ctx.exit_status = Some(code);
+            Err(format!("'{line}' returned {code}"))
+        }
+        None => {
+            ctx.exit_status = Some(1);
+            Err(format!("'{line}' terminated by a signal"))
+        }
     }
 }
 
 fn exec_if(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let condition = expand(ctx, args, args.arg(0).unwrap_or(""));
-    let truth = if args.has('F') {
-        crate::format::is_true(&condition)
-    } else {
-        run_foreground(ctx, &condition)?.0
-    };
-    let chosen = if truth { args.arg(1) } else { args.arg(2) };
-    let Some(text) = chosen else {
+    let yes = args.arg(1).map(str::to_string);
+    let no = args.arg(2).map(str::to_string);
+    if args.has('F') {
+        let chosen = if crate::format::is_true(&condition) {
+            yes
+        } else {
+            no
+        };
+        if let Some(text) = chosen {
+            super::insert_commands(ctx, &text)?;
+        }
         return Ok(Flow::Continue);
+    }
+    // Parse both now: a mistake is reported at once, not after the command ran.
+    for text in [&yes, &no].into_iter().flatten() {
+        super::parse_commands(text, &ctx.env)?;
+    }
+    let pending = Pending {
+        job: shell_job(ctx, &condition, Duration::ZERO),
+        then: Then::IfShell { yes, no },
     };
-    let commands = super::parse_commands(text, &ctx.env)?;
-    super::run_list(ctx, &commands)
+    if args.has('b') {
+        let attached = ctx.attached_client().is_some();
+        let caller = ctx.caller();
+        ctx.server.start_detached(caller, attached, pending);
+        return Ok(Flow::Continue);
+    }
+    Ok(Flow::Wait(pending))
+}
+
+/// if-shell's condition is done: queue the branch its status chose.
+pub fn finish_if(
+    ctx: &mut Ctx<'_>,
+    yes: Option<String>,
+    no: Option<String>,
+    done: Done,
+) -> CmdResult {
+    let truth = match done {
+        Done::Shell { error: Some(e), .. } => return Err(e),
+        Done::Shell { status, .. } => status == Some(0),
+        _ => false,
+    };
+    if let Some(text) = if truth { yes } else { no } {
+        super::insert_commands(ctx, &text)?;
+    }
+    Ok(Flow::Continue)
 }

@@ -1,6 +1,14 @@
-//! source-file: run the commands in a configuration file.
+//! source-file: run the commands in configuration files.
+//!
+//! The files are read by a job (a path may be a FIFO: the loop must not wait on it);
+//! their commands are then queued right after the source-file command, each line a group
+//! of its own, so a bad line does not stop the lines after it. A file that sources itself
+//! stops at [`DEPTH_LIMIT`] levels, as tmux does.
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use std::rc::Rc;
+
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Item, Pending, Then};
+use crate::jobs::{Done, Job};
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "source-file",
@@ -11,20 +19,64 @@ pub static ENTRY: CmdEntry = CmdEntry {
     exec,
 };
 
+/// How deep files may source files.
+pub const DEPTH_LIMIT: u8 = 50;
+
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let mut errors = Vec::new();
+    let mut paths = Vec::new();
+    let mut names = Vec::new();
     for path in &args.positional {
-        let path = super::expand_path(ctx, path);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if args.has('q') && e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => {
-                errors.push(format!("{}: {e}", path.display()));
-                continue;
+        let path = if args.has('F') {
+            crate::formats::FormatTarget {
+                server: ctx.server,
+                client: ctx.client,
+                session: ctx.current.session,
+                window: ctx.current.window,
+                pane: ctx.current.pane,
             }
+            .expand_plain(path)
+        } else {
+            path.clone()
         };
-        let name = path.display().to_string();
-        errors.extend(run_config(ctx, &name, &text, args.has('n')));
+        let path = super::expand_path(ctx, &path);
+        if ctx.depth >= DEPTH_LIMIT {
+            return Err(format!("too many nested files: {}", path.display()));
+        }
+        names.push(path.display().to_string());
+        paths.push(path);
+    }
+    Ok(Flow::Wait(Pending {
+        job: Job::Read(paths),
+        then: Then::SourceFile {
+            names,
+            parse_only: args.has('n'),
+            quiet: args.has('q'),
+        },
+    }))
+}
+
+/// The files are read: queue their commands; a file that could not be read is an error
+/// (not with `-q` when it does not exist).
+pub fn finish(
+    ctx: &mut Ctx<'_>,
+    names: &[String],
+    parse_only: bool,
+    quiet: bool,
+    done: Done,
+) -> CmdResult {
+    let Done::Read(results) = done else {
+        return Ok(Flow::Continue);
+    };
+    let mut errors = Vec::new();
+    for (name, result) in names.iter().zip(results) {
+        match result {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                errors.extend(queue_config(ctx, name, &text, parse_only));
+            }
+            Err(e) if quiet && e.ends_with("No such file or directory") => {}
+            Err(e) => errors.push(e),
+        }
     }
     if errors.is_empty() {
         Ok(Flow::Continue)
@@ -33,9 +85,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     }
 }
 
-/// Run every command of a configuration text; returns one message per failing line
-/// (`file:line: message`), the other lines still run.
-pub fn run_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool) -> Vec<String> {
+/// Parse a configuration text and queue its commands to run next, one group per line;
+/// returns the syntax errors (`file:line: message`). `NAME=value` lines set the global
+/// environment and the caller's, as in tmux.
+pub fn queue_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool) -> Vec<String> {
     let parsed = {
         let env = ConfigEnv {
             server: ctx.server,
@@ -43,7 +96,7 @@ pub fn run_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool) -
         };
         crate::cmdline::parse_config(text, &env)
     };
-    let mut errors: Vec<String> = parsed
+    let errors: Vec<String> = parsed
         .errors
         .iter()
         .map(|e| format!("{name}:{}: {}", e.line, e.message))
@@ -51,15 +104,30 @@ pub fn run_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool) -
     for a in &parsed.assignments {
         ctx.env.retain(|(k, _)| *k != a.name);
         ctx.env.push((a.name.clone(), a.value.clone()));
+        let global = &mut ctx.server.global_env;
+        global.retain(|(k, _)| *k != a.name);
+        global.push((a.name.clone(), a.value.clone()));
     }
     if parse_only {
         return errors;
     }
+    let file: Rc<str> = Rc::from(name);
+    let depth = ctx.depth.saturating_add(1);
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    let mut last_line = None;
     for c in parsed.commands {
-        if let Err(e) = super::run(ctx, &c.argv) {
-            errors.push(format!("{name}:{}: {e}", c.line));
+        let item = Item {
+            argv: c.argv,
+            source: Some((Rc::clone(&file), c.line)),
+            depth,
+        };
+        match groups.last_mut() {
+            Some(group) if last_line == Some(c.line) => group.push(item),
+            _ => groups.push(vec![item]),
         }
+        last_line = Some(c.line);
     }
+    ctx.insert.extend(groups);
     errors
 }
 

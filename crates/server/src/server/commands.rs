@@ -1,12 +1,14 @@
 //! Running command lines: from a command-line client (`rmux ls`), from a key binding or
 //! the prompt of an attached client, and from the configuration file.
 
+use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 
-use rmux_proto::{CommandRequest, ServerMessage};
+use rmux_proto::CommandRequest;
 
 use super::Server;
-use crate::cmd::{self, Ctx, Current, Flow};
+use super::queue::{Caller, Origin};
+use crate::cmd::{self, Current, Item};
 use crate::ids::{ClientId, PaneId};
 
 impl Server {
@@ -19,45 +21,41 @@ impl Server {
         if c.attached.is_some() {
             return;
         }
-        c.terminal = req.terminal.clone();
-        c.cwd = PathBuf::from(&req.cwd);
-        c.env = req.env.clone();
-        let commands = if req.argv.is_empty() {
+        let terminal = req.terminal.map(|mut t| {
+            t.size = crate::client::clamp_size(t.size);
+            t
+        });
+        c.terminal = terminal.clone();
+        let cwd = PathBuf::from(std::ffi::OsString::from_vec(req.cwd));
+        // Commands are text: bytes that are not UTF-8 become U+FFFD here, in one place.
+        let text = |b: Vec<u8>| {
+            String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        };
+        let argv: Vec<String> = req.argv.into_iter().map(text).collect();
+        let env: Vec<(String, String)> = req
+            .env
+            .into_iter()
+            .map(|(k, v)| (text(k), text(v)))
+            .collect();
+        c.cwd = cwd.clone();
+        c.env = env.clone();
+        let commands = if argv.is_empty() {
             vec![vec!["new-session".to_string()]]
         } else {
-            crate::cmdline::split_argv(&req.argv)
+            crate::cmdline::split_argv(&argv)
         };
-        let current = self.caller_context(&req.env);
-        let mut ctx = Ctx {
-            server: self,
+        let current = self.caller_context(&env);
+        let caller = Caller {
             client: Some(client),
             current,
-            cwd: PathBuf::from(&req.cwd),
-            env: req.env,
-            terminal: req.terminal,
-            out: String::new(),
+            cwd,
+            env,
+            terminal,
         };
-        let result = cmd::run_list(&mut ctx, &commands);
-        let out = std::mem::take(&mut ctx.out);
-        let Some(c) = self.clients.get_mut(&client) else {
-            return;
-        };
-        if !out.is_empty() {
-            c.send(&ServerMessage::Stdout(out));
-        }
-        match result {
-            Ok(Flow::Attach { session, readonly }) => {
-                self.attach_client(client, session, readonly);
-                self.show_config_errors(client);
-            }
-            Ok(Flow::Continue) => c.finish(&ServerMessage::Exit { status: 0 }),
-            Err(e) => {
-                if !e.is_empty() {
-                    c.send(&ServerMessage::Stderr(format!("{e}\n")));
-                }
-                c.finish(&ServerMessage::Exit { status: 1 });
-            }
-        }
+        // `a \; b` on the command line is one group: b does not run if a fails.
+        let group = commands.into_iter().map(Item::new).collect();
+        self.enqueue(caller, Origin::CommandLine, vec![group]);
     }
 
     /// Where a command from outside runs: in the pane it was typed in (`$RMUX_PANE`, when
@@ -105,71 +103,60 @@ impl Server {
             }
         };
         let window = session.and_then(|s| self.current_window(s));
-        let current = Current {
-            session,
-            window,
-            pane: window.and_then(|w| self.active_pane(w)),
-        };
-        let cwd = c.cwd.clone();
-        let env = environ;
-        let terminal = c.terminal.clone();
-        let mut ctx = Ctx {
-            server: self,
+        let caller = Caller {
             client: Some(client),
-            current,
-            cwd,
-            env,
-            terminal,
-            out: String::new(),
+            current: Current {
+                session,
+                window,
+                pane: window.and_then(|w| self.active_pane(w)),
+            },
+            cwd: c.cwd.clone(),
+            env: environ,
+            terminal: c.terminal.clone(),
         };
-        let result = cmd::run_list(&mut ctx, &commands);
-        let out = std::mem::take(&mut ctx.out);
-        let delay = self.display_time(client);
-        match result {
-            Err(e) if !e.is_empty() => self.show_message(client, &e, delay),
-            Ok(Flow::Attach { session, .. }) => self.switch_client(client, session),
-            _ if !out.is_empty() => {
-                // Output of a command run from a key is shown to read, as tmux does.
-                if let Some(a) = self.attached_mut(client) {
-                    a.mode = Some(crate::modes::Mode::View(crate::modes::ViewMode::new(&out)));
-                    a.needs_render = true;
-                }
-            }
-            _ => {}
-        }
+        let group = commands.into_iter().map(Item::new).collect();
+        self.enqueue(caller, Origin::Client, vec![group]);
     }
 
-    fn display_time(&self, client: ClientId) -> u64 {
+    pub(super) fn display_time(&self, client: ClientId) -> u64 {
         let session = self.clients.get(&client).and_then(|c| c.session());
         self.session_number(session, "display-time").unsigned_abs()
     }
 
-    /// Read the configuration: `-f file`, else ~/.rmux.conf and the XDG file if present.
-    /// Errors are kept and shown to the first client that attaches.
+    /// Read the configuration: `-f file`, else the default files that exist, through
+    /// the same `source-file` a user would type (so it may wait for jobs: the loop runs
+    /// meanwhile, and the client that started the server waits for it to finish). Errors
+    /// are kept and shown to the first client that attaches.
     pub fn load_config(&mut self, file: Option<&Path>) {
-        let files: Vec<PathBuf> = match file {
-            Some(f) => vec![f.to_path_buf()],
-            None => default_config_files(),
+        let sources: Vec<Vec<String>> = match file {
+            Some(f) => vec![vec!["source-file".into(), f.display().to_string()]],
+            None => default_config_files()
+                .into_iter()
+                .map(|f| vec!["source-file".into(), "-q".into(), f.display().to_string()])
+                .collect(),
         };
-        for f in files {
-            let Ok(text) = std::fs::read_to_string(&f) else {
-                continue;
-            };
-            let mut ctx = Ctx {
-                server: self,
-                client: None,
-                current: Current::default(),
-                cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
-                env: std::env::vars().collect(),
-                terminal: None,
-                out: String::new(),
-            };
-            let errors = cmd::run_config(&mut ctx, &f.display().to_string(), &text, false);
-            self.config_errors.extend(errors);
-        }
+        let caller = Caller {
+            client: None,
+            current: Current::default(),
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
+            env: std::env::vars_os()
+                .map(|(k, v)| {
+                    (
+                        k.to_string_lossy().into_owned(),
+                        v.to_string_lossy().into_owned(),
+                    )
+                })
+                .collect(),
+            terminal: None,
+        };
+        let groups = sources
+            .into_iter()
+            .map(|argv| vec![Item::new(argv)])
+            .collect();
+        self.enqueue(caller, Origin::Config, groups);
     }
 
-    fn show_config_errors(&mut self, client: ClientId) {
+    pub(super) fn show_config_errors(&mut self, client: ClientId) {
         if self.config_errors.is_empty() {
             return;
         }

@@ -32,6 +32,7 @@ impl Server {
             }
             Event::Message(client, msg) => self.client_message(client, msg),
             Event::Disconnected(client, reason) => self.client_gone(client, &reason),
+            Event::JobDone(job, done) => self.job_done(job, done),
         }
     }
 
@@ -43,8 +44,10 @@ impl Server {
         tasks: &mut JoinSet<()>,
     ) {
         let me = rustix::process::getuid().as_raw();
-        match stream.peer_cred() {
-            Ok(cred) if cred.uid() == me || cred.uid() == 0 => {}
+        let starter = match stream.peer_cred() {
+            Ok(cred) if cred.uid() == me || cred.uid() == 0 => cred
+                .pid()
+                .is_some_and(|pid| u32::try_from(pid).ok() == self.queues.starter_pid),
             Ok(cred) => {
                 tracing::warn!("refused a connection from uid {}", cred.uid());
                 return;
@@ -53,8 +56,12 @@ impl Server {
                 tracing::warn!("cannot check a connection's credentials: {e}");
                 return;
             }
-        }
+        };
         let id = self.next_client_id();
+        if starter {
+            self.queues.starter = Some(id);
+            self.queues.starter_pid = None;
+        }
         let out = crate::conn::start(id, stream, events.clone(), tasks);
         self.clients.insert(id, Client::new(id, out));
     }
@@ -91,7 +98,7 @@ impl Server {
             return;
         };
         if let Some(t) = c.terminal.as_mut() {
-            t.size = size;
+            t.size = crate::client::clamp_size(size);
         }
         c.activity = SystemTime::now();
         let session = c.session();
@@ -105,6 +112,7 @@ impl Server {
 
     fn client_gone(&mut self, client: ClientId, reason: &str) {
         tracing::debug!(client = client.0, "connection closed: {reason}");
+        self.forget_queues_of(client);
         let Some(c) = self.clients.remove(&client) else {
             return;
         };

@@ -9,10 +9,12 @@ mod commands;
 mod copy;
 mod destroy;
 mod events;
+mod queue;
 mod render;
 mod scene;
 mod size;
 mod spawn;
+mod status_jobs;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,6 +30,7 @@ use crate::keys::KeyTables;
 use crate::model::{Pane, Session, Window};
 use crate::options::{self, GlobalOptions};
 
+pub use queue::Caller;
 pub use size::parse_size;
 pub use spawn::{NewPane, SplitPlacement};
 
@@ -70,6 +73,11 @@ pub struct Server {
     /// Grows whenever a status line may show something else; clients redraw their
     /// status line only then (pane output alone does not change it, as in tmux).
     pub status_generation: u64,
+    /// Command queues and the jobs they wait for.
+    pub queues: queue::Queues,
+    pub jobs: crate::jobs::Jobs,
+    /// The outputs of the status line's `#()` commands.
+    pub status_jobs: status_jobs::StatusJobs,
 }
 
 impl Server {
@@ -86,6 +94,7 @@ impl Server {
         if let Some(d) = options::find("default-terminal") {
             options.server.set(d, default_terminal().to_string());
         }
+        let jobs = crate::jobs::Jobs::new(events.clone());
         Server {
             socket,
             pid: std::process::id(),
@@ -108,6 +117,9 @@ impl Server {
             global_env: Vec::new(),
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
+            queues: queue::Queues::default(),
+            jobs,
+            status_jobs: status_jobs::StatusJobs::default(),
         }
     }
 

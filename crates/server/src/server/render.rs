@@ -166,7 +166,9 @@ impl Server {
             let format = self
                 .window_option(Some(w), "automatic-rename-format")
                 .to_string();
-            let name = crate::formats::FormatTarget::for_pane(self, pane).expand_plain(&format);
+            let name = crate::names::window_name(
+                &crate::formats::FormatTarget::for_pane(self, pane).expand_plain(&format),
+            );
             if let Some(win) = self.windows.get_mut(&w)
                 && !name.is_empty()
                 && win.name != name

@@ -44,11 +44,9 @@ impl Server {
             }
             n.to_string()
         });
-        if name.is_empty() {
+        let Some(name) = crate::names::session_name(&name) else {
             return Err("invalid session: ".to_string());
-        }
-        // As tmux: these would be read as target separators.
-        let name = name.replace([':', '.'], "_");
+        };
         if self.session_by_name(&name).is_some() {
             return Err(format!("duplicate session: {name}"));
         }
@@ -121,7 +119,7 @@ impl Server {
         };
         let spec = self.spawn_spec(session, &pane, size);
         let automatic = name.is_none();
-        let window_name = name.unwrap_or_else(|| command_name(&spec));
+        let window_name = crate::names::window_name(&name.unwrap_or_else(|| command_name(&spec)));
         self.start_pane(pane_id, window, spec)?;
         self.windows.insert(
             window,
