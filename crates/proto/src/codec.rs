@@ -66,15 +66,37 @@ fn frame_len(prefix: [u8; LEN_PREFIX]) -> Result<usize, DecodeError> {
 }
 
 /// Reassembles frames from bytes as they arrive, in any chunking.
-#[derive(Default)]
 pub struct FrameDecoder {
     buf: Vec<u8>,
     start: usize,
+    /// The largest frame accepted now (at most [`MAX_FRAME_LEN`]).
+    limit: usize,
+}
+
+impl Default for FrameDecoder {
+    fn default() -> FrameDecoder {
+        FrameDecoder {
+            buf: Vec::new(),
+            start: 0,
+            limit: MAX_FRAME_LEN,
+        }
+    }
 }
 
 impl FrameDecoder {
     pub fn new() -> FrameDecoder {
         FrameDecoder::default()
+    }
+
+    /// Accept frames of at most `limit` bytes from now on (capped at
+    /// [`MAX_FRAME_LEN`]): a peer that has not yet said who it is gets less room.
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit.min(MAX_FRAME_LEN);
+    }
+
+    /// Bytes received and not yet taken as messages.
+    pub fn buffered(&self) -> usize {
+        self.buf.len() - self.start
     }
 
     /// Append bytes read from the connection.
@@ -94,6 +116,9 @@ impl FrameDecoder {
             return Ok(None);
         };
         let len = frame_len(*prefix)?;
+        if len > self.limit {
+            return Err(DecodeError::TooLarge(len));
+        }
         let Some(payload) = avail.get(LEN_PREFIX..LEN_PREFIX + len) else {
             return Ok(None);
         };
@@ -241,6 +266,17 @@ mod tests {
         assert!(matches!(
             read_message::<ClientMessage, _>(&mut r),
             Err(DecodeError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn a_lower_limit_refuses_a_frame_before_it_arrives() {
+        let mut dec = FrameDecoder::new();
+        dec.set_limit(1024);
+        dec.push(&2048u32.to_le_bytes());
+        assert!(matches!(
+            dec.next_message::<ClientMessage>(),
+            Err(DecodeError::TooLarge(2048))
         ));
     }
 

@@ -70,6 +70,10 @@ pub struct Attached {
     pub reports: Option<(bool, bool)>,
     /// What the client's terminal can show, as last told to the client.
     pub features: Option<rmux_proto::TerminalFeatures>,
+    /// Rung since the last frame: one bell goes with the next frame, however many rang.
+    pub bell: bool,
+    /// Set since the last frame: the newest goes with the next frame.
+    pub clipboard: Option<Vec<u8>>,
     /// The status line as last composed, with what it was composed for (status
     /// generation, width, row).
     pub status_cache: std::cell::RefCell<Option<StatusKey>>,

@@ -13,8 +13,14 @@ use tokio::task::JoinSet;
 use crate::event::Event;
 use crate::ids::ClientId;
 
-/// How long a new connection may take to greet us.
+/// How long a new connection may take to greet us, and then to send its command.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(10);
+/// A connection's first message (its command, arguments and environment) may be this
+/// big; later ones (a paste) up to the protocol's limit.
+const FIRST_MESSAGE_LIMIT: usize = 4 * 1024 * 1024;
+/// Messages of one connection the loop may have waiting before its reader pauses.
+const MESSAGES_IN_FLIGHT: usize = 256;
 const READ_BUFFER: usize = 64 * 1024;
 
 /// Start serving a connection; returns the queue for messages to the client. The tasks
@@ -75,9 +81,22 @@ async fn read_loop(
     events: &UnboundedSender<Event>,
 ) -> Result<(), String> {
     let mut decoder = FrameDecoder::new();
+    decoder.set_limit(FIRST_MESSAGE_LIMIT);
+    let mut first = true;
+    let command_deadline = tokio::time::Instant::now() + COMMAND_TIMEOUT;
+    // Each message holds a permit until the loop has handled it: a client sending
+    // faster than the loop serves it waits, and nothing queues without bound.
+    let permits = std::sync::Arc::new(tokio::sync::Semaphore::new(MESSAGES_IN_FLIGHT));
     let mut buf = vec![0u8; READ_BUFFER];
     loop {
-        let n = rd.read(&mut buf).await.map_err(|e| e.to_string())?;
+        let n = if first {
+            match tokio::time::timeout_at(command_deadline, rd.read(&mut buf)).await {
+                Ok(r) => r.map_err(|e| e.to_string())?,
+                Err(_) => return Err("no command in time".to_string()),
+            }
+        } else {
+            rd.read(&mut buf).await.map_err(|e| e.to_string())?
+        };
         if n == 0 {
             return Ok(());
         }
@@ -85,7 +104,14 @@ async fn read_loop(
         loop {
             match decoder.next_message::<ClientMessage>() {
                 Ok(Some(msg)) => {
-                    if events.send(Event::Message(id, msg)).is_err() {
+                    if first {
+                        first = false;
+                        decoder.set_limit(rmux_proto::MAX_FRAME_LEN);
+                    }
+                    let Ok(permit) = std::sync::Arc::clone(&permits).acquire_owned().await else {
+                        return Ok(());
+                    };
+                    if events.send(Event::Message(id, msg, permit)).is_err() {
                         return Ok(());
                     }
                 }

@@ -12,8 +12,8 @@ pub enum Event {
     PaneOutput(PaneId),
     /// A pane's process (of the given spawn of that pane) is gone and its output read.
     PaneExited(PaneId, u64, ExitStatus),
-    /// A client said something.
-    Message(ClientId, ClientMessage),
+    /// A client said something; the permit lets its reader read on once dropped.
+    Message(ClientId, ClientMessage, tokio::sync::OwnedSemaphorePermit),
     /// A client's connection closed or broke; `reason` is for the log.
     Disconnected(ClientId, String),
     /// A job (shell command, file read or write) finished.

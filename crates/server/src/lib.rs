@@ -26,6 +26,7 @@ pub mod paths;
 mod prompt;
 mod pty;
 mod pty_io;
+mod reaper;
 mod render;
 mod serve;
 mod server;

@@ -70,8 +70,13 @@ impl Drop for Pty {
     }
 }
 
-/// A copy of a pane's output for pipe-pane, shared with the reader thread.
-pub type Tee = Arc<Mutex<Option<std_mpsc::Sender<Vec<u8>>>>>;
+/// A copy of a pane's output for pipe-pane, shared with the reader thread. The queue is
+/// bounded: a pipe command slower than the pane loses output rather than growing the
+/// server.
+pub type Tee = Arc<Mutex<Option<std_mpsc::SyncSender<Vec<u8>>>>>;
+
+/// Chunks of output waiting for a pipe-pane command at most.
+pub const TEE_CHUNKS: usize = 256;
 
 /// The screen a PTY's output is parsed into, shared by the reader thread and the server.
 pub type SharedTerminal = Arc<Mutex<Terminal>>;
@@ -121,7 +126,7 @@ pub fn spawn(
     // new_default_prog runs $SHELL (from the env above) as a login shell.
     cmd.env("SHELL", &spec.shell);
     cmd.cwd(&spec.cwd);
-    let mut child = pair.slave.spawn_command(cmd).with_context(|| {
+    let child = pair.slave.spawn_command(cmd).with_context(|| {
         format!(
             "cannot run {}",
             spec.command.as_deref().unwrap_or(&spec.shell)
@@ -163,17 +168,12 @@ pub fn spawn(
             // Let go of the PTY before waiting: a program that outlives its pane must
             // see its terminal hang up.
             read_floods(reader, thread_out, &turns_rx, &thread_back);
-            let status = child
-                .wait()
-                .map(|s| ExitStatus {
-                    code: s.exit_code(),
-                    signal: s.signal().map(str::to_owned),
-                })
-                .unwrap_or(ExitStatus {
-                    code: 1,
-                    signal: None,
-                });
-            let _ = events.send(Event::PaneExited(pane, spawn_id, status));
+            crate::reaper::reap(
+                child,
+                Box::new(move |status| {
+                    let _ = events.send(Event::PaneExited(pane, spawn_id, status));
+                }),
+            );
         })
         .context("cannot start a pane thread")?;
     match tokio::runtime::Handle::try_current() {
@@ -242,7 +242,7 @@ impl Output {
         if let Ok(tee) = self.tee.lock()
             && let Some(tx) = tee.as_ref()
         {
-            let _ = tx.send(bytes.to_vec());
+            let _ = tx.try_send(bytes.to_vec());
         }
         self.flags.dirty.swap(true, Ordering::AcqRel)
             || self.events.send(Event::PaneOutput(self.pane)).is_ok()
@@ -431,7 +431,7 @@ impl Pty {
     }
 
     /// Send a copy of everything the program prints to `tx` (None stops it).
-    pub fn set_tee(&self, tx: Option<std_mpsc::Sender<Vec<u8>>>) {
+    pub fn set_tee(&self, tx: Option<std_mpsc::SyncSender<Vec<u8>>>) {
         if let Ok(mut t) = self.tee.lock() {
             *t = tx;
         }

@@ -59,6 +59,8 @@ impl MasterFd {
     }
 
     /// Wait until the descriptor is ready for `flags`; false when `timeout` passed first.
+    /// A hang-up (the program's side closed) with nothing to read or room to write is
+    /// an error: waiting again would return at once, forever.
     fn wait(&self, flags: PollFlags, timeout: Option<Duration>) -> io::Result<bool> {
         let mut fds = [PollFd::new(&self.0, flags)];
         let timeout = timeout.map(|t| Timespec {
@@ -66,7 +68,16 @@ impl MasterFd {
             tv_nsec: i64::from(t.subsec_nanos()),
         });
         match poll(&mut fds, timeout.as_ref()) {
-            Ok(n) => Ok(n > 0),
+            Ok(0) => Ok(false),
+            Ok(_) => {
+                let got = fds[0].revents();
+                if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+                    && !got.intersects(flags)
+                {
+                    return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+                }
+                Ok(true)
+            }
             Err(Errno::INTR) => Ok(true),
             Err(e) => Err(e.into()),
         }
@@ -122,13 +133,17 @@ impl MasterFd {
     }
 }
 
+/// Input queued for a program that does not read it is kept up to this much; more is
+/// dropped (a paste into a program that never reads must not grow the server).
+pub const MAX_PENDING_INPUT: usize = 16 * 1024 * 1024;
+
 /// Input for a pane's program: written at once when nothing is queued and the PTY has
 /// room, else queued for the pane's writer thread, in order.
 #[derive(Clone)]
 pub struct PaneInput {
     fd: Arc<MasterFd>,
     queue: mpsc::Sender<Vec<u8>>,
-    /// Chunks queued and not yet fully written.
+    /// Bytes queued and not yet written.
     pending: Arc<AtomicUsize>,
 }
 
@@ -148,16 +163,25 @@ impl PaneInput {
         if bytes.is_empty() {
             return;
         }
-        if self.pending.load(Ordering::Acquire) == 0 {
+        let queued = self.pending.load(Ordering::Acquire);
+        if queued == 0 {
             let n = self.fd.write_now(&bytes);
             if n == bytes.len() {
                 return;
             }
             bytes.drain(..n);
         }
-        self.pending.fetch_add(1, Ordering::AcqRel);
+        if queued + bytes.len() > MAX_PENDING_INPUT {
+            tracing::debug!(
+                bytes = bytes.len(),
+                "input dropped: the program is not reading"
+            );
+            return;
+        }
+        let len = bytes.len();
+        self.pending.fetch_add(len, Ordering::AcqRel);
         if self.queue.send(bytes).is_err() {
-            self.pending.fetch_sub(1, Ordering::AcqRel);
+            self.pending.fetch_sub(len, Ordering::AcqRel);
         }
     }
 
@@ -183,8 +207,12 @@ impl PaneWriter {
     pub fn drain(&self, rx: &mpsc::Receiver<Vec<u8>>) {
         while let Ok(bytes) = rx.recv() {
             let ok = self.fd.write_all(&bytes).is_ok();
-            self.pending.fetch_sub(1, Ordering::AcqRel);
+            self.pending.fetch_sub(bytes.len(), Ordering::AcqRel);
             if !ok {
+                // The program is gone: what is still queued is for nobody.
+                while let Ok(rest) = rx.try_recv() {
+                    self.pending.fetch_sub(rest.len(), Ordering::AcqRel);
+                }
                 return;
             }
         }

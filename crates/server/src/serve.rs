@@ -26,6 +26,8 @@ pub struct ServerConfig {
 
 /// A server with no session and no client this long after starting gives up.
 const IDLE_START: Duration = Duration::from_secs(5);
+/// How long new connections wait after an accept failed (out of descriptors).
+const ACCEPT_PAUSE: Duration = Duration::from_millis(500);
 /// How long clients get to read their last messages when the server exits.
 const DRAIN: Duration = Duration::from_secs(1);
 
@@ -64,18 +66,32 @@ async fn serve(config: ServerConfig) -> Result<()> {
     let mut ticker = tokio::time::interval(Duration::from_secs(1));
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let started = Instant::now();
+    // After a failed accept (out of descriptors), stop accepting for a while rather
+    // than fail again at once, forever; everything else is served meanwhile.
+    let mut accept_paused: Option<Instant> = None;
 
     loop {
         let wake = server.next_wake();
+        let accepting = accept_paused.is_none_or(|t| Instant::now() >= t);
+        let wake = match (wake, accept_paused.filter(|_| !accepting)) {
+            (Some(w), Some(a)) => Some(w.min(a)),
+            (w, a) => w.or(a),
+        };
         tokio::select! {
             ev = rx.recv() => {
                 if let Some(ev) = ev {
                     server.handle_event(ev);
                 }
             }
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => server.accept(stream, &events, &mut tasks),
-                Err(e) => tracing::warn!("accept failed: {e}"),
+            accepted = listener.accept(), if accepting => match accepted {
+                Ok((stream, _)) => {
+                    accept_paused = None;
+                    server.accept(stream, &events, &mut tasks);
+                }
+                Err(e) => {
+                    tracing::warn!("accept failed, pausing new connections: {e}");
+                    accept_paused = Some(Instant::now() + ACCEPT_PAUSE);
+                }
             },
             () = sleep_until(wake), if wake.is_some() => {}
             _ = ticker.tick() => server.tick(),

@@ -49,7 +49,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .spawn()
         .map_err(|e| format!("cannot run {command}: {e}"))?;
     if let Some(mut stdin) = child.stdin.take() {
-        let (tx, rx) = mpsc::channel::<Vec<u8>>();
+        let (tx, rx) = mpsc::sync_channel::<Vec<u8>>(crate::pty::TEE_CHUNKS);
         pane.pty.set_tee(Some(tx));
         std::thread::spawn(move || {
             while let Ok(bytes) = rx.recv() {

@@ -38,6 +38,8 @@ impl Server {
             echo_ready: false,
             reports: None,
             features: None,
+            bell: false,
+            clipboard: None,
             drag: None,
             status_cache: Default::default(),
         });

@@ -4,8 +4,6 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use rmux_proto::ServerMessage;
-
 use super::Server;
 use crate::copy::{self, CopyCommand};
 use crate::ids::PaneId;
@@ -61,11 +59,7 @@ impl Server {
             self.buffers.add(text.clone());
         }
         if self.server_option("set-clipboard") != "off" {
-            for c in self.clients.values().filter(|c| c.attached.is_some()) {
-                c.send(&ServerMessage::Clipboard {
-                    data: text.as_bytes().to_vec(),
-                });
-            }
+            self.set_clients_clipboard(text.as_bytes());
         }
         if let Some(command) = pipe {
             let shell = self.session_option(None, "default-shell").to_string();

@@ -3,7 +3,7 @@
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
-use rmux_proto::{ClientMessage, ServerMessage};
+use rmux_proto::ClientMessage;
 use rmux_term::Event as TermEvent;
 use tokio::net::UnixStream;
 use tokio::sync::mpsc::UnboundedSender;
@@ -30,7 +30,7 @@ impl Server {
                     self.pane_exited(pane, status);
                 }
             }
-            Event::Message(client, msg) => self.client_message(client, msg),
+            Event::Message(client, msg, _permit) => self.client_message(client, msg),
             Event::Disconnected(client, reason) => self.client_gone(client, &reason),
             Event::JobDone(job, done) => self.job_done(job, done),
         }
@@ -261,8 +261,12 @@ impl Server {
             _ => false,
         };
         if ring {
-            for c in self.attached_clients(session) {
-                c.send(&ServerMessage::Bell);
+            let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
+            for id in clients {
+                if let Some(a) = self.attached_mut(id) {
+                    a.bell = true;
+                    a.needs_render = true;
+                }
             }
         }
         self.redraw_all();
@@ -291,8 +295,17 @@ impl Server {
             self.buffers
                 .add(String::from_utf8_lossy(&data).into_owned());
         }
-        for c in self.clients.values().filter(|c| c.attached.is_some()) {
-            c.send(&ServerMessage::Clipboard { data: data.clone() });
+        self.set_clients_clipboard(&data);
+    }
+
+    /// Give every attached client's terminal `data` as its clipboard, with the next
+    /// frame: a program setting it in a loop sends one, the newest, per frame.
+    pub fn set_clients_clipboard(&mut self, data: &[u8]) {
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut() {
+                a.clipboard = Some(data.to_vec());
+                a.needs_render = true;
+            }
         }
     }
 }

@@ -62,9 +62,21 @@ impl Server {
         if a.view.incomplete {
             a.needs_render = true;
         }
-        if let Some(frame) = frame {
+        if frame.is_some() {
             a.last_frame = Some(now);
+        }
+        // Bells and clipboards go with frames, so a client that stops reading gets
+        // no more of them than of frames.
+        let bell = std::mem::take(&mut a.bell);
+        let clipboard = a.clipboard.take();
+        if let Some(frame) = frame {
             c.send(&ServerMessage::Frame(frame));
+        }
+        if bell {
+            c.send(&ServerMessage::Bell);
+        }
+        if let Some(data) = clipboard {
+            c.send(&ServerMessage::Clipboard { data });
         }
     }
 

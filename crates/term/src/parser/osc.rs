@@ -37,7 +37,7 @@ fn set_title(s: &mut Screen, title: &str) {
     let clean: String = title.chars().filter(|c| !c.is_control()).collect();
     if clean != s.title {
         s.title = clean.clone();
-        s.events.push(Event::Title(clean));
+        s.push_event(Event::Title(clean));
         s.touch();
     }
 }
@@ -57,7 +57,7 @@ fn set_cwd(s: &mut Screen, url: &str) {
     let decoded = percent_decode(path);
     if s.cwd.as_deref() != Some(decoded.as_str()) {
         s.cwd = Some(decoded.clone());
-        s.events.push(Event::Cwd(decoded));
+        s.push_event(Event::Cwd(decoded));
     }
 }
 
@@ -105,7 +105,7 @@ fn clipboard(s: &mut Screen, rest: &[&[u8]]) {
         return;
     }
     match base64_decode(data) {
-        Some(data) => s.events.push(Event::Clipboard {
+        Some(data) => s.push_event(Event::Clipboard {
             // xterm reads an empty selection as "s0".
             selection: if selection.is_empty() {
                 "s0".to_owned()

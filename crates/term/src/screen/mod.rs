@@ -133,6 +133,15 @@ pub(crate) fn default_tabs(cols: u16) -> Vec<bool> {
 }
 
 impl Screen {
+    /// Queue an event for the caller. Events of a kind replace the one still waiting
+    /// (a bell is a bell, the newest title wins), so a program ringing or retitling in a
+    /// loop queues one, however long the caller takes to look.
+    pub(crate) fn push_event(&mut self, event: Event) {
+        let kind = std::mem::discriminant(&event);
+        self.events.retain(|e| std::mem::discriminant(e) != kind);
+        self.events.push(event);
+    }
+
     pub(crate) fn new(size: Size, history_limit: usize) -> Screen {
         let cols = size.cols.max(1);
         let rows = size.rows.max(1);

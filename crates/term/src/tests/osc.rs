@@ -9,14 +9,29 @@ fn titles_with_bel_and_st() {
     assert_eq!(t.title(), "one");
     t.feed(b"\x1b]0;two;with;semicolons\x1b\\");
     assert_eq!(t.title(), "two;with;semicolons");
+    // Only the newest title waits for the caller.
+    assert_eq!(
+        t.take_events(),
+        vec![Event::Title("two;with;semicolons".into())]
+    );
+    assert!(!t.has_pending_events());
+}
+
+#[test]
+fn a_bell_flood_queues_one_bell() {
+    let mut t = screen("");
+    t.feed(&[0x07; 100_000]);
+    t.feed(b"]52;c;aGk=]52;c;aG8=");
     assert_eq!(
         t.take_events(),
         vec![
-            Event::Title("one".into()),
-            Event::Title("two;with;semicolons".into())
+            Event::Bell,
+            Event::Clipboard {
+                selection: "c".into(),
+                data: b"ho".to_vec()
+            }
         ]
     );
-    assert!(!t.has_pending_events());
 }
 
 #[test]
