@@ -209,22 +209,50 @@ fn current_uid() -> u32 {
         .unwrap_or(0)
 }
 
-/// Wait for a child with a deadline; kill it (by pid) if it overstays.
+/// Wait for a child with a deadline; kill it (by pid) if it overstays. Its output is
+/// read while it runs, so a child printing more than a pipe holds cannot stall.
 pub fn wait_output(mut child: std::process::Child, limit: Duration) -> Output {
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut data = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut data);
+            }
+            data
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let deadline = Instant::now() + limit;
-    loop {
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(_)) => return child.wait_with_output().expect("output"),
+            Ok(Some(status)) => break status,
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
             _ => {
                 let _ = child.kill();
-                let out = child.wait_with_output().expect("output");
+                let _ = child.wait();
+                let err = stderr.join().unwrap_or_default();
                 panic!(
                     "rmux did not finish within {limit:?}: stderr {}",
-                    String::from_utf8_lossy(&out.stderr)
+                    String::from_utf8_lossy(&err)
                 );
             }
         }
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
     }
 }
 
@@ -462,5 +490,87 @@ pub fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
             panic!("timed out waiting for {what}");
         }
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// What the kernel says about a process: descriptors, threads, resident memory, CPU.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProcStats {
+    pub fds: usize,
+    pub threads: usize,
+    pub rss_kib: u64,
+    /// User + system CPU time, in clock ticks.
+    pub cpu_ticks: u64,
+}
+
+pub fn proc_stats(pid: u32) -> ProcStats {
+    let fds = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after_comm: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    // Fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name.
+    let tick = |i: usize| -> u64 { after_comm.get(i).and_then(|v| v.parse().ok()).unwrap_or(0) };
+    ProcStats {
+        fds,
+        threads: field("Threads:") as usize,
+        rss_kib: field("VmRSS:"),
+        cpu_ticks: tick(11) + tick(12),
+    }
+}
+
+/// The parent of a process.
+pub fn parent_of(pid: u32) -> u32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+pub fn is_alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Send `signal` (a name: TERM, KILL, STOP, CONT, USR1) to a process by pid.
+pub fn signal(pid: u32, signal: &str) {
+    let _ = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+impl Env {
+    /// The server's pid.
+    pub fn server_pid(&self) -> u32 {
+        self.ok(&["display", "-p", "#{pid}"])
+            .trim()
+            .parse()
+            .expect("the server's pid")
+    }
+}
+
+impl Tty {
+    /// The program running in the terminal.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 }

@@ -8,6 +8,7 @@ mod cli;
 mod copy;
 mod drawing;
 mod errors;
+mod faults;
 mod panes;
 mod story;
 mod targets;
