@@ -335,3 +335,30 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod corpus {
+    use super::*;
+    use crate::messages::{ClientMessage, ServerMessage};
+
+    /// The inputs the wire fuzzer kept (`fuzz/corpus/wire`) replay here, so CI runs
+    /// them in a moment: each decodes to messages or an error, never a panic.
+    #[test]
+    fn the_wire_corpus_replays() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/wire");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let Ok(data) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let mut client = FrameDecoder::new();
+            client.push(&data);
+            while let Ok(Some(_)) = client.next_message::<ClientMessage>() {}
+            let mut server = FrameDecoder::new();
+            server.push(&data);
+            while let Ok(Some(_)) = server.next_message::<ServerMessage>() {}
+        }
+    }
+}

@@ -13,6 +13,8 @@ mod conn;
 mod copy;
 mod event;
 mod formats;
+#[doc(hidden)]
+pub mod fuzzing;
 mod ids;
 mod input;
 mod jobs;

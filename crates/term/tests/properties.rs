@@ -237,3 +237,40 @@ proptest! {
         }
     }
 }
+
+/// The inputs the emulator's fuzzer kept (`fuzz/corpus/feed`) replay here in the
+/// fuzz target's layout: two bytes of size, then chunks, `0xFF a b` resizing between
+/// them; the invariants hold after every chunk.
+#[test]
+fn the_fuzz_corpus_replays() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/feed");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let size = |a: u8, b: u8| rmux_term::Size {
+        cols: u16::from(a % 120),
+        rows: u16::from(b % 50),
+    };
+    for entry in entries.flatten() {
+        let Ok(data) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let [a, b, rest @ ..] = data.as_slice() else {
+            continue;
+        };
+        let mut t = Terminal::new(size(*a, *b), 64);
+        for (i, chunk) in rest.split(|&c| c == 0xff).enumerate() {
+            match chunk {
+                [a, b, more @ ..] if i > 0 => {
+                    t.resize(size(*a, *b));
+                    t.feed(more);
+                }
+                other => t.feed(other),
+            }
+            if let Err(e) = t.check_invariants() {
+                panic!("{}: {e}", entry.path().display());
+            }
+        }
+        exercise_readers(&t);
+    }
+}
