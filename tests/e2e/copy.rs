@@ -65,7 +65,9 @@ fn vi_keys_and_output_arriving_under_the_view() {
     });
     // While we look, the program prints more: the view stays on the same text.
     env.ok(&["send-keys", "-t", "v", "echo more-output", "Enter"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    env.wait_capture("v", "the new output in the pane", |c| {
+        c.lines().any(|l| l == "more-output")
+    });
     t.wait("the view unmoved", |ls| {
         ls.iter().any(|l| l.starts_with("IN$ for i"))
     });

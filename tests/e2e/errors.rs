@@ -156,7 +156,17 @@ fn a_client_killed_mid_stream_loses_nothing() {
     t.wait_text("line-");
     t.kill();
     // The flood goes on in the pane without anyone attached.
-    std::thread::sleep(Duration::from_millis(300));
+    let last = |c: &str| {
+        c.lines()
+            .filter_map(|l| {
+                l.strip_prefix("line-")
+                    .and_then(|n| n.trim().parse::<u64>().ok())
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let seen = last(&env.ok(&["capture-pane", "-p", "-t", "victim"]));
+    env.wait_capture("victim", "the flood to go on", |c| last(c) > seen);
     env.ok(&["send-keys", "-t", "victim", "C-c", ""]);
     env.wait_capture("victim", "the prompt after C-c", |c| {
         c.lines().any(|l| l.trim_end() == PROMPT)
@@ -191,10 +201,7 @@ fn a_stale_socket_is_replaced() {
     let socket = env.socket();
     // Kill the server without letting it clean up: its socket stays behind.
     let pid: u32 = env.ok(&["display", "-p", "#{pid}"]).trim().parse().unwrap();
-    std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .unwrap();
+    crate::harness::signal(pid, "KILL");
     eventually("the server to die", || {
         (!std::path::Path::new(&format!("/proc/{pid}")).exists()).then_some(())
     });

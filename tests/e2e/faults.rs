@@ -12,7 +12,7 @@ use std::os::unix::net::UnixStream;
 use std::time::{Duration, Instant};
 
 use crate::harness::{
-    Env, PROMPT, ProcStats, WAIT, eventually, is_alive, parent_of, proc_stats, signal,
+    Env, PROMPT, ProcStats, WAIT, eventually, is_alive, parent_of, proc_stats, signal, signal_group,
 };
 
 /// The server answers and pane `target` runs commands.
@@ -75,10 +75,25 @@ fn the_server_outlives_the_whole_process_tree_of_its_first_client() {
     let parent = parent_of(server);
     assert_ne!(parent, shell);
     assert_ne!(parent_of(parent), shell, "the server hangs under the shell");
-    // The terminal kills its whole tree: the shell's process group, by id.
-    let _ = std::process::Command::new("kill")
-        .args(["-KILL", &format!("-{shell}")])
-        .status();
+    // The terminal kills its whole tree: the shell's process group and the client's,
+    // by id.
+    let client = eventually("the client's pid", || {
+        env.ok(&["list-clients", "-F", "#{client_pid}"])
+            .trim()
+            .parse::<u32>()
+            .ok()
+    });
+    let client_group = std::fs::read_to_string(format!("/proc/{client}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit(')')
+                .next()
+                .and_then(|rest| rest.split_whitespace().nth(2))
+                .and_then(|g| g.parse::<u32>().ok())
+        })
+        .unwrap_or(client);
+    signal_group(shell, "KILL");
+    signal_group(client_group, "KILL");
     t.kill();
     eventually("the client to be gone", || {
         env.ok(&["list-clients"]).is_empty().then_some(())

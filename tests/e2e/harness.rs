@@ -435,9 +435,7 @@ impl Tty {
     /// (sent by pid, as the kernel would on hang-up) and its terminal goes away.
     pub fn hang_up(mut self) {
         if let Some(pid) = self.child.process_id() {
-            let _ = Command::new("kill")
-                .args(["-HUP", &pid.to_string()])
-                .status();
+            signal(pid, "HUP");
         }
         self.writer = None;
         self.master = None;
@@ -549,13 +547,39 @@ pub fn is_alive(pid: u32) -> bool {
     std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
-/// Send `signal` (a name: TERM, KILL, STOP, CONT, USR1) to a process by pid.
+/// Send `signal` (a name: TERM, KILL, STOP, CONT, USR1, HUP) to a process by pid.
+/// Sent with the system call, not the `kill` program: procps-ng 4.0.2's reads
+/// `kill -KILL -PGID` as `kill(-1, SIGKILL)`, every process of the user.
 pub fn signal(pid: u32, signal: &str) {
-    let _ = Command::new("kill")
-        .args([format!("-{signal}"), pid.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    if let Some((pid, sig)) = pid_and_signal(pid, signal) {
+        let _ = rustix::process::kill_process(pid, sig);
+    }
+}
+
+/// Send `signal` to every process of a process group.
+pub fn signal_group(pgid: u32, signal: &str) {
+    if let Some((pgid, sig)) = pid_and_signal(pgid, signal) {
+        let _ = rustix::process::kill_process_group(pgid, sig);
+    }
+}
+
+fn pid_and_signal(
+    pid: u32,
+    signal: &str,
+) -> Option<(rustix::process::Pid, rustix::process::Signal)> {
+    use rustix::process::Signal;
+    let sig = match signal {
+        "TERM" => Signal::TERM,
+        "KILL" => Signal::KILL,
+        "STOP" => Signal::STOP,
+        "CONT" => Signal::CONT,
+        "USR1" => Signal::USR1,
+        "HUP" => Signal::HUP,
+        _ => return None,
+    };
+    // Never 0 or 1: those would reach the caller's group or init.
+    let pid = i32::try_from(pid).ok().filter(|p| *p > 1)?;
+    Some((rustix::process::Pid::from_raw(pid)?, sig))
 }
 
 impl Env {

@@ -30,7 +30,8 @@ fn pipe_pane_logs_output_to_a_file_until_toggled_off() {
     env.wait_capture("p", "the second echo", |c| {
         c.lines().any(|l| l == "not-logged")
     });
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    // The pipe was closed when pipe-pane returned: nothing printed after it is copied.
+    assert_eq!(env.ok(&["display", "-p", "-t", "p", "#{pane_pipe}"]), "0\n");
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(!text.contains("not-logged\r\n"), "{text}");
 }

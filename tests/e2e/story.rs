@@ -150,7 +150,12 @@ fn prefix_twice_sends_the_prefix_to_the_program() {
     t.wait_text(PROMPT);
     // `od` shows what it reads: C-b C-b must arrive as one 0x02 byte.
     t.line("od -An -tx1 -N1");
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    eventually("od to be reading", || {
+        (env.ok(&["display", "-p", "-t", "cb", "#{pane_current_command}"])
+            .trim()
+            == "od")
+            .then_some(())
+    });
     // The line discipline hands over the byte at the end of the line.
     t.prefix(b"\x02");
     t.send(b"\r");

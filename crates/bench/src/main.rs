@@ -7,6 +7,7 @@ mod figures;
 mod mux;
 mod procfs;
 mod report;
+mod soak;
 mod tty;
 
 use std::path::{Path, PathBuf};
@@ -52,6 +53,10 @@ struct Args {
     /// Print more about each run.
     #[arg(short, long)]
     verbose: bool,
+    /// Instead of the figures: rmux alone under churn for this many minutes, then what
+    /// its server holds compared with the start.
+    #[arg(long)]
+    soak: Option<u64>,
 }
 
 fn find_in_path(prog: &Path) -> Option<PathBuf> {
@@ -127,6 +132,10 @@ fn real_main() -> Result<()> {
         bin: rmux_bin,
     };
     let rmux_version = rmux.version()?;
+    if let Some(minutes) = args.soak {
+        println!("# rmux soak: {minutes} minutes, {rmux_version}");
+        return soak::run(&rmux, minutes);
+    }
 
     let mut notes = Vec::new();
     let tmux = match args.vs.as_str() {

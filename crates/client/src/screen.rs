@@ -59,6 +59,8 @@ pub struct Screen<W: Write> {
     at: Option<(u16, u16)>,
     cursor_shape: Option<CursorShape>,
     cursor_color: Option<Color>,
+    /// A program changed the cursor's shape or colour: put it back on leaving.
+    cursor_changed: (bool, bool),
 }
 
 impl<W: Write> Screen<W> {
@@ -76,6 +78,7 @@ impl<W: Write> Screen<W> {
             at: None,
             cursor_shape: None,
             cursor_color: None,
+            cursor_changed: (false, false),
         }
     }
 
@@ -139,12 +142,16 @@ impl<W: Write> Screen<W> {
     }
 
     /// Put back what the panes' programs changed that outlives the screen: the cursor's
-    /// colour (its shape is reset with the terminal's modes).
+    /// shape and colour, only if they were changed (a terminal without them would show
+    /// the sequence).
     pub fn release(&mut self) -> io::Result<()> {
-        if self.cursor_color.is_some_and(|c| c != Color::Default) {
+        let (shape, colour) = std::mem::take(&mut self.cursor_changed);
+        if shape {
+            self.passthrough(b"\x1b[0 q")?;
+        }
+        if colour {
             self.passthrough(b"\x1b]112\x07")?;
         }
-        self.cursor_color = None;
         Ok(())
     }
 
@@ -262,6 +269,7 @@ impl<W: Write> Screen<W> {
         if self.features.has(Feature::Cstyle) && self.cursor_shape != Some(c.shape) {
             let _ = write!(out, "\x1b[{} q", c.shape.decscusr());
             self.cursor_shape = Some(c.shape);
+            self.cursor_changed.0 |= c.shape != CursorShape::Default;
         }
         if self.features.has(Feature::Ccolour) && self.cursor_color != Some(c.color) {
             match c.color.to_rgb() {
@@ -271,6 +279,7 @@ impl<W: Write> Screen<W> {
                 None => out.extend_from_slice(b"\x1b]112\x07"),
             }
             self.cursor_color = Some(c.color);
+            self.cursor_changed.1 |= c.color != Color::Default;
         }
         out.extend_from_slice(b"\x1b[?25h");
     }

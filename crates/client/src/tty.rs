@@ -72,8 +72,7 @@ impl RawTerminal {
         self.restored = true;
         let mut out = io::stdout();
         // Reset modes a frame may have turned on, then leave the alternate screen.
-        let _ = out
-            .write_all(b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1004l\x1b[0m\x1b[0 q");
+        let _ = out.write_all(b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1004l\x1b[0m");
         let _ = execute!(
             out,
             event::DisableBracketedPaste,

@@ -159,6 +159,7 @@ impl FormatTarget<'_> {
                 .map(|f| f.names())
                 .unwrap_or_default(),
             "client_termtype" => String::new(),
+            "client_utf8" => flag(true),
             _ => return None,
         })
     }
@@ -272,6 +273,7 @@ impl FormatTarget<'_> {
             "pane_bottom" => (rect.y + rect.height).saturating_sub(1).to_string(),
             "pane_pid" => p.pty.pid().map(|x| x.to_string()).unwrap_or_default(),
             "pane_dead" => flag(p.exited.is_some()),
+            "pane_pipe" => flag(p.pty.has_tee()),
             "pane_dead_status" => p
                 .exited
                 .as_ref()

@@ -61,6 +61,12 @@ fn wait_here(mut l: Lingering) {
     (l.report)(status);
 }
 
+/// Start the reaper thread now (the server does at start, so it is there from the first
+/// pane on, not an extra thread later).
+pub fn start() {
+    let _ = reaper();
+}
+
 fn reaper() -> Option<Sender<Lingering>> {
     static REAPER: OnceLock<Option<Mutex<Sender<Lingering>>>> = OnceLock::new();
     REAPER

@@ -55,6 +55,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
         // Another server won the race to start; the caller will talk to it.
         return Ok(());
     };
+    crate::reaper::start();
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
     server.queues.starter_pid = config.starter;

@@ -193,7 +193,8 @@ fn known_terminal(facts: &TerminalFacts<'_>) -> Vec<&'static str> {
             MODERN,
             "ccolour,cstyle,extkeys,focus,overline,usstyle,sync,hyperlinks",
         ]),
-        Some("vscode") => out.extend([MODERN, "cstyle,focus,hyperlinks"]),
+        // xterm.js draws underline styles and colours and overlines.
+        Some("vscode") => out.extend([MODERN, "cstyle,focus,overline,usstyle,hyperlinks"]),
         Some("ghostty") => out.extend([
             MODERN,
             "ccolour,cstyle,extkeys,focus,overline,usstyle,sync,hyperlinks",
