@@ -72,7 +72,7 @@ fn soak(world: &mut World, minutes: u64) -> Result<()> {
         churn(world, flood, round)?;
         let now = held(world)?;
         peak_rss = peak_rss.max(now.rss_kib);
-        if round % 20 == 0 {
+        if round.is_multiple_of(20) {
             println!("round {round}: {now:?}");
         }
         round += 1;
@@ -107,7 +107,7 @@ fn churn(world: &mut World, flood: &str, round: u64) -> Result<()> {
     world.run(&["new-window", "-d", "-t", "soak", flood])?;
     world.run(&["split-window", "-d", "-t", "soak:0", "cat"])?;
     world.run(&["kill-pane", "-t", "soak:0.1"])?;
-    if round % 3 == 0 {
+    if round.is_multiple_of(3) {
         let mut client = Tty::spawn(world.attach_command("soak"), 120, 40, false, None)?;
         client.wait_quiet(Duration::from_millis(100), Duration::from_secs(10))?;
         client.send(b"\x02d")?;
