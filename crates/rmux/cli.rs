@@ -65,7 +65,12 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
                 ('S', Some(v)) => g.socket = SocketChoice::Path(PathBuf::from(v)),
                 ('f', Some(v)) => g.config = Some(PathBuf::from(v)),
                 ('V', _) => {
-                    println!("rmux {}", env!("CARGO_PKG_VERSION"));
+                    if invoked_as_tmux() {
+                        // Scripts compare this with tmux versions (`tmux -V`).
+                        println!("tmux {}", rmux_server::tmux_face::TMUX_VERSION);
+                    } else {
+                        println!("rmux {}", env!("CARGO_PKG_VERSION"));
+                    }
                     return Ok(None);
                 }
                 ('N', _) => g.no_start = true,
@@ -141,17 +146,36 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
     Ok(outcome.status)
 }
 
-/// `-S`/`-L` if given; else the socket of the rmux we run inside (`$RMUX`); else the
-/// default one. Also says whether it lives in rmux's private per-user directory.
+/// Whether this program was run as `tmux` (the link rmux gives the programs it runs, or
+/// one a user made): then it answers as the tmux it is compatible with, and `$TMUX`
+/// names its server.
+fn invoked_as_tmux() -> bool {
+    std::env::args_os()
+        .next()
+        .map(PathBuf::from)
+        .and_then(|p| p.file_name().map(|n| n == "tmux"))
+        .unwrap_or(false)
+}
+
+/// `-S`/`-L` if given; else the socket of the rmux we run inside (`$RMUX`, or `$TMUX`
+/// when run as `tmux`); else the default one. Also says whether it lives in rmux's
+/// private per-user directory.
 fn resolve_socket(choice: &SocketChoice) -> (PathBuf, bool) {
-    if *choice == SocketChoice::Default
-        && let Ok(v) = std::env::var("RMUX")
-    {
-        // "<socket>,<server pid>,<session id>"; the path itself may hold commas.
-        let mut parts = v.rsplitn(3, ',');
-        let (_, _, path) = (parts.next(), parts.next(), parts.next());
-        if let Some(p) = path.filter(|p| !p.is_empty()) {
-            return (PathBuf::from(p), false);
+    if *choice == SocketChoice::Default {
+        let mut vars = vec!["RMUX"];
+        if invoked_as_tmux() {
+            vars.push("TMUX");
+        }
+        for var in vars {
+            let Ok(v) = std::env::var(var) else {
+                continue;
+            };
+            // "<socket>,<server pid>,<session id>"; the path itself may hold commas.
+            let mut parts = v.rsplitn(3, ',');
+            let (_, _, path) = (parts.next(), parts.next(), parts.next());
+            if let Some(p) = path.filter(|p| !p.is_empty()) {
+                return (PathBuf::from(p), false);
+            }
         }
     }
     let private = !matches!(choice, SocketChoice::Path(_));

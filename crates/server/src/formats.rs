@@ -106,7 +106,9 @@ impl FormatTarget<'_> {
             "host" => s.hostname.clone(),
             "host_short" => s.hostname.split('.').next().unwrap_or("").to_string(),
             "pid" => s.pid.to_string(),
-            "version" => env!("CARGO_PKG_VERSION").to_string(),
+            // Configs compare this with tmux versions: answer with the one rmux follows.
+            "version" => crate::tmux_face::TMUX_VERSION.to_string(),
+            "rmux_version" => env!("CARGO_PKG_VERSION").to_string(),
             "socket_path" => s.socket.display().to_string(),
             "start_time" => epoch(s.started),
             "uid" => rustix::process::getuid().as_raw().to_string(),

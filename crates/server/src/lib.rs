@@ -34,6 +34,7 @@ mod serve;
 mod server;
 mod status;
 mod termfeatures;
+pub mod tmux_face;
 
 mod layout;
 

@@ -93,6 +93,7 @@ pub static OPTIONS: &[OptionDef] = &[
         "external",
     ),
     def("terminal-overrides", SV, Kind::Array, ""),
+    def("tmux-compat", SV, ON_OFF, "on"),
     def(
         "terminal-features",
         SV,

@@ -1,6 +1,7 @@
 //! Where the server's socket lives, and the checks that keep other users out of it.
 //!
-//! `$RMUX_TMPDIR` (else `$TMPDIR`, else `/tmp`) + `/rmux-<uid>/<name>`; `-S path` names the
+//! `$RMUX_TMPDIR` (else `$TMUX_TMPDIR`, else `$TMPDIR`, else `/tmp`) + `/rmux-<uid>/<name>`;
+//! `-S path` names the
 //! socket directly. The directory is ours alone: created 0700, refused if another user owns
 //! it or anyone else can enter it.
 
@@ -20,11 +21,13 @@ pub enum SocketChoice {
     Path(PathBuf),
 }
 
-/// The directory holding this user's sockets, from the environment as given.
-pub fn socket_dir(env_tmpdir: Option<&str>, env_rmux_tmpdir: Option<&str>, uid: u32) -> PathBuf {
-    let base = env_rmux_tmpdir
-        .filter(|s| !s.is_empty())
-        .or(env_tmpdir.filter(|s| !s.is_empty()))
+/// The directory holding this user's sockets, from the environment as given: the
+/// first of `$RMUX_TMPDIR`, `$TMUX_TMPDIR` (what tools written for tmux set), `$TMPDIR`.
+pub fn socket_dir(tmpdirs: [Option<&str>; 3], uid: u32) -> PathBuf {
+    let base = tmpdirs
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty())
         .unwrap_or("/tmp");
     Path::new(base).join(format!("rmux-{uid}"))
 }
@@ -39,11 +42,10 @@ pub fn socket_path(choice: &SocketChoice) -> PathBuf {
 }
 
 fn default_dir() -> PathBuf {
-    let tmpdir = std::env::var("TMPDIR").ok();
-    let rmux_tmpdir = std::env::var("RMUX_TMPDIR").ok();
+    let var = |name: &str| std::env::var(name).ok();
+    let (rmux, tmux, tmp) = (var("RMUX_TMPDIR"), var("TMUX_TMPDIR"), var("TMPDIR"));
     socket_dir(
-        tmpdir.as_deref(),
-        rmux_tmpdir.as_deref(),
+        [rmux.as_deref(), tmux.as_deref(), tmp.as_deref()],
         rustix::process::getuid().as_raw(),
     )
 }
@@ -95,16 +97,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rmux_tmpdir_wins_over_tmpdir() {
+    fn rmux_tmpdir_wins_then_tmux_tmpdir_then_tmpdir() {
         assert_eq!(
-            socket_dir(Some("/var/tmp"), Some("/run/x"), 1000),
+            socket_dir([Some("/run/x"), Some("/run/t"), Some("/var/tmp")], 1000),
             PathBuf::from("/run/x/rmux-1000")
         );
         assert_eq!(
-            socket_dir(Some("/var/tmp"), None, 1000),
+            socket_dir([None, Some("/run/t"), Some("/var/tmp")], 1000),
+            PathBuf::from("/run/t/rmux-1000")
+        );
+        assert_eq!(
+            socket_dir([None, None, Some("/var/tmp")], 1000),
             PathBuf::from("/var/tmp/rmux-1000")
         );
-        assert_eq!(socket_dir(None, Some(""), 0), PathBuf::from("/tmp/rmux-0"));
+        assert_eq!(
+            socket_dir([Some(""), None, None], 0),
+            PathBuf::from("/tmp/rmux-0")
+        );
     }
 
     #[test]

@@ -125,6 +125,11 @@ pub fn spawn(
     }
     // new_default_prog runs $SHELL (from the env above) as a login shell.
     cmd.env("SHELL", &spec.shell);
+    let pane_id = format!("%{}", pane.0);
+    cmd.env("RMUX_PANE", &pane_id);
+    if spec.env.iter().any(|(k, _)| k == "TMUX") {
+        cmd.env("TMUX_PANE", &pane_id);
+    }
     cmd.cwd(&spec.cwd);
     let child = pair.slave.spawn_command(cmd).with_context(|| {
         format!(

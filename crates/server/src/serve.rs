@@ -56,6 +56,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
         return Ok(());
     };
     crate::reaper::start();
+    crate::tmux_face::install_shim(&config.socket);
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
     server.queues.starter_pid = config.starter;
@@ -122,6 +123,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
     }
     drop(listener);
     let _ = std::fs::remove_file(&config.socket);
+    crate::tmux_face::remove_shim(&config.socket);
     drop(server);
     drop(events);
     let _ = tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;

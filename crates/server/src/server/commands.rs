@@ -166,21 +166,37 @@ impl Server {
     }
 }
 
+/// The configuration files read when no `-f` is given: rmux's own (`/etc/rmux.conf`,
+/// `~/.rmux.conf`, `$XDG_CONFIG_HOME/rmux/rmux.conf`) if any exists, else the ones tmux
+/// reads, so a tmux user's configuration works unchanged.
 fn default_config_files() -> Vec<PathBuf> {
-    let mut files = vec![PathBuf::from("/etc/rmux.conf")];
-    if let Ok(home) = std::env::var("HOME") {
-        files.push(Path::new(&home).join(".rmux.conf"));
-    }
+    let home = std::env::var("HOME").ok().filter(|h| !h.is_empty());
     let xdg = std::env::var("XDG_CONFIG_HOME")
         .ok()
+        .filter(|x| !x.is_empty())
         .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var("HOME")
-                .ok()
-                .map(|h| Path::new(&h).join(".config"))
-        });
-    if let Some(x) = xdg {
-        files.push(x.join("rmux/rmux.conf"));
+        .or_else(|| home.as_ref().map(|h| Path::new(h).join(".config")));
+    let in_home = |rel: &str| home.as_ref().map(|h| Path::new(h).join(rel));
+    let rmux: Vec<PathBuf> = [
+        Some(PathBuf::from("/etc/rmux.conf")),
+        in_home(".rmux.conf"),
+        xdg.as_ref().map(|x| x.join("rmux/rmux.conf")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if rmux.iter().any(|f| f.exists()) {
+        return rmux;
     }
-    files
+    let mut tmux: Vec<PathBuf> = [
+        Some(PathBuf::from("/etc/tmux.conf")),
+        in_home(".tmux.conf"),
+        xdg.as_ref().map(|x| x.join("tmux/tmux.conf")),
+        in_home(".config/tmux/tmux.conf"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    tmux.dedup();
+    tmux
 }

@@ -236,10 +236,19 @@ impl Server {
             "TERM".to_string(),
             self.server_option("default-terminal").to_string(),
         ));
-        env.push((
-            "RMUX".to_string(),
-            format!("{},{},{}", self.socket.display(), self.pid, session.0),
-        ));
+        let value = crate::tmux_face::tmux_variable(&self.socket, self.pid, Some(session.0));
+        env.push(("RMUX".to_string(), value.clone()));
+        // Programs in panes see rmux as tmux (vim-tmux-navigator, fzf's tmux mode, libtmux)
+        // unless `tmux-compat` is off.
+        if crate::options::parse_flag(self.server_option("tmux-compat")).unwrap_or(true) {
+            env.push(("TMUX".to_string(), value));
+            let path = env
+                .iter()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v.clone());
+            let path = crate::tmux_face::path_with_shim(&self.socket, path.as_deref());
+            crate::tmux_face::set_var(&mut env, "PATH", path);
+        }
         let default_command = self.session_option(Some(session), "default-command");
         let command = pane
             .command

@@ -121,8 +121,21 @@ impl Server {
         }
     }
 
-    /// The environment a job runs with: `env` (the caller's or the global one).
+    /// The environment a job runs with: `env` (the caller's or the global one), with
+    /// `$TMUX`/`$RMUX` naming this server and a `tmux` on `PATH` that is rmux, so the
+    /// scripts of tmux plugins talk to us.
     pub fn job_environment(&self, env: &[(String, String)]) -> Vec<(String, String)> {
-        env.to_vec()
+        let mut env = env.to_vec();
+        let session = self.best_session().map(|s| s.0);
+        let value = crate::tmux_face::tmux_variable(&self.socket, self.pid, session);
+        crate::tmux_face::set_var(&mut env, "RMUX", value.clone());
+        crate::tmux_face::set_var(&mut env, "TMUX", value);
+        let path = env
+            .iter()
+            .find(|(k, _)| k == "PATH")
+            .map(|(_, v)| v.clone());
+        let path = crate::tmux_face::path_with_shim(&self.socket, path.as_deref());
+        crate::tmux_face::set_var(&mut env, "PATH", path);
+        env
     }
 }
