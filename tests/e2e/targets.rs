@@ -142,53 +142,55 @@ fn targets_resolve_like_tmux() {
 }
 
 #[test]
-fn option_defaults_match_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("note: tmux is not installed; skipping the option comparison");
-        return;
-    }
+fn every_tmux_option_and_hook_exists_with_tmux_s_default() {
+    crate::harness::require_tmux();
     let env = Env::new();
     let sock = env.dir.path().join("tmux.sock").display().to_string();
     let ((a, _), (b, _)) = both(&env, &sock, &["new", "-d", "-s", "o"]);
     assert_eq!((a, b), (0, 0));
     // rmux's deliberate differences (README): a larger history by default.
-    let differs_on_purpose = ["history-limit"];
+    let differs_on_purpose = ["history-limit "];
+    // rmux's own options, which tmux does not have.
+    let ours_only = ["tmux-compat "];
     let mut compared = 0;
     let mut diffs = Vec::new();
-    for scope in [
+    for listing in [
+        &["show", "-s"][..],
         &["show", "-g"][..],
         &["show", "-gw"][..],
-        &["show", "-s"][..],
+        &["show-hooks", "-g"][..],
+        &["show-hooks", "-gw"][..],
     ] {
-        let (ours, theirs) = both(&env, &sock, scope);
-        let ours: std::collections::HashMap<String, String> = ours
-            .1
-            .lines()
-            .filter_map(|l| l.split_once(' '))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        for line in theirs.1.lines() {
-            let Some((name, value)) = line.split_once(' ') else {
-                continue;
-            };
-            if differs_on_purpose.contains(&name) {
+        let (ours, theirs) = both(&env, &sock, listing);
+        let ours: Vec<&str> = ours.1.lines().collect();
+        let theirs: Vec<&str> = theirs.1.lines().collect();
+        for line in &theirs {
+            if differs_on_purpose.iter().any(|p| line.starts_with(p)) {
                 continue;
             }
-            if let Some(mine) = ours.get(name) {
-                compared += 1;
-                if mine != value {
-                    diffs.push(format!("{name}: rmux {mine} tmux {value}"));
-                }
+            compared += 1;
+            if !ours.contains(line) {
+                diffs.push(format!("{listing:?}: tmux has {line:?}, rmux does not"));
+            }
+        }
+        for line in &ours {
+            let known = theirs.contains(line)
+                || differs_on_purpose
+                    .iter()
+                    .chain(&ours_only)
+                    .any(|p| line.starts_with(p));
+            if !known {
+                diffs.push(format!("{listing:?}: rmux has {line:?}, tmux does not"));
             }
         }
     }
     let _ = Command::new("tmux")
         .args(["-S", &sock, "kill-server"])
         .status();
-    assert!(compared > 60, "only {compared} options compared");
+    assert!(compared > 150, "only {compared} options compared");
     assert!(
         diffs.is_empty(),
-        "option defaults differ:\n{}",
+        "options differ from tmux:\n{}",
         diffs.join("\n")
     );
 }

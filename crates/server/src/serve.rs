@@ -110,6 +110,8 @@ async fn serve(config: ServerConfig) -> Result<()> {
         while let Ok(ev) = rx.try_recv() {
             server.handle_event(ev);
         }
+        server.observe_changes();
+        server.run_pending_hooks();
         server.expire(Instant::now());
         server.render_clients(Instant::now());
         server.start_status_jobs();

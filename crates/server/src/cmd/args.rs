@@ -50,6 +50,34 @@ impl Args {
         Ok(args)
     }
 
+    /// The arguments as tmux prints them back (list-keys, show-hooks): the flags without
+    /// values together (`-dP`), then each flag with its value, in flag order, then the
+    /// arguments, each quoted as the command parser needs.
+    pub fn print(&self) -> String {
+        let mut parts = Vec::new();
+        let mut bare: Vec<char> = self
+            .flags
+            .iter()
+            .filter(|(_, v)| v.is_none())
+            .map(|(f, _)| *f)
+            .collect();
+        bare.sort_unstable();
+        if !bare.is_empty() {
+            parts.push(format!("-{}", bare.into_iter().collect::<String>()));
+        }
+        let mut valued: Vec<(char, &str)> = self
+            .flags
+            .iter()
+            .filter_map(|(f, v)| v.as_deref().map(|v| (*f, v)))
+            .collect();
+        valued.sort_by_key(|(f, _)| *f);
+        for (f, v) in valued {
+            parts.push(format!("-{f} {}", crate::cmdline::quote_arg(v)));
+        }
+        parts.extend(self.positional.iter().map(|a| crate::cmdline::quote_arg(a)));
+        parts.join(" ")
+    }
+
     /// Check the number of positional arguments.
     pub fn check_count(&self, command: &str, min: usize, max: Option<usize>) -> Result<(), String> {
         let n = self.positional.len();

@@ -207,10 +207,12 @@ pub static TABLE: &[&CmdEntry] = &[
     &send_keys::SEND_PREFIX,
     &buffers::SET_BUFFER,
     &environment::SET_ENVIRONMENT,
+    &set_option::SET_HOOK,
     &set_option::ENTRY,
     &set_option::SET_WINDOW_OPTION,
     &buffers::SHOW_BUFFER,
     &environment::SHOW_ENVIRONMENT,
+    &show_options::SHOW_HOOKS,
     &show_messages::ENTRY,
     &show_options::ENTRY,
     &show_options::SHOW_WINDOW_OPTIONS,
@@ -438,6 +440,43 @@ pub fn parse_commands(text: &str, env: &[(String, String)]) -> Result<Vec<Vec<St
     crate::cmdline::parse_line(text, &lookup)
         .map(|p| p.commands)
         .map_err(|e| e.to_string())
+}
+
+/// Parse a command string and check every command in it exists, as tmux does when a
+/// binding or a hook is set (rather than failing later, when it runs).
+pub fn check_commands(text: &str) -> Result<(), String> {
+    for argv in parse_commands(text, &[])? {
+        if let Some(name) = argv.first()
+            && !ALIASES.iter().any(|(a, _)| a == name)
+        {
+            lookup(name)?;
+        }
+    }
+    Ok(())
+}
+
+/// A command string as tmux prints it back (list-keys, show-hooks): each command by its
+/// full name with its arguments in tmux's order, `;` between them. Text that does not
+/// parse is given back as it is.
+pub fn canonical(text: &str) -> String {
+    let Ok(commands) = parse_commands(text, &[]) else {
+        return text.to_string();
+    };
+    let printed: Option<Vec<String>> = commands
+        .iter()
+        .map(|argv| {
+            let (name, rest) = argv.split_first()?;
+            let entry = lookup(name).ok()?;
+            let args = Args::parse(entry.name, entry.flags, rest).ok()?;
+            let args = args.print();
+            Some(if args.is_empty() {
+                entry.name.to_string()
+            } else {
+                format!("{} {args}", entry.name)
+            })
+        })
+        .collect();
+    printed.map_or_else(|| text.to_string(), |p| p.join(" ; "))
 }
 
 /// Whether running `name` may start a server when none is running.

@@ -1,9 +1,9 @@
-//! set-option (and set-window-option): set, append to, unset or toggle an option in the
-//! server, globally, or for one session or window.
+//! set-option, set-window-option and set-hook: set, append to, unset or toggle an option
+//! (or a hook) in the server, globally, or for one session, window or pane.
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::formats::FormatTarget;
-use crate::options::{self, Kind as OptKind, OptionStore, Scope};
+use crate::options::{self, Kind as OptKind, OptionDef, OptionStore, Scope};
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "set-option",
@@ -23,61 +23,110 @@ pub static SET_WINDOW_OPTION: CmdEntry = CmdEntry {
     exec: exec_window,
 };
 
+pub static SET_HOOK: CmdEntry = CmdEntry {
+    name: "set-hook",
+    alias: None,
+    flags: "agpRt:uw",
+    args: (1, Some(2)),
+    usage: "[-agpRuw] [-t target-pane] hook [command]",
+    exec: exec_hook,
+};
+
+/// Which store a command writes: a level and, for the global levels, nothing more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Server,
+    GlobalSession,
+    GlobalWindow,
+    Session,
+    Window,
+    Pane,
+}
+
 fn exec_window(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    set(ctx, args, Some(Scope::Window))
+    set(ctx, args, Some(Scope::Window), false)
 }
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    set(ctx, args, super::scope_flag(args))
+    set(ctx, args, super::scope_flag(args), false)
 }
 
-fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
-    let (name, index) = options::split_index(args.arg(0).unwrap_or(""));
-    let user = name.starts_with('@');
-    let def = options::find(name);
-    if def.is_none() && !user {
-        if args.has('q') {
-            return Ok(Flow::Continue);
-        }
-        return Err(format!("invalid option: {name}"));
+fn exec_hook(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    if args.has('R') {
+        let name = args.arg(0).unwrap_or("");
+        let (name, _) = options::split_index(name);
+        return ctx.server.run_hook_now(ctx.client, name);
     }
+    set(ctx, args, super::scope_flag(args), true)
+}
+
+/// The option (or hook) an argument names, as tmux finds it.
+fn definition(name: &str, hook: bool) -> Result<Option<&'static OptionDef>, String> {
+    if hook {
+        return options::find_hook(name)
+            .map(Some)
+            .ok_or_else(|| format!("invalid hook: {name}"));
+    }
+    options::lookup(name)
+}
+
+/// The level a set-option or show-options works at, from its flags and the option.
+pub fn level(args: &Args, def: Option<&OptionDef>, forced: Option<Scope>) -> Level {
+    let global = args.has('g');
     let scope = def.map(|d| d.scope).or(forced).unwrap_or(Scope::Session);
+    if args.has('p') {
+        return Level::Pane;
+    }
+    match (scope, global) {
+        (Scope::Server, _) => Level::Server,
+        (Scope::Session, true) => Level::GlobalSession,
+        (Scope::Session, false) => Level::Session,
+        (Scope::Window, true) => Level::GlobalWindow,
+        (Scope::Window, false) => Level::Window,
+    }
+}
+
+fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>, hook: bool) -> CmdResult {
+    let (raw, index) = options::split_index(args.arg(0).unwrap_or(""));
+    let def = match definition(raw, hook) {
+        Ok(d) => d,
+        Err(_) if args.has('q') => return Ok(Flow::Continue),
+        Err(e) => return Err(e),
+    };
+    let name = def.map_or(raw, |d| d.name);
+    let level = level(args, def, forced);
+    if level == Level::Pane && def.is_some_and(|d| !d.pane && !d.hook) {
+        return Err(format!("not a pane option: {name}"));
+    }
     let mut value = args.arg(1).map(str::to_string);
     if args.has('F')
         && let Some(v) = &value
     {
-        let found = ctx.target(args, 't', Kind::Pane).ok();
-        let f = FormatTarget {
-            server: ctx.server,
-            client: ctx.client,
-            session: found.map(|f| f.session),
-            window: found.map(|f| f.window),
-            pane: found.map(|f| f.pane),
-        };
-        value = Some(f.expand_plain(v));
+        value = Some(expand(ctx, args, v));
     }
-    let global = args.has('g') || scope == Scope::Server;
-    let store = store_for(ctx, args, scope, global)?;
-    if let Some(d) = def.filter(|d| d.kind == OptKind::Array) {
-        set_array(store, d, args, index, value, global)?;
-        ctx.server.options_changed();
+    let store = store_for(ctx, args, level)?;
+    if let Some(d) = def.filter(|d| d.is_array()) {
+        set_array(store, d, args, index, value, is_global(level))?;
+        changed(ctx, d);
         return Ok(Flow::Continue);
     }
     if index.is_some() {
         return Err(format!("not an array: {name}"));
     }
     if args.has('u') || args.has('U') {
-        match (def, global) {
+        match (def, is_global(level)) {
             // A global value goes back to its default rather than vanishing.
-            (Some(d), true) => store.set(d, d.default.to_string()),
+            (Some(d), true) => store.set_default(d),
             _ => {
                 store.unset(name);
             }
         }
-        ctx.server.options_changed();
+        if let Some(d) = def {
+            changed(ctx, d);
+        }
         return Ok(Flow::Continue);
     }
-    if args.has('o') && store.get(name).is_some() && (user || !global) {
+    if args.has('o') && store.get(name).is_some() && (def.is_none() || !is_global(level)) {
         return Err(format!("already set: {name}"));
     }
     let Some(d) = def else {
@@ -111,15 +160,39 @@ fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>) -> CmdResult {
         (Some(v), _) => options::validate(d, &v).map_err(|e| e.to_string())?,
     };
     store.set(d, new);
-    ctx.server.options_changed();
+    changed(ctx, d);
     Ok(Flow::Continue)
 }
 
-/// set-option on an array option: the whole array (split at `,`), an appended part, or
-/// one element (`name[index]`).
+fn is_global(level: Level) -> bool {
+    matches!(
+        level,
+        Level::Server | Level::GlobalSession | Level::GlobalWindow
+    )
+}
+
+/// After an option changed: the server applies it.
+fn changed(ctx: &mut Ctx<'_>, _d: &OptionDef) {
+    ctx.server.options_changed();
+}
+
+fn expand(ctx: &Ctx<'_>, args: &Args, text: &str) -> String {
+    let found = ctx.target(args, 't', Kind::Pane).ok();
+    FormatTarget {
+        server: ctx.server,
+        client: ctx.client,
+        session: found.map(|f| f.session),
+        window: found.map(|f| f.window),
+        pane: found.map(|f| f.pane),
+    }
+    .expand_plain(text)
+}
+
+/// set-option on an array option: the whole array (split as the option splits it), an
+/// appended part, or one element (`name[index]`).
 fn set_array(
     store: &mut OptionStore,
-    d: &'static options::OptionDef,
+    d: &'static OptionDef,
     args: &Args,
     index: Option<u32>,
     value: Option<String>,
@@ -130,7 +203,7 @@ fn set_array(
             Some(i) => {
                 store.unset_element(d.name, i);
             }
-            None if global => store.set(d, d.default.to_string()),
+            None if global => store.set_default(d),
             None => {
                 store.unset(d.name);
             }
@@ -138,38 +211,45 @@ fn set_array(
         return Ok(());
     }
     let value = value.ok_or_else(|| format!("no value for option: {}", d.name))?;
+    let value = options::validate(d, &value).map_err(|e| e.to_string())?;
     match index {
         Some(i) => store.set_element(d, i, value),
+        // Without an index the array is replaced (a hook's commands too); -a adds.
         None if args.has('a') => store.append(d, &value),
         None => store.set(d, value),
     }
     Ok(())
 }
 
-/// The store a set-option writes: global, server, or the target session's or window's.
-fn store_for<'a>(
+/// The store a set-option writes at `level`.
+pub fn store_for<'a>(
     ctx: &'a mut Ctx<'_>,
     args: &Args,
-    scope: Scope,
-    global: bool,
+    level: Level,
 ) -> Result<&'a mut OptionStore, String> {
-    if global {
-        return Ok(ctx.server.options.store_mut(scope));
+    match level {
+        Level::Server => return Ok(&mut ctx.server.options.server),
+        Level::GlobalSession => return Ok(&mut ctx.server.options.session),
+        Level::GlobalWindow => return Ok(&mut ctx.server.options.window),
+        _ => {}
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
-    match scope {
-        Scope::Server => Ok(&mut ctx.server.options.server),
-        Scope::Session => ctx
-            .server
+    let server = &mut ctx.server;
+    match level {
+        Level::Session => server
             .sessions
             .get_mut(&found.session)
             .map(|s| &mut s.options)
             .ok_or_else(|| "no such session".to_string()),
-        Scope::Window => ctx
-            .server
+        Level::Window => server
             .windows
             .get_mut(&found.window)
             .map(|w| &mut w.options)
             .ok_or_else(|| "no such window".to_string()),
+        _ => server
+            .panes
+            .get_mut(&found.pane)
+            .map(|p| &mut p.options)
+            .ok_or_else(|| "no such pane".to_string()),
     }
 }

@@ -48,6 +48,7 @@ mod tests;
 
 use chrono::{DateTime, Local};
 
+pub use colour::{ColourSpec, parse_colour};
 pub use fnmatch::fnmatch;
 pub use time::{ctime, strftime};
 pub use width::{format_width, trim_left, trim_right};

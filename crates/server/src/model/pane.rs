@@ -32,6 +32,8 @@ pub struct Pane {
     pub started: Instant,
     /// Copy mode, when the pane is in it.
     pub copy: Option<crate::copy::CopyMode>,
+    /// Window options set on this pane alone (`set -p`).
+    pub options: crate::options::OptionStore,
 }
 
 impl std::fmt::Debug for Pane {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rmux_proto::{ServerMessage, TerminalFeatures};
 
 use super::Server;
+use super::hooks::HookTarget;
 use crate::client::Attached;
 use crate::ids::{ClientId, SessionId};
 use crate::prompt::Prompt;
@@ -50,6 +51,14 @@ impl Server {
         }
         self.fit_session(session);
         self.redraw_all();
+        self.fire_hook(
+            "client-attached",
+            HookTarget {
+                client: Some(client),
+                session: Some(session),
+                ..HookTarget::default()
+            },
+        );
     }
 
     /// Show another session in an attached client.
@@ -71,6 +80,14 @@ impl Server {
         }
         self.fit_session(session);
         self.redraw_all();
+        self.fire_hook(
+            "client-session-changed",
+            HookTarget {
+                client: Some(client),
+                session: Some(session),
+                ..HookTarget::default()
+            },
+        );
     }
 
     /// Show `text` in a client's status line for `millis`.

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use rmux_proto::ServerMessage;
 
 use super::Server;
+use super::hooks::HookTarget;
 use crate::ids::{ClientId, PaneId, SessionId, WindowId};
 use crate::pty::ExitStatus;
 
@@ -24,10 +25,17 @@ impl Server {
             "failed" => failed,
             _ => false,
         };
+        let target = HookTarget {
+            window: Some(window),
+            pane: Some(pane),
+            ..HookTarget::default()
+        };
         if keep {
+            self.fire_hook("pane-died", target);
             self.show_pane_dead(pane);
             self.redraw_window(window);
         } else {
+            self.fire_hook("pane-exited", target);
             self.kill_pane(pane);
         }
     }
@@ -114,6 +122,17 @@ impl Server {
                 continue;
             };
             if session.remove_window(window) {
+                self.fire_hook(
+                    "window-unlinked",
+                    HookTarget {
+                        session: Some(s),
+                        window: Some(window),
+                        ..HookTarget::default()
+                    },
+                );
+                let Some(session) = self.sessions.get_mut(&s) else {
+                    continue;
+                };
                 if renumber {
                     session.renumber(base);
                 }
@@ -145,6 +164,13 @@ impl Server {
         if self.sessions.remove(&session).is_none() {
             return;
         }
+        self.fire_hook(
+            "session-closed",
+            HookTarget {
+                session: Some(session),
+                ..HookTarget::default()
+            },
+        );
         let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
         for c in clients {
             self.detach_client(c, message.to_string());
@@ -161,8 +187,16 @@ impl Server {
         let Some(c) = self.clients.get_mut(&client) else {
             return;
         };
-        if c.attached.take().is_some() {
+        if let Some(a) = c.attached.take() {
             c.finish(&ServerMessage::Detached { message, status: 0 });
+            self.fire_hook(
+                "client-detached",
+                HookTarget {
+                    client: Some(client),
+                    session: Some(a.session),
+                    ..HookTarget::default()
+                },
+            );
         }
     }
 

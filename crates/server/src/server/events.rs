@@ -10,6 +10,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinSet;
 
 use super::Server;
+use super::hooks::HookTarget;
 use crate::client::Client;
 use crate::event::Event;
 use crate::ids::{ClientId, PaneId};
@@ -108,6 +109,14 @@ impl Server {
         if let Some(s) = session {
             self.fit_session(s);
         }
+        self.fire_hook(
+            "client-resized",
+            HookTarget {
+                client: Some(client),
+                session,
+                ..HookTarget::default()
+            },
+        );
     }
 
     fn client_gone(&mut self, client: ClientId, reason: &str) {
@@ -214,9 +223,13 @@ impl Server {
                         p.title = title;
                     }
                     self.redraw_all();
+                    self.fire_hook("pane-title-changed", pane_target(window, pane));
                 }
                 TermEvent::Bell => self.bell(window),
-                TermEvent::Clipboard { data, .. } => self.clipboard(data),
+                TermEvent::Clipboard { data, .. } => {
+                    self.clipboard(data);
+                    self.fire_hook("pane-set-clipboard", pane_target(window, pane));
+                }
                 TermEvent::Cwd(_) => {}
             }
         }
@@ -260,6 +273,14 @@ impl Server {
             "other" => !current,
             _ => false,
         };
+        self.fire_hook(
+            "alert-bell",
+            HookTarget {
+                session: Some(session),
+                window: Some(window),
+                ..HookTarget::default()
+            },
+        );
         if ring {
             let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
             for id in clients {
@@ -281,6 +302,14 @@ impl Server {
         {
             w.alerts.activity = true;
             self.redraw_all();
+            self.fire_hook(
+                "alert-activity",
+                HookTarget {
+                    session: self.session_of_window(window),
+                    window: Some(window),
+                    ..HookTarget::default()
+                },
+            );
         }
     }
 
@@ -307,5 +336,13 @@ impl Server {
                 a.needs_render = true;
             }
         }
+    }
+}
+
+fn pane_target(window: crate::ids::WindowId, pane: PaneId) -> HookTarget {
+    HookTarget {
+        window: Some(window),
+        pane: Some(pane),
+        ..HookTarget::default()
     }
 }

@@ -9,6 +9,7 @@ mod commands;
 mod copy;
 mod destroy;
 mod events;
+pub mod hooks;
 mod queue;
 mod render;
 mod scene;
@@ -78,6 +79,10 @@ pub struct Server {
     pub jobs: crate::jobs::Jobs,
     /// The outputs of the status line's `#()` commands.
     pub status_jobs: status_jobs::StatusJobs,
+    /// Hooks fired and not yet run.
+    pub pending_hooks: Vec<(&'static str, hooks::HookTarget)>,
+    /// What the change hooks last saw.
+    observed: hooks::Observed,
 }
 
 impl Server {
@@ -120,6 +125,8 @@ impl Server {
             queues: queue::Queues::default(),
             jobs,
             status_jobs: status_jobs::StatusJobs::default(),
+            pending_hooks: Vec::new(),
+            observed: hooks::Observed::default(),
         }
     }
 

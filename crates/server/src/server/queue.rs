@@ -205,6 +205,9 @@ impl Server {
             return;
         };
         self.queue_output(id, &out);
+        if matches!(result, Ok(Flow::Continue | Flow::Attach { .. })) {
+            self.queue_after_hook(id, &item);
+        }
         match result {
             Ok(Flow::Continue) => {}
             Ok(Flow::Attach { session, readonly }) => self.queue_attach(id, session, readonly),
@@ -216,6 +219,46 @@ impl Server {
                 }
             }
             Err(e) => self.queue_error(id, group, item.source.as_ref(), &e),
+        }
+    }
+
+    /// A command succeeded: its `after-` hook's commands run right after it.
+    fn queue_after_hook(&mut self, id: QueueId, item: &Item) {
+        let Some(name) = item
+            .argv
+            .first()
+            .and_then(|n| cmd::lookup(n).ok())
+            .map(|e| e.name)
+        else {
+            return;
+        };
+        let hook = format!("after-{name}");
+        if crate::options::find_hook(&hook).is_none() {
+            return;
+        }
+        let Some(q) = self.queues.queues.get(&id) else {
+            return;
+        };
+        let target = super::hooks::HookTarget {
+            client: q.caller.client,
+            session: q.caller.current.session,
+            window: q.caller.current.window,
+            pane: q.caller.current.pane,
+        };
+        let commands = self.hook_commands(&hook, &target);
+        if commands.is_empty() {
+            return;
+        }
+        let groups = self.hook_groups(&commands);
+        let Some(q) = self.queues.queues.get_mut(&id) else {
+            return;
+        };
+        for group in groups.into_iter().rev() {
+            q.next_group += 1;
+            let g = q.next_group;
+            for hook_item in group.into_iter().rev() {
+                q.items.push_front((g, hook_item));
+            }
         }
     }
 

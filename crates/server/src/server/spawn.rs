@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use rmux_term::Size;
 
 use super::Server;
+use super::hooks::HookTarget;
 use crate::ids::{PaneId, SessionId, WindowId};
 use crate::layout::{SplitDirection, SplitSize};
 use crate::model::{Pane, Session, Window};
@@ -77,6 +78,13 @@ impl Server {
             self.sessions.remove(&id);
             return Err(e);
         }
+        self.fire_hook(
+            "session-created",
+            HookTarget {
+                session: Some(id),
+                ..HookTarget::default()
+            },
+        );
         Ok(id)
     }
 
@@ -140,6 +148,14 @@ impl Server {
         }
         self.activate_pane(pane_id);
         self.redraw_all();
+        self.fire_hook(
+            "window-linked",
+            HookTarget {
+                session: Some(session),
+                window: Some(window),
+                ..HookTarget::default()
+            },
+        );
         Ok(window)
     }
 
@@ -213,6 +229,7 @@ impl Server {
             held_until: None,
             started: std::time::Instant::now(),
             copy: None,
+            options: crate::options::OptionStore::default(),
         };
         self.panes.insert(id, pane);
         Ok(())

@@ -1,0 +1,260 @@
+//! Hooks, as tmux's: commands set with `set-hook` that run when something happens
+//! (`session-created`, `pane-died`, `alert-bell`, …) or after a command
+//! (`after-new-window`). A hook's commands are looked up like an option of what it is
+//! about (pane, then window, then the global window options; session, then the global
+//! session options) and run in a queue of their own, or, for an `after-` hook, right after
+//! the command in its own queue.
+
+use super::Server;
+
+/// Hooks waiting to run at most (a storm of events drops the rest).
+const MAX_PENDING_HOOKS: usize = 1024;
+use super::queue::{Caller, Origin};
+use crate::cmd::{Current, Item};
+use crate::ids::{ClientId, PaneId, SessionId, WindowId};
+use crate::options::{OptionStore, Scope};
+
+/// What a hook is about.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HookTarget {
+    pub client: Option<ClientId>,
+    pub session: Option<SessionId>,
+    pub window: Option<WindowId>,
+    pub pane: Option<PaneId>,
+}
+
+impl Server {
+    /// The commands of hook `name` for `target`, each element its own command string.
+    pub fn hook_commands(&self, name: &str, target: &HookTarget) -> Vec<String> {
+        let Some(def) = crate::options::find_hook(name) else {
+            return Vec::new();
+        };
+        let mut stores: Vec<&OptionStore> = Vec::new();
+        match def.scope {
+            Scope::Window => {
+                if let Some(p) = target.pane.and_then(|p| self.panes.get(&p)) {
+                    stores.push(&p.options);
+                }
+                let window = target.window.or_else(|| {
+                    target
+                        .pane
+                        .and_then(|p| self.panes.get(&p))
+                        .map(|p| p.window)
+                });
+                if let Some(w) = window.and_then(|w| self.windows.get(&w)) {
+                    stores.push(&w.options);
+                }
+                stores.push(&self.options.window);
+            }
+            Scope::Session | Scope::Server => {
+                if let Some(s) = target.session.and_then(|s| self.sessions.get(&s)) {
+                    stores.push(&s.options);
+                }
+                stores.push(&self.options.session);
+            }
+        }
+        stores
+            .iter()
+            .find_map(|s| s.get_array(name))
+            .map(|items| items.into_iter().map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// Something happened: hook `name`'s commands, if it has any, run once the work at
+    /// hand is done (never in the middle of changing what they might change).
+    pub fn fire_hook(&mut self, name: &'static str, target: HookTarget) {
+        if self.pending_hooks.len() < MAX_PENDING_HOOKS {
+            self.pending_hooks.push((name, target));
+        }
+    }
+
+    /// Run the hooks fired since the last time.
+    pub fn run_pending_hooks(&mut self) {
+        // Hooks may fire hooks: a bounded number of rounds.
+        for _ in 0..8 {
+            let pending = std::mem::take(&mut self.pending_hooks);
+            if pending.is_empty() {
+                return;
+            }
+            for (name, target) in pending {
+                self.run_hook(name, target);
+            }
+        }
+    }
+
+    fn run_hook(&mut self, name: &str, target: HookTarget) {
+        let commands = self.hook_commands(name, &target);
+        if commands.is_empty() {
+            return;
+        }
+        let groups = self.hook_groups(&commands);
+        let window = target.window.or_else(|| {
+            target
+                .pane
+                .and_then(|p| self.panes.get(&p))
+                .map(|p| p.window)
+        });
+        let session = target
+            .session
+            .or_else(|| window.and_then(|w| self.session_of_window(w)));
+        let caller = Caller {
+            client: target.client,
+            current: Current {
+                session,
+                window,
+                pane: target
+                    .pane
+                    .or_else(|| window.and_then(|w| self.active_pane(w))),
+            },
+            cwd: std::env::current_dir().unwrap_or_else(|_| "/".into()),
+            env: self.global_env.clone(),
+            terminal: None,
+        };
+        self.enqueue(caller, Origin::Detached, groups);
+    }
+
+    /// Each hook command string parsed into its commands, one group each.
+    pub fn hook_groups(&self, commands: &[String]) -> Vec<Vec<Item>> {
+        commands
+            .iter()
+            .filter_map(|c| match crate::cmd::parse_commands(c, &self.global_env) {
+                Ok(parsed) => Some(parsed.into_iter().map(Item::new).collect()),
+                Err(e) => {
+                    tracing::info!("hook command {c:?}: {e}");
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// `set-hook -R name`: run a hook now, for the caller's current session.
+    pub fn run_hook_now(&mut self, client: Option<ClientId>, name: &str) -> crate::cmd::CmdResult {
+        if crate::options::find_hook(name).is_none() {
+            return Err(format!("invalid hook: {name}"));
+        }
+        let session = client
+            .and_then(|c| self.clients.get(&c))
+            .and_then(|c| c.session())
+            .or_else(|| self.best_session());
+        self.run_hook(
+            name,
+            HookTarget {
+                client,
+                session,
+                ..HookTarget::default()
+            },
+        );
+        Ok(crate::cmd::Flow::Continue)
+    }
+}
+
+/// What the hooks that report changes last saw of a session, a window and a pane: the
+/// changes are found by comparing, after each turn of the loop, so every way of making
+/// one (a command, a key, a mouse click, the layout code) fires its hook.
+#[derive(Debug, Default)]
+pub struct Observed {
+    sessions: std::collections::HashMap<SessionId, (String, Option<WindowId>)>,
+    windows: std::collections::HashMap<WindowId, WindowSeen>,
+    panes: std::collections::HashMap<PaneId, bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WindowSeen {
+    name: String,
+    active: PaneId,
+    size: (u16, u16),
+    layout: Vec<(PaneId, crate::layout::Rect)>,
+}
+
+impl Server {
+    /// Fire the hooks of what changed since the last look.
+    pub fn observe_changes(&mut self) {
+        let mut observed = std::mem::take(&mut self.observed);
+        let mut fired: Vec<(&'static str, HookTarget)> = Vec::new();
+        let focus = crate::options::parse_flag(self.server_option("focus-events")).unwrap_or(false);
+        for s in self.sessions.values() {
+            let now = (s.name.clone(), s.current_window());
+            let target = HookTarget {
+                session: Some(s.id),
+                window: now.1,
+                ..HookTarget::default()
+            };
+            match observed.sessions.insert(s.id, now.clone()) {
+                Some(before) if before.0 != now.0 => fired.push(("session-renamed", target)),
+                Some(before) if before.1 != now.1 => {
+                    fired.push(("session-window-changed", target));
+                }
+                _ => {}
+            }
+        }
+        for w in self.windows.values() {
+            let now = WindowSeen {
+                name: w.name.clone(),
+                active: w.active,
+                size: w.size(),
+                layout: w
+                    .layout
+                    .panes()
+                    .into_iter()
+                    .map(|(p, r)| (PaneId(p), r))
+                    .collect(),
+            };
+            let target = HookTarget {
+                session: self.session_of_window(w.id),
+                window: Some(w.id),
+                pane: Some(w.active),
+                ..HookTarget::default()
+            };
+            if let Some(before) = observed.windows.insert(w.id, now.clone()) {
+                if before.name != now.name {
+                    fired.push(("window-renamed", target));
+                }
+                if before.active != now.active {
+                    fired.push(("window-pane-changed", target));
+                    if focus {
+                        let old = HookTarget {
+                            pane: Some(before.active),
+                            ..target
+                        };
+                        fired.push(("pane-focus-out", old));
+                        fired.push(("pane-focus-in", target));
+                    }
+                }
+                if before.size != now.size {
+                    fired.push(("window-resized", target));
+                }
+                if before.layout != now.layout {
+                    fired.push(("window-layout-changed", target));
+                }
+            }
+        }
+        for p in self.panes.values() {
+            let in_mode = p.copy.is_some();
+            if observed
+                .panes
+                .insert(p.id, in_mode)
+                .is_some_and(|b| b != in_mode)
+            {
+                fired.push((
+                    "pane-mode-changed",
+                    HookTarget {
+                        window: Some(p.window),
+                        pane: Some(p.id),
+                        ..HookTarget::default()
+                    },
+                ));
+            }
+        }
+        observed
+            .sessions
+            .retain(|id, _| self.sessions.contains_key(id));
+        observed
+            .windows
+            .retain(|id, _| self.windows.contains_key(id));
+        observed.panes.retain(|id, _| self.panes.contains_key(id));
+        self.observed = observed;
+        for (name, target) in fired {
+            self.fire_hook(name, target);
+        }
+    }
+}
