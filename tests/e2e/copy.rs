@@ -42,7 +42,7 @@ fn page_up_search_select_and_copy_with_emacs_keys() {
             .success()
             .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     });
-    assert_eq!(buffer, "142\n143\n");
+    assert_eq!(buffer, "142\n143");
     // The window name says the pane was in a mode while it was.
     let name = env.ok(&["display", "-p", "-t", "c", "#{pane_in_mode}"]);
     assert_eq!(name, "0\n");

@@ -43,7 +43,8 @@ pub fn run(
             mode.cx = (mode.cx + 1).min(len.max(1).min(term.size().cols.saturating_sub(1)));
         }
         "start-of-line" => mode.cx = 0,
-        "end-of-line" => mode.cx = line_length(term, mode.cursor(term).line).saturating_sub(1),
+        // Past the last character, as tmux puts it.
+        "end-of-line" => mode.cx = past_text(term, mode.cursor(term).line),
         "back-to-indentation" => {
             let chars = line_chars(term, mode.cursor(term).line);
             let first = chars
@@ -87,7 +88,7 @@ pub fn run(
         "select-line" => {
             let line = mode.cursor(term).line;
             mode.anchor = Some(Pos { line, col: 0 });
-            mode.cx = line_length(term, line).saturating_sub(1);
+            mode.cx = past_text(term, line);
         }
         "select-word" => select_word(mode, term, separators),
         "next-word" => word(mode, term, separators, Motion::NextStart, false),
@@ -215,6 +216,11 @@ fn scroll(mode: &mut CopyMode, term: &Terminal, lines: usize, way: Way) {
         Way::Backward => mode.offset = (mode.offset + lines).min(term.history_len()),
         Way::Forward => mode.offset = mode.offset.saturating_sub(lines),
     }
+}
+
+/// The column just past the text of `line`, kept on the screen.
+fn past_text(term: &Terminal, line: usize) -> u16 {
+    line_length(term, line).min(term.size().cols.saturating_sub(1))
 }
 
 fn copy_command(mode: &mut CopyMode, term: &Terminal, name: &str, arg: &str) -> CopyCommand {
@@ -555,20 +561,26 @@ mod tests {
         // No match: no move.
         go(&mut m, &t, "jump-forward", "z");
         assert_eq!(m.cx, 0);
-        // A selection ending on a blank inside the text keeps it; past the text, blanks go.
-        go(&mut m, &t, "jump-to-forward", "w");
-        go(&mut m, &t, "begin-selection", "");
-        go(&mut m, &t, "jump-backward", "e");
-        let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
-            panic!("no copy");
-        };
-        assert_eq!(text, "ello ");
+        // With emacs keys the last cell is left out; with vi keys it is taken, a blank
+        // inside the text too. Past the text, blanks go.
+        for (vi, copied) in [(false, "ello"), (true, "ello ")] {
+            m.vi = vi;
+            m.cx = 0;
+            go(&mut m, &t, "jump-to-forward", "w");
+            go(&mut m, &t, "begin-selection", "");
+            go(&mut m, &t, "jump-backward", "e");
+            let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
+                panic!("no copy");
+            };
+            assert_eq!(text, copied);
+        }
         go(&mut m, &t, "begin-selection", "");
         m.cx = 19;
         let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
             panic!("no copy");
         };
-        assert_eq!(text, "ello world foo");
+        // vi keys past the end of the text take the line's newline.
+        assert_eq!(text, "ello world foo\n");
     }
 
     #[test]

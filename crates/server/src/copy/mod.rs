@@ -71,6 +71,9 @@ pub struct CopyMode {
     /// Where the selection began, if one is being made.
     pub anchor: Option<Pos>,
     pub rectangle: bool,
+    /// mode-keys is vi: a selection takes the cell under the cursor too, and a newline
+    /// when it ends past the text of its last line (emacs takes neither), as in tmux.
+    pub vi: bool,
     /// Leave the mode when scrolled back to the bottom (`copy-mode -e`, the mouse wheel).
     pub exit_at_bottom: bool,
     pub search: Option<(String, Way)>,
@@ -92,6 +95,7 @@ impl CopyMode {
             cy: cursor.row,
             anchor: None,
             rectangle: false,
+            vi: false,
             exit_at_bottom,
             search: None,
             mark: None,

@@ -33,23 +33,39 @@ pub fn text_length(chars: &[char]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Text from `start` to `end` inclusive: wrapped lines join, others end in a newline,
-/// blanks past the end of a line's text go, as tmux copies.
+/// Text from `start` to `end` as tmux copies it: wrapped lines join, others end in a
+/// newline, and blanks past the end of a line's text go. With emacs keys the cell at
+/// `end` is left out and so is the last newline; with vi keys the cell is taken, and the
+/// newline too when `end` is past the text.
 pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> String {
     let mut out = String::new();
     for line in start.line..=end.line {
         let chars = line_chars(term, line);
+        // Columns [from, to) of this line.
         let (from, to) = if mode.rectangle {
-            (start.col.min(end.col), start.col.max(end.col))
+            (
+                usize::from(start.col.min(end.col)),
+                usize::from(start.col.max(end.col)) + 1,
+            )
         } else {
             (
-                if line == start.line { start.col } else { 0 },
-                if line == end.line { end.col } else { u16::MAX },
+                if line == start.line {
+                    usize::from(start.col)
+                } else {
+                    0
+                },
+                if line != end.line {
+                    usize::MAX
+                } else if mode.vi {
+                    usize::from(end.col).saturating_add(1)
+                } else {
+                    usize::from(end.col)
+                },
             )
         };
         let joins = !mode.rectangle && line < end.line && wrapped(term, line);
-        // As tmux: a selection stops at the end of the line's text, so blanks past it go
-        // but a blank inside the text that the selection ends on stays.
+        // A selection stops at the end of the line's text, so blanks past it go but a
+        // blank inside the text that the selection ends on stays.
         let length = if joins {
             usize::MAX
         } else {
@@ -58,15 +74,18 @@ pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> Str
         let piece: String = chars
             .iter()
             .enumerate()
-            .filter(|(i, _)| {
-                let col = u16::try_from(*i).unwrap_or(u16::MAX);
-                col >= from && col <= to && *i < length
-            })
+            .filter(|(i, _)| *i >= from && *i < to && *i < length)
             .map(|(_, c)| *c)
             .filter(|c| *c != '\0')
             .collect();
         out.push_str(&piece);
-        if !joins && line < end.line {
+        let last = line == end.line;
+        let newline = if last {
+            mode.vi && !mode.rectangle && to > length && !wrapped(term, line)
+        } else {
+            !joins
+        };
+        if newline {
             out.push('\n');
         }
     }

@@ -19,9 +19,12 @@ impl Server {
         let separators = self.session_option(None, "word-separators").to_string();
         let p = self.panes.get_mut(&pane).ok_or("no such pane")?;
         let window = p.window;
+        let vi = self.window_option(Some(window), "mode-keys") == "vi";
+        let p = self.panes.get_mut(&pane).ok_or("no such pane")?;
         let Some(mode) = p.copy.as_mut() else {
             return Err("not in a mode".to_string());
         };
+        mode.vi = vi;
         let outcome = {
             let t = p
                 .term
