@@ -49,7 +49,8 @@ fn unnamed_sessions_are_numbered_and_can_be_renamed() {
         String::from_utf8_lossy(&out.stderr),
         "duplicate session: zero\n"
     );
-    assert_eq!(env.ok(&["ls", "-F", "#{session_name}"]), "zero\n1\n");
+    // Sorted by name, as tmux lists them.
+    assert_eq!(env.ok(&["ls", "-F", "#{session_name}"]), "1\nzero\n");
     // Names that would read as targets are changed as tmux changes them.
     env.ok(&["new", "-d", "-s", "a.b:c"]);
     assert!(env.ok(&["has", "-t", "a_b_c"]).is_empty());

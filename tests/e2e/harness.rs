@@ -163,6 +163,71 @@ impl Env {
     }
 }
 
+/// A tmux server on a private socket in the test's directory, with the test's
+/// environment and no configuration file: the reference rmux is compared with. Dropping
+/// it stops the server.
+pub struct Tmux {
+    pub socket: PathBuf,
+    vars: Vec<(String, String)>,
+}
+
+impl Tmux {
+    pub fn new(env: &Env, name: &str) -> Tmux {
+        require_tmux();
+        Tmux {
+            socket: env.dir.path().join(format!("{name}.sock")),
+            vars: env.vars(),
+        }
+    }
+
+    /// `tmux args…` without a terminal, bounded in time.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .env_clear()
+            .envs(self.vars.iter().cloned())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        wait_output(cmd.spawn().expect("run tmux"), WAIT)
+    }
+
+    /// `tmux args…` that must succeed; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed ({:?}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A terminal running a tmux client of this server.
+    pub fn spawn(&self, cols: u16, rows: u16, args: &[&str]) -> Tty {
+        let mut cmd = CommandBuilder::new("tmux");
+        cmd.arg("-S");
+        cmd.arg(&self.socket);
+        cmd.args(["-f", "/dev/null"]);
+        cmd.args(args);
+        cmd.env_clear();
+        for (k, v) in &self.vars {
+            cmd.env(k, v);
+        }
+        Tty::spawn(cmd, cols, rows)
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
 impl Drop for Env {
     fn drop(&mut self) {
         // Stop the server this test started (if any); its panes go with it.

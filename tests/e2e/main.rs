@@ -9,6 +9,7 @@ mod copy;
 mod drawing;
 mod errors;
 mod faults;
+mod options;
 mod panes;
 mod story;
 mod targets;

@@ -74,6 +74,8 @@ pub struct Attached {
     pub bell: bool,
     /// Set since the last frame: the newest goes with the next frame.
     pub clipboard: Option<Vec<u8>>,
+    /// The terminal title last set (`set-titles`).
+    pub title: Option<String>,
     /// The status line as last composed, with what it was composed for (status
     /// generation, width, row).
     pub status_cache: std::cell::RefCell<Option<StatusKey>>,

@@ -19,6 +19,8 @@ pub const LIST_PANES: &str = "#{pane_index}: [#{pane_width}x#{pane_height}] [his
 pub const LIST_PANES_ALL: &str = "#{session_name}:#{window_index}.#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}";
 /// tmux's default `list-clients` format.
 pub const LIST_CLIENTS: &str = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]#{?client_flags, (,}#{client_flags}#{?client_flags,),}";
+/// tmux's default `list-buffers` format.
+pub const LIST_BUFFERS: &str = "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\"";
 /// `display-message` with no message.
 pub const DISPLAY_MESSAGE: &str = "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)";
 
@@ -57,6 +59,40 @@ impl<'a> FormatTarget<'a> {
     }
 }
 
+/// A paste buffer's variables (`#{buffer_name}`, `#{buffer_sample}`, ...) over those of
+/// a target, for list-buffers and choose-buffer.
+pub struct WithBuffer<'a> {
+    pub base: &'a FormatTarget<'a>,
+    pub buffer: &'a crate::buffers::PasteBuffer,
+}
+
+impl WithBuffer<'_> {
+    pub fn expand_plain(&self, template: &str) -> String {
+        crate::format::expand_no_time(template, self, chrono::Local::now())
+    }
+}
+
+impl FormatContext for WithBuffer<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        let b = self.buffer;
+        Some(match name {
+            "buffer_name" => b.name.clone(),
+            "buffer_size" => b.data.len().to_string(),
+            "buffer_sample" => b.sample(),
+            "buffer_created" => b.created_epoch().to_string(),
+            _ => return self.base.var(name),
+        })
+    }
+
+    fn job(&self, command: &str) -> Option<String> {
+        self.base.job(command)
+    }
+
+    fn children(&self, kind: crate::format::LoopKind) -> Vec<crate::format::LoopItem<'_>> {
+        self.base.children(kind)
+    }
+}
+
 fn epoch(t: SystemTime) -> String {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -90,11 +126,21 @@ impl FormatContext for FormatTarget<'_> {
         if let Some(v) = self.pane_var(name) {
             return Some(v);
         }
-        // Option names are variables too (#{status-left}).
-        crate::options::find(name).map(|d| match d.scope {
-            crate::options::Scope::Server => s.server_option(name).to_string(),
-            crate::options::Scope::Session => s.session_option(self.session, name).to_string(),
-            crate::options::Scope::Window => s.window_option(self.window, name).to_string(),
+        // Option names are variables too (#{status-left}); flags read as 1 or 0 there so
+        // #{?synchronize-panes,...} tests them as tmux does.
+        let d = crate::options::find(name)?;
+        let value = match (d.scope, self.pane) {
+            (crate::options::Scope::Server, _) => s.server_option(name),
+            (crate::options::Scope::Session, _) => s.session_option(self.session, name),
+            (crate::options::Scope::Window, Some(pane)) if d.pane => s.pane_option(pane, name),
+            (crate::options::Scope::Window, _) => s.window_option(self.window, name),
+        };
+        Some(match d.kind {
+            crate::options::Kind::Flag => {
+                let on = crate::options::parse_flag(value).unwrap_or(false);
+                if on { "1" } else { "0" }.to_string()
+            }
+            _ => value.to_string(),
         })
     }
 }

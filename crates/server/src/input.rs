@@ -77,12 +77,18 @@ impl Server {
         }
         let session = a.session;
         let now = Instant::now();
+        // The session's key table (`key-table`, root by default) is where every key
+        // starts; the prefix and repeats lead elsewhere for a key.
+        let default = self.session_option(Some(session), "key-table").to_string();
+        let Some(a) = self.attached_mut(client) else {
+            return;
+        };
         if a.repeat_until.is_some_and(|t| now > t) {
             a.repeat_until = None;
-            a.key_table = "root".to_string();
+            a.key_table = default.clone();
         }
         let table = a.key_table.clone();
-        if table == "root"
+        if table == default
             && let Some(copy_table) = self.copy_table(client)
         {
             // A pane in copy mode: its table first, then the prefix; other keys do nothing.
@@ -93,12 +99,12 @@ impl Server {
             }
             return;
         }
-        if table == "root" {
+        if table == default {
             if self.is_prefix(session, key) {
                 self.set_key_table(client, "prefix", None);
                 return;
             }
-            if let Some(b) = self.keys.lookup("root", key).cloned() {
+            if let Some(b) = self.keys.lookup(&default, key).cloned() {
                 if self.allowed_for(client, &b.command) {
                     self.run_client_command(client, &b.command);
                 }
@@ -116,7 +122,7 @@ impl Server {
                 let next = if repeat.is_some() {
                     table.as_str()
                 } else {
-                    "root"
+                    default.as_str()
                 };
                 self.set_key_table(client, next, repeat);
                 if self.allowed_for(client, &b.command) {
@@ -129,10 +135,16 @@ impl Server {
                     .get(&client)
                     .and_then(|c| c.attached.as_ref())
                     .is_some_and(|a| a.repeat_until.is_some());
-                self.set_key_table(client, "root", None);
-                // After a repeatable key, an unbound key is an ordinary key again.
+                self.set_key_table(client, &default, None);
+                // After a repeatable key, an unbound key is an ordinary key again. Any
+                // other key unbound here is tried in the default table (as tmux does), and
+                // dropped if it is not bound there either.
                 if repeating {
                     self.client_key(client, key);
+                } else if let Some(b) = self.keys.lookup(&default, key).cloned()
+                    && self.allowed_for(client, &b.command)
+                {
+                    self.run_client_command(client, &b.command);
                 }
             }
         }
@@ -194,6 +206,12 @@ impl Server {
     fn key_to_pane(&mut self, client: ClientId, key: Key) {
         let Some(pane) = self.input_pane(client) else {
             return;
+        };
+        // Backspace sends what the `backspace` option says (C-? by default), as in tmux.
+        let key = if key.code == proto::KeyCode::Backspace && key.mods.is_empty() {
+            crate::keyname::parse_key(self.server_option("backspace")).unwrap_or(key)
+        } else {
+            key
         };
         for target in self.input_targets(pane) {
             let Some(p) = self.panes.get(&target) else {

@@ -57,7 +57,17 @@ fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
         pane,
     };
     let opt = |name: &str| server.session_option(Some(session), name);
-    let base = style_option(&ctx, opt("status-style"), Style::default());
+    let mut base = style_option(&ctx, opt("status-style"), Style::default());
+    // The older status-fg and status-bg win over status-style when set, as in tmux.
+    for (name, background) in [("status-fg", false), ("status-bg", true)] {
+        if let Some(crate::format::ColourSpec::Colour(c)) = crate::format::parse_colour(opt(name)) {
+            if background {
+                base.bg = c;
+            } else {
+                base.fg = c;
+            }
+        }
+    }
 
     let left_style = style_option(&ctx, opt("status-left-style"), base);
     let mut left = styled(&ctx.expand(opt("status-left")), left_style);

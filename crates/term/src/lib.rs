@@ -50,6 +50,25 @@ pub struct Cursor {
     pub color: Color,
 }
 
+/// What the multiplexer lets a pane's program do (tmux's pane options).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `alternate-screen`: the program may switch to the alternate screen.
+    pub alternate_screen: bool,
+    /// `scroll-on-clear`: clearing the whole screen (or from its top left to the end)
+    /// first moves what it shows into the history.
+    pub scroll_on_clear: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            alternate_screen: true,
+            scroll_on_clear: true,
+        }
+    }
+}
+
 /// Something the caller may want to act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -61,6 +80,8 @@ pub enum Event {
     Cwd(String),
     /// OSC 52 set a selection; `data` is decoded.
     Clipboard { selection: String, data: Vec<u8> },
+    /// screen's `ESC k name ST` named the window (tmux's `allow-rename`).
+    Name(String),
 }
 
 /// One pane's emulator.
@@ -120,6 +141,11 @@ impl Terminal {
 
     pub fn clear_history(&mut self) {
         self.screen.clear_history();
+    }
+
+    /// What the multiplexer lets the program do.
+    pub fn set_settings(&mut self, settings: Settings) {
+        self.screen.settings = settings;
     }
 
     /// Full reset (RIS); size, history and history limit are kept.

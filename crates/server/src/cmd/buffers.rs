@@ -83,8 +83,27 @@ fn buffer_data(ctx: &Ctx<'_>, name: Option<&str>) -> Result<String, String> {
         .ok_or_else(|| no_buffer(name))
 }
 
-fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
-    let lines: Vec<String> = ctx.server.buffers.iter().map(|b| b.summary()).collect();
+fn exec_list(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let template = args.get('F').unwrap_or(crate::formats::LIST_BUFFERS);
+    let base = crate::formats::FormatTarget {
+        server: ctx.server,
+        client: ctx.client,
+        session: ctx.current.session,
+        window: ctx.current.window,
+        pane: ctx.current.pane,
+    };
+    let lines: Vec<String> = ctx
+        .server
+        .buffers
+        .iter()
+        .filter_map(|b| {
+            let f = crate::formats::WithBuffer {
+                base: &base,
+                buffer: b,
+            };
+            super::filter_passes(&f, args.get('f')).then(|| f.expand_plain(template))
+        })
+        .collect();
     for l in lines {
         ctx.print(&l);
     }
@@ -94,24 +113,17 @@ fn exec_list(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
 fn exec_show(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let name = args.get('b');
     let data = buffer_data(ctx, name)?;
+    // The text as it is, without a newline added, as tmux prints it.
     ctx.out.push_str(&data);
-    if !data.ends_with('\n') {
-        ctx.out.push('\n');
-    }
     Ok(Flow::Continue)
 }
 
 fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let name = args.get('b');
     if let Some(new) = args.get('n') {
-        let old = ctx
-            .server
-            .buffers
-            .find(name)
-            .cloned()
-            .ok_or_else(|| no_buffer(name))?;
-        ctx.server.buffers.delete(Some(&old.name));
-        ctx.server.buffers.set(Some(new), old.data);
+        if !ctx.server.buffers.rename(name, new) {
+            return Err(no_buffer(name));
+        }
         return Ok(Flow::Continue);
     }
     let data = args.arg(0).unwrap_or("").to_string();

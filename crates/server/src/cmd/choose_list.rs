@@ -40,13 +40,18 @@ fn fill(template: &str, name: &str) -> String {
     template.replace("%%", &quote_arg(name))
 }
 
+/// A buffer as list-buffers shows it.
+fn buffer_line(b: &crate::buffers::PasteBuffer) -> String {
+    format!("{}: {} bytes: \"{}\"", b.name, b.data.len(), b.sample())
+}
+
 fn exec_buffer(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let template = args.arg(0).unwrap_or("paste-buffer -p -b %%").to_string();
     let items = ctx
         .server
         .buffers
         .iter()
-        .map(|b| (b.summary(), fill(&template, &b.name)))
+        .map(|b| (buffer_line(b), fill(&template, &b.name)))
         .collect();
     open(ctx, items, "no buffers")
 }

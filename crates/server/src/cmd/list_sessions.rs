@@ -15,7 +15,15 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let format = args.get('F').unwrap_or(LIST_SESSIONS);
     let mut lines = Vec::new();
-    for &id in ctx.server.sessions.keys() {
+    // By name, as tmux keeps them.
+    let mut sessions: Vec<_> = ctx
+        .server
+        .sessions
+        .iter()
+        .map(|(id, s)| (s.name.clone(), *id))
+        .collect();
+    sessions.sort();
+    for (_, id) in sessions {
         let window = ctx.server.current_window(id);
         let f = FormatTarget {
             server: ctx.server,

@@ -309,15 +309,16 @@ impl Ctx<'_> {
     }
 }
 
-/// tmux's default command-alias option: names that stand for a command with flags.
-const ALIASES: &[(&str, &[&str])] = &[
-    ("split-pane", &["split-window"]),
-    ("splitp", &["split-window"]),
-    ("server-info", &["show-messages", "-JT"]),
-    ("info", &["show-messages", "-JT"]),
-    ("choose-window", &["choose-tree", "-w"]),
-    ("choose-session", &["choose-tree", "-s"]),
-];
+/// The command a `command-alias` entry (`name=command [args]`) makes of `name`.
+fn alias_of(server: &Server, name: &str) -> Option<Vec<String>> {
+    let aliases = server.options.server.get_array("command-alias")?;
+    let expansion = aliases
+        .into_iter()
+        .find_map(|entry| entry.split_once('=').filter(|(a, _)| *a == name))?
+        .1;
+    let parsed = parse_commands(expansion, &[]).ok()?;
+    parsed.into_iter().next()
+}
 
 /// Run one command (argv with the name first). Commands it starts in turn are queued
 /// (`ctx.insert`), never run from here.
@@ -325,10 +326,14 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
     let Some(name) = argv.first() else {
         return Ok(Flow::Continue);
     };
-    if let Some((_, expansion)) = ALIASES.iter().find(|(a, _)| a == name) {
-        let mut expanded: Vec<String> = expansion.iter().map(|s| (*s).to_string()).collect();
+    // command-alias first, as in tmux, whole names only.
+    if let Some(mut expanded) = alias_of(ctx.server, name) {
+        // An alias never names another: no loops.
         expanded.extend_from_slice(&argv[1..]);
-        return run(ctx, &expanded);
+        let entry = lookup(expanded.first().map_or("", String::as_str))?;
+        let args = Args::parse(entry.name, entry.flags, &expanded[1..])?;
+        args.check_count(entry.name, entry.args.0, entry.args.1)?;
+        return (entry.exec)(ctx, &args);
     }
     let entry = lookup(name)?;
     let args = Args::parse(entry.name, entry.flags, &argv[1..])?;
@@ -424,9 +429,9 @@ pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
 }
 
 /// A `-f` filter: the line is kept when the format expands to something true.
-pub fn filter_passes(f: &crate::formats::FormatTarget<'_>, filter: Option<&str>) -> bool {
+pub fn filter_passes(f: &dyn crate::format::FormatContext, filter: Option<&str>) -> bool {
     filter.is_none_or(|filter| {
-        let v = f.expand_plain(filter);
+        let v = crate::format::expand_no_time(filter, f, chrono::Local::now());
         !v.is_empty() && v != "0"
     })
 }
@@ -442,12 +447,23 @@ pub fn parse_commands(text: &str, env: &[(String, String)]) -> Result<Vec<Vec<St
         .map_err(|e| e.to_string())
 }
 
+/// The names `command-alias` gives by default (aliases set later are checked when
+/// they run).
+const DEFAULT_ALIASES: [&str; 6] = [
+    "split-pane",
+    "splitp",
+    "server-info",
+    "info",
+    "choose-window",
+    "choose-session",
+];
+
 /// Parse a command string and check every command in it exists, as tmux does when a
 /// binding or a hook is set (rather than failing later, when it runs).
 pub fn check_commands(text: &str) -> Result<(), String> {
     for argv in parse_commands(text, &[])? {
         if let Some(name) = argv.first()
-            && !ALIASES.iter().any(|(a, _)| a == name)
+            && !DEFAULT_ALIASES.contains(&name.as_str())
         {
             lookup(name)?;
         }

@@ -103,6 +103,16 @@ fn apply_preset(ctx: &mut Ctx<'_>, window: WindowId, index: usize) -> CmdResult 
         rows,
         24,
     );
+    let other_width = option_size(
+        ctx.server.window_option(Some(window), "other-pane-width"),
+        cols,
+        0,
+    );
+    let other_height = option_size(
+        ctx.server.window_option(Some(window), "other-pane-height"),
+        rows,
+        0,
+    );
     let w = ctx
         .server
         .windows
@@ -110,8 +120,11 @@ fn apply_preset(ctx: &mut Ctx<'_>, window: WindowId, index: usize) -> CmdResult 
         .ok_or("no such window")?;
     let first = w.layout.pane_order().first().copied().unwrap_or(w.active.0);
     w.previous_layout = Some(w.layout.clone());
-    w.layout
-        .apply_preset(preset, main_width, main_height, first);
+    w.layout.apply_preset_sized(
+        preset,
+        [main_width, main_height, other_width, other_height],
+        first,
+    );
     w.preset = Some(index % Preset::ALL.len());
     ctx.server.apply_layout(window);
     Ok(Flow::Continue)

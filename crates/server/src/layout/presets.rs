@@ -16,6 +16,7 @@ impl Layout {
     /// main-pane-width/-height options in cells (tmux takes a percentage of
     /// the window's size less one cell); `first` becomes the main pane and
     /// the others follow in pane order.
+    #[cfg(test)]
     pub fn apply_preset(
         &mut self,
         preset: Preset,
@@ -23,6 +24,14 @@ impl Layout {
         main_height: u16,
         first: PaneId,
     ) {
+        self.apply_preset_sized(preset, [main_width, main_height, 0, 0], first);
+    }
+
+    /// `select-layout <preset>` with the main pane's size and the others'
+    /// (`[main-pane-width, main-pane-height, other-pane-width, other-pane-height]` in
+    /// cells; an other size of 0 leaves the rest of the window to the others).
+    pub fn apply_preset_sized(&mut self, preset: Preset, sizes: [u16; 4], first: PaneId) {
+        let [main_width, main_height, other_width, other_height] = sizes;
         if self.order.len() <= 1 {
             return;
         }
@@ -36,12 +45,20 @@ impl Layout {
         match preset {
             Preset::EvenHorizontal => self.set_even(&panes, Axis::LeftRight, wsx, wsy),
             Preset::EvenVertical => self.set_even(&panes, Axis::TopBottom, wsx, wsy),
-            Preset::MainHorizontal => {
-                self.set_main(&panes, Axis::TopBottom, u32::from(main_height), wsx, wsy)
-            }
-            Preset::MainVertical => {
-                self.set_main(&panes, Axis::LeftRight, u32::from(main_width), wsx, wsy)
-            }
+            Preset::MainHorizontal => self.set_main(
+                &panes,
+                Axis::TopBottom,
+                (u32::from(main_height), u32::from(other_height)),
+                wsx,
+                wsy,
+            ),
+            Preset::MainVertical => self.set_main(
+                &panes,
+                Axis::LeftRight,
+                (u32::from(main_width), u32::from(other_width)),
+                wsx,
+                wsy,
+            ),
             Preset::Tiled => self.set_tiled(&panes, wsx, wsy),
         }
         self.fix_offsets();
@@ -78,7 +95,8 @@ impl Layout {
     /// main-horizontal (`axis` TopBottom: the main pane on top, the others
     /// in a row below) and main-vertical (LeftRight: main on the left, the
     /// others in a column on the right).
-    fn set_main(&mut self, panes: &[PaneId], axis: Axis, main: u32, wsx: u32, wsy: u32) {
+    fn set_main(&mut self, panes: &[PaneId], axis: Axis, sizes: (u32, u32), wsx: u32, wsy: u32) {
+        let (main, wanted_other) = sizes;
         let (window_along, window_across) = match axis {
             Axis::TopBottom => (wsy, wsx),
             Axis::LeftRight => (wsx, wsy),
@@ -104,8 +122,13 @@ impl Layout {
                 room - PANE_MINIMUM
             };
             other = PANE_MINIMUM;
-        } else {
+        } else if wanted_other == 0 || wanted_other > room || room - wanted_other < main {
+            // other-pane-width/-height unset, or leaving the main pane too little.
             other = room - main;
+        } else {
+            // The others get what they ask for; the main pane the rest.
+            main = room - wanted_other;
+            other = wanted_other;
         }
         let rest = &panes[1..];
         let across = at_minimum(rest.len()).max(window_across);

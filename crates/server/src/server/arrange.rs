@@ -163,6 +163,7 @@ impl Server {
             p.started = std::time::Instant::now();
             p.copy = None;
         }
+        self.apply_pane_settings(pane);
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {
                 a.view.forget_pane(pane);

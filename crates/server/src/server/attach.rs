@@ -14,12 +14,52 @@ use crate::render::View;
 use crate::termfeatures::{self, TerminalFacts};
 
 impl Server {
+    /// The variables `update-environment` names, copied from `client`'s environment into
+    /// `session`'s (or removed from it where the client has none), as tmux does when a
+    /// client attaches: a new SSH login's `SSH_AUTH_SOCK` reaches the panes made after.
+    pub fn update_environment(&mut self, client: ClientId, session: SessionId) {
+        let Some(c) = self.clients.get(&client) else {
+            return;
+        };
+        let patterns: Vec<String> = self
+            .sessions
+            .get(&session)
+            .and_then(|s| s.options.get_array("update-environment"))
+            .or_else(|| self.options.session.get_array("update-environment"))
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let mut updates: Vec<(String, Option<String>)> = Vec::new();
+        for pattern in &patterns {
+            match c
+                .env
+                .iter()
+                .find(|(k, _)| crate::format::fnmatch(pattern, k, false))
+            {
+                Some((k, v)) => updates.push((k.clone(), Some(v.clone()))),
+                None => updates.push((pattern.clone(), None)),
+            }
+        }
+        let Some(s) = self.sessions.get_mut(&session) else {
+            return;
+        };
+        for (name, value) in updates {
+            s.environ.retain(|(k, _)| *k != name);
+            if let Some(v) = value {
+                s.environ.push((name, v));
+            }
+        }
+    }
+
     /// Turn a connected client into an attached one showing `session`.
     pub fn attach_client(&mut self, client: ClientId, session: SessionId, readonly: bool) {
+        self.update_environment(client, session);
         let Some(name) = self.sessions.get(&session).map(|s| s.name.clone()) else {
             return;
         };
         let now = SystemTime::now();
+        let key_table = self.session_option(Some(session), "key-table").to_string();
         let Some(c) = self.clients.get_mut(&client) else {
             return;
         };
@@ -28,7 +68,7 @@ impl Server {
             session,
             readonly,
             view: View::default(),
-            key_table: "root".to_string(),
+            key_table,
             repeat_until: None,
             prompt: None,
             mode: None,
@@ -41,6 +81,7 @@ impl Server {
             features: None,
             bell: false,
             clipboard: None,
+            title: None,
             drag: None,
             status_cache: Default::default(),
         });
@@ -63,6 +104,7 @@ impl Server {
 
     /// Show another session in an attached client.
     pub fn switch_client(&mut self, client: ClientId, session: SessionId) {
+        self.update_environment(client, session);
         let now = SystemTime::now();
         let Some(a) = self.attached_mut(client) else {
             return;
@@ -125,6 +167,7 @@ impl Server {
     /// After options change: sizes (the status line may have come or gone), styles,
     /// what each terminal can show.
     pub fn options_changed(&mut self) {
+        self.buffers.limit = usize::try_from(self.server_number("buffer-limit")).unwrap_or(50);
         let sessions: Vec<SessionId> = self.sessions.keys().copied().collect();
         for s in sessions {
             self.fit_session(s);
@@ -133,7 +176,24 @@ impl Server {
         for c in clients {
             self.tell_features(c);
         }
+        let panes: Vec<crate::ids::PaneId> = self.panes.keys().copied().collect();
+        for p in panes {
+            self.apply_pane_settings(p);
+        }
         self.redraw_all();
+    }
+
+    /// Tell a pane's emulator what its options let the program do.
+    pub fn apply_pane_settings(&self, pane: crate::ids::PaneId) {
+        let settings = rmux_term::Settings {
+            alternate_screen: self.pane_flag(pane, "alternate-screen"),
+            scroll_on_clear: self.pane_flag(pane, "scroll-on-clear"),
+        };
+        if let Some(p) = self.panes.get(&pane)
+            && let Ok(mut t) = p.term.lock()
+        {
+            t.set_settings(settings);
+        }
     }
 
     /// What `client`'s terminal can show under the current options.

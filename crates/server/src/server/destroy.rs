@@ -20,7 +20,7 @@ impl Server {
         let window = p.window;
         let failed = status.code != 0 || status.signal.is_some();
         p.exited = Some((status, SystemTime::now()));
-        let keep = match self.window_option(Some(window), "remain-on-exit") {
+        let keep = match self.pane_option(pane, "remain-on-exit") {
             "on" => true,
             "failed" => failed,
             _ => false,
@@ -43,12 +43,7 @@ impl Server {
     /// remain-on-exit: write remain-on-exit-format on a new last line of the pane, as
     /// tmux does.
     fn show_pane_dead(&mut self, pane: PaneId) {
-        let Some(window) = self.panes.get(&pane).map(|p| p.window) else {
-            return;
-        };
-        let format = self
-            .window_option(Some(window), "remain-on-exit-format")
-            .to_string();
+        let format = self.pane_option(pane, "remain-on-exit-format").to_string();
         let text = crate::formats::FormatTarget::for_pane(self, pane).expand_plain(&format);
         if let Some(p) = self.panes.get(&pane)
             && let Ok(mut t) = p.term.lock()
@@ -173,7 +168,22 @@ impl Server {
         );
         let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
         for c in clients {
-            self.detach_client(c, message.to_string());
+            // detach-on-destroy off: on to the most recent other session; no-detached:
+            // to the most recent one nobody else is attached to, if any.
+            let next = match self.session_option(None, "detach-on-destroy") {
+                "off" => self.best_session(),
+                "no-detached" => self
+                    .sessions
+                    .values()
+                    .filter(|s| self.attached_count(s.id) == 0)
+                    .max_by_key(|s| (s.activity, s.id))
+                    .map(|s| s.id),
+                _ => None,
+            };
+            match next {
+                Some(other) => self.switch_client(c, other),
+                None => self.detach_client(c, message.to_string()),
+            }
         }
         if self.sessions.is_empty()
             && crate::options::parse_flag(self.server_option("exit-empty")).unwrap_or(true)
@@ -197,6 +207,22 @@ impl Server {
                     ..HookTarget::default()
                 },
             );
+            self.client_left(a.session);
+        }
+    }
+
+    /// A client left `session` (detached or gone): a session that destroys itself when
+    /// unattached goes, and a server that exits when unattached exits.
+    pub fn client_left(&mut self, session: SessionId) {
+        if self.attached_count(session) == 0
+            && self.sessions.contains_key(&session)
+            && self.session_flag(Some(session), "destroy-unattached")
+        {
+            self.kill_session(session);
+        }
+        let anyone = self.clients.values().any(|c| c.attached.is_some());
+        if !anyone && self.server_flag("exit-unattached") {
+            self.kill_server();
         }
     }
 

@@ -128,6 +128,15 @@ impl Server {
         if let Some(session) = c.session() {
             self.fit_session(session);
             self.redraw_all();
+            self.fire_hook(
+                "client-detached",
+                HookTarget {
+                    client: Some(client),
+                    session: Some(session),
+                    ..HookTarget::default()
+                },
+            );
+            self.client_left(session);
         }
     }
 
@@ -231,6 +240,7 @@ impl Server {
                     self.fire_hook("pane-set-clipboard", pane_target(window, pane));
                 }
                 TermEvent::Cwd(_) => {}
+                TermEvent::Name(name) => self.rename_from_pane(window, pane, &name),
             }
         }
         self.activity(window);
@@ -260,36 +270,7 @@ impl Server {
         if !visible && let Some(w) = self.windows.get_mut(&window) {
             w.alerts.bell = true;
         }
-        let Some(session) = self.session_of_window(window) else {
-            return;
-        };
-        let action = self
-            .session_option(Some(session), "bell-action")
-            .to_string();
-        let current = self.current_window(session) == Some(window);
-        let ring = match action.as_str() {
-            "any" => true,
-            "current" => current,
-            "other" => !current,
-            _ => false,
-        };
-        self.fire_hook(
-            "alert-bell",
-            HookTarget {
-                session: Some(session),
-                window: Some(window),
-                ..HookTarget::default()
-            },
-        );
-        if ring {
-            let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
-            for id in clients {
-                if let Some(a) = self.attached_mut(id) {
-                    a.bell = true;
-                    a.needs_render = true;
-                }
-            }
-        }
+        self.alert(window, Alert::Bell);
         self.redraw_all();
     }
 
@@ -302,14 +283,91 @@ impl Server {
         {
             w.alerts.activity = true;
             self.redraw_all();
-            self.fire_hook(
+            self.alert(window, Alert::Activity);
+        }
+    }
+
+    /// A program named its window (`ESC k name ST`): with `allow-rename` the window takes
+    /// the name and stops renaming itself, as in tmux.
+    fn rename_from_pane(&mut self, window: crate::ids::WindowId, pane: PaneId, name: &str) {
+        if !self.pane_flag(pane, "allow-rename") {
+            return;
+        }
+        let name = crate::names::window_name(name);
+        if let Some(w) = self.windows.get_mut(&window) {
+            w.name = name;
+            if let Some(d) = crate::options::find("automatic-rename") {
+                w.options.set(d, "off".to_string());
+            }
+        }
+        self.redraw_all();
+    }
+
+    /// An alert in `window`, passed on to the clients of its session as tmux's alerts.c
+    /// does: if its `*-action` applies (any window, the current one, the others, none),
+    /// its hook runs and each client gets a bell, a message (`visual-*`), or both.
+    pub fn alert(&mut self, window: crate::ids::WindowId, alert: Alert) {
+        let Some(session) = self.session_of_window(window) else {
+            return;
+        };
+        let (action, visual, hook, what) = match alert {
+            Alert::Bell => ("bell-action", "visual-bell", "alert-bell", "Bell"),
+            Alert::Activity => (
+                "activity-action",
+                "visual-activity",
                 "alert-activity",
-                HookTarget {
-                    session: self.session_of_window(window),
-                    window: Some(window),
-                    ..HookTarget::default()
-                },
-            );
+                "Activity",
+            ),
+            Alert::Silence => (
+                "silence-action",
+                "visual-silence",
+                "alert-silence",
+                "Silence",
+            ),
+        };
+        let current = self.current_window(session) == Some(window);
+        let applies = match self.session_option(Some(session), action) {
+            "any" => true,
+            "current" => current,
+            "other" => !current,
+            _ => false,
+        };
+        if !applies {
+            return;
+        }
+        self.fire_hook(
+            hook,
+            HookTarget {
+                session: Some(session),
+                window: Some(window),
+                ..HookTarget::default()
+            },
+        );
+        let visual = self.session_option(Some(session), visual).to_string();
+        let index = self
+            .sessions
+            .get(&session)
+            .and_then(|s| s.index_of(window))
+            .unwrap_or(0);
+        let message = if current {
+            format!("{what} in current window")
+        } else {
+            format!("{what} in window {index}")
+        };
+        let delay = self
+            .session_number(Some(session), "display-time")
+            .unsigned_abs();
+        let clients: Vec<ClientId> = self.attached_clients(session).map(|c| c.id).collect();
+        for id in clients {
+            if (visual == "off" || visual == "both")
+                && let Some(a) = self.attached_mut(id)
+            {
+                a.bell = true;
+                a.needs_render = true;
+            }
+            if visual != "off" {
+                self.show_message(id, &message, delay);
+            }
         }
     }
 
@@ -337,6 +395,14 @@ impl Server {
             }
         }
     }
+}
+
+/// What an alert is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alert {
+    Bell,
+    Activity,
+    Silence,
 }
 
 fn pane_target(window: crate::ids::WindowId, pane: PaneId) -> HookTarget {

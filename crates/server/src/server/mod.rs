@@ -158,6 +158,30 @@ impl Server {
         self.options.server.get(name).unwrap_or("")
     }
 
+    pub fn server_number(&self, name: &str) -> i64 {
+        self.server_option(name).parse().unwrap_or(0)
+    }
+
+    pub fn server_flag(&self, name: &str) -> bool {
+        options::parse_flag(self.server_option(name)).unwrap_or(false)
+    }
+
+    pub fn session_flag(&self, session: Option<SessionId>, name: &str) -> bool {
+        options::parse_flag(self.session_option(session, name)).unwrap_or(false)
+    }
+
+    /// A window option as it applies to one pane: its own value (`set -p`), else its
+    /// window's, else the global one.
+    pub fn pane_option(&self, pane: PaneId, name: &str) -> &str {
+        let p = self.panes.get(&pane);
+        p.and_then(|p| p.options.get(name))
+            .unwrap_or_else(|| self.window_option(p.map(|p| p.window), name))
+    }
+
+    pub fn pane_flag(&self, pane: PaneId, name: &str) -> bool {
+        options::parse_flag(self.pane_option(pane, name)).unwrap_or(false)
+    }
+
     pub fn session_number(&self, session: Option<SessionId>, name: &str) -> i64 {
         self.session_option(session, name).parse().unwrap_or(0)
     }

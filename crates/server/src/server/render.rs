@@ -42,6 +42,7 @@ impl Server {
 
     fn render_client(&mut self, id: ClientId, now: Instant, only: Option<crate::ids::PaneId>) {
         self.update_reports(id);
+        let title = self.wanted_title(id);
         let scene = self.scene(id).map(|mut s| {
             s.only = only;
             s
@@ -69,6 +70,10 @@ impl Server {
         // no more of them than of frames.
         let bell = std::mem::take(&mut a.bell);
         let clipboard = a.clipboard.take();
+        let title = title.filter(|t| a.title.as_ref() != Some(t));
+        if let Some(t) = &title {
+            a.title = Some(t.clone());
+        }
         if let Some(frame) = frame {
             c.send(&ServerMessage::Frame(frame));
         }
@@ -78,6 +83,37 @@ impl Server {
         if let Some(data) = clipboard {
             c.send(&ServerMessage::Clipboard { data });
         }
+        if let Some(t) = title {
+            c.send(&ServerMessage::Title(t));
+        }
+    }
+
+    /// The title `set-titles` gives the client's terminal (`set-titles-string`), if it
+    /// is on and the terminal has titles.
+    fn wanted_title(&self, id: ClientId) -> Option<String> {
+        let session = self.clients.get(&id)?.session()?;
+        if !self.session_flag(Some(session), "set-titles") {
+            return None;
+        }
+        let has_titles = self
+            .clients
+            .get(&id)
+            .and_then(|c| c.attached.as_ref())
+            .and_then(|a| a.features)
+            .is_some_and(|f| f.has(rmux_proto::Feature::Title));
+        if !has_titles {
+            return None;
+        }
+        let window = self.current_window(session);
+        let format = self.session_option(Some(session), "set-titles-string");
+        let target = crate::formats::FormatTarget {
+            server: self,
+            client: Some(id),
+            session: Some(session),
+            window,
+            pane: window.and_then(|w| self.active_pane(w)),
+        };
+        Some(target.expand(format))
     }
 
     /// Tell the client's terminal to report the mouse (`mouse on`) and focus
@@ -140,6 +176,11 @@ impl Server {
     /// Take in held output, drop messages and repeat windows whose time is up.
     pub fn expire(&mut self, now: Instant) {
         self.release_held_output(now);
+        let default_tables: std::collections::HashMap<crate::ids::SessionId, String> = self
+            .sessions
+            .keys()
+            .map(|s| (*s, self.session_option(Some(*s), "key-table").to_string()))
+            .collect();
         for c in self.clients.values_mut() {
             let Some(a) = c.attached.as_mut() else {
                 continue;
@@ -154,7 +195,10 @@ impl Server {
             }
             if a.repeat_until.is_some_and(|t| t <= now) {
                 a.repeat_until = None;
-                a.key_table = "root".to_string();
+                a.key_table = default_tables
+                    .get(&a.session)
+                    .cloned()
+                    .unwrap_or_else(|| "root".to_string());
             }
             if a.echo_pane
                 .is_some_and(|(_, t)| now.duration_since(t) > ECHO_WINDOW)
@@ -229,6 +273,7 @@ impl Server {
             {
                 win.alerts.silence = true;
                 changed = true;
+                self.alert(w, super::events::Alert::Silence);
             }
         }
         changed

@@ -140,8 +140,10 @@ impl Server {
                     }
                     None => {
                         let cur = t.cursor();
-                        cur.visible
-                            .then_some((cur.col, cur.row, cur.shape, cur.color))
+                        cur.visible.then(|| {
+                            let (shape, color) = self.cursor_look(pane, cur.shape, cur.color);
+                            (cur.col, cur.row, shape, color)
+                        })
                     }
                 }
             } else {
@@ -162,19 +164,13 @@ impl Server {
             scene.panes.push(placement);
         }
         if !w.zoomed {
-            let active_style = Style {
-                fg: Color::Indexed(2),
-                ..Style::default()
-            };
+            let active_style = self.border_style(window, "pane-active-border-style");
+            let other_style = self.border_style(window, "pane-border-style");
             for &(b, active) in w.borders().iter() {
                 if b.x >= area.width || b.y >= area.height {
                     continue;
                 }
-                let style = if active {
-                    active_style
-                } else {
-                    Style::default()
-                };
+                let style = if active { active_style } else { other_style };
                 scene.marks.push(Mark {
                     x: area.x + b.x,
                     y: area.y + b.y,
@@ -247,6 +243,58 @@ impl Server {
             .marks
             .extend(crate::modes::clock_marks(shown, colour, twelve));
         scene.cursor = None;
+    }
+
+    /// The cursor's shape and colour: the program's, else the pane's `cursor-style` and
+    /// `cursor-colour`.
+    fn cursor_look(
+        &self,
+        pane: crate::ids::PaneId,
+        shape: CursorShape,
+        color: Color,
+    ) -> (CursorShape, Color) {
+        let shape = if shape == CursorShape::Default {
+            let n = match self.pane_option(pane, "cursor-style") {
+                "blinking-block" => 1,
+                "block" => 2,
+                "blinking-underline" => 3,
+                "underline" => 4,
+                "blinking-bar" => 5,
+                "bar" => 6,
+                _ => 0,
+            };
+            CursorShape::from_decscusr(n).unwrap_or_default()
+        } else {
+            shape
+        };
+        let color = match (
+            color,
+            crate::format::parse_colour(self.pane_option(pane, "cursor-colour")),
+        ) {
+            (Color::Default, Some(crate::format::ColourSpec::Colour(c))) => c,
+            (c, _) => c,
+        };
+        (shape, color)
+    }
+
+    /// A border style option of `window`, a format expanded for its active pane (the
+    /// default active style says yellow in copy mode, red with synchronize-panes).
+    fn border_style(&self, window: WindowId, name: &str) -> Style {
+        let value = self.window_option(Some(window), name);
+        let spec = if value.contains("#{") {
+            let pane = self.active_pane(window);
+            let target = crate::formats::FormatTarget {
+                server: self,
+                client: None,
+                session: self.session_of_window(window),
+                window: Some(window),
+                pane,
+            };
+            target.expand_plain(value)
+        } else {
+            value.to_string()
+        };
+        crate::format::style::parse_style(&spec, Style::default()).unwrap_or_default()
     }
 
     /// A style option (or a colour option, read as a background) as a style.

@@ -232,6 +232,7 @@ impl Server {
             options: crate::options::OptionStore::default(),
         };
         self.panes.insert(id, pane);
+        self.apply_pane_settings(id);
         Ok(())
     }
 

@@ -28,6 +28,9 @@ mod sgr;
 use crate::Event;
 use crate::screen::{Charset, Screen};
 
+/// The longest window name (`ESC k`) kept; the rest is dropped.
+const MAX_NAME: usize = 256;
+
 /// The longest OSC string kept; a longer one is dropped whole.
 pub(crate) const MAX_STRING: usize = 1024 * 1024;
 
@@ -48,8 +51,9 @@ pub(crate) struct Parser {
     /// `vte` is in its ground state: text is ours to decode.
     at_ground: bool,
     utf8: ground::Utf8,
-    /// Inside screen's `ESC k name ST` (a window name), which is swallowed.
+    /// Inside screen's `ESC k name ST` (a window name): collected, reported when it ends.
     in_name_string: bool,
+    name: Vec<u8>,
     /// Collecting a DCS this terminal answers (DECRQSS).
     dcs: Option<Vec<u8>>,
     /// Inside an OSC string.
@@ -86,8 +90,17 @@ impl Parser {
             }
             if self.in_name_string {
                 let (n, ended) = ground::skip_string(bytes);
+                let text = bytes.get(..n).unwrap_or(&[]);
+                let text = text.strip_suffix(b"\x07").unwrap_or(text);
+                let room = MAX_NAME.saturating_sub(self.name.len());
+                self.name.extend_from_slice(&text[..text.len().min(room)]);
                 bytes = bytes.get(n..).unwrap_or(&[]);
                 self.in_name_string = !ended;
+                if ended {
+                    let name =
+                        String::from_utf8_lossy(&std::mem::take(&mut self.name)).into_owned();
+                    screen.push_event(Event::Name(name));
+                }
                 continue;
             }
             if self.at_ground {

@@ -92,6 +92,10 @@ impl Screen {
         let blank = self.erased_cell();
         match mode {
             EraseMode::ToEnd => {
+                // From the top left (`clear`'s \E[H\E[J) it is a clear of the screen.
+                if self.cur.x == 0 && y == 0 && self.scrolls_on_clear() {
+                    self.push_screen_to_history();
+                }
                 self.erase_line(EraseMode::ToEnd);
                 self.erase_rows(y + 1..rows, blank);
             }
@@ -100,13 +104,19 @@ impl Screen {
                 self.erase_line(EraseMode::ToStart);
             }
             EraseMode::All => {
-                if !self.modes.alt_screen {
+                if self.scrolls_on_clear() {
                     self.push_screen_to_history();
                 }
                 self.erase_rows(0..rows, blank);
             }
             EraseMode::History => self.clear_history(),
         }
+    }
+
+    /// Whether clearing the screen keeps what it showed in the history: on the main
+    /// screen, with `scroll-on-clear`.
+    fn scrolls_on_clear(&self) -> bool {
+        !self.modes.alt_screen && self.settings.scroll_on_clear
     }
 
     fn erase_rows(&mut self, ys: std::ops::Range<usize>, blank: Cell) {

@@ -118,6 +118,8 @@ pub(crate) struct Screen {
     pub cwd: Option<String>,
     pub replies: Vec<u8>,
     pub events: Vec<Event>,
+    /// What the multiplexer allows this screen (its pane's options).
+    pub settings: crate::Settings,
     /// Last stamp handed out; also the terminal's `seq()`.
     pub stamp: u64,
     pub links: Links,
@@ -167,6 +169,7 @@ impl Screen {
             cwd: None,
             replies: Vec::new(),
             events: Vec::new(),
+            settings: crate::Settings::default(),
             stamp,
             links: Links::default(),
             last_char: None,

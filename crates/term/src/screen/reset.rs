@@ -11,7 +11,7 @@ impl Screen {
     /// 47/1047/1049 set. The alternate screen starts blank (erased with
     /// the current background, as tmux does), in a grid made now.
     pub(crate) fn enter_alt_screen(&mut self, save_cursor: bool) {
-        if self.modes.alt_screen {
+        if self.modes.alt_screen || !self.settings.alternate_screen {
             return;
         }
         if save_cursor {
@@ -87,6 +87,7 @@ impl Screen {
         fresh.events = std::mem::take(&mut self.events);
         fresh.title = std::mem::take(&mut self.title);
         fresh.cwd = self.cwd.take();
+        fresh.settings = self.settings;
         *self = fresh;
         // Every row is new: restamp them past anything handed out before.
         // (There is no alternate grid: the fresh screen is the main one.)

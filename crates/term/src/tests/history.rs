@@ -69,3 +69,38 @@ fn a_100_character_line_costs_at_most_250_bytes_whatever_the_width() {
     assert!(narrow <= 250, "{narrow}");
     assert!(wide <= 250, "{wide}");
 }
+
+#[test]
+fn clear_from_the_top_left_keeps_the_screen_in_history_unless_told_not_to() {
+    // tmux-256color's `clear` is \E[H\E[J: with scroll-on-clear the screen scrolls away.
+    let mut t = screen("one\r\ntwo\r\n");
+    t.feed(b"\x1b[H\x1b[J");
+    assert_eq!(
+        t.history_len(),
+        2,
+        "the two lines written, as tmux moves them"
+    );
+    let mut off = screen("");
+    off.set_settings(crate::Settings {
+        scroll_on_clear: false,
+        ..crate::Settings::default()
+    });
+    off.feed(b"one\r\ntwo\r\n\x1b[H\x1b[J\x1b[2J");
+    assert_eq!(off.history_len(), 0);
+    // Clearing from elsewhere than the top left only erases.
+    let mut mid = screen("one\r\ntwo\r\n");
+    mid.feed(b"\x1b[2;1H\x1b[J");
+    assert_eq!(mid.history_len(), 0);
+}
+
+#[test]
+fn without_alternate_screen_the_program_stays_on_the_main_screen() {
+    let mut t = screen("main text");
+    t.set_settings(crate::Settings {
+        alternate_screen: false,
+        ..crate::Settings::default()
+    });
+    t.feed(b"\x1b[?1049h");
+    assert!(!t.modes().alt_screen);
+    assert!(t.row(0).is_some_and(|r| r.text().starts_with("main text")));
+}
