@@ -249,3 +249,72 @@ fn new_session_with_a_start_directory_and_attach_if_exists() {
     env.ok(&["kill-server"]);
     env.ok(&["start-server"]);
 }
+
+#[test]
+fn wait_for_channels_order_scripts_as_in_tmux() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    env.ok(&["new", "-d", "-s", "w"]);
+    tmux.ok(&["new", "-d", "-s", "w"]);
+    // A waiter holds on until the signal; the server serves others meanwhile.
+    let waiter = std::process::Command::new(crate::harness::rmux_bin())
+        .args(["wait-for", "done"])
+        .env_clear()
+        .envs(env.vars())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    env.ok(&["set-buffer", "-b", "seen", "x"]);
+    env.ok(&["wait-for", "-S", "done"]);
+    let out = crate::harness::wait_output(waiter, crate::harness::WAIT);
+    assert!(out.status.success(), "{out:?}");
+    // A signal nobody waited for is kept for the next waiter; errors as tmux's.
+    for args in [
+        &["wait-for", "-S", "early"][..],
+        &["wait-for", "early"],
+        &["wait-for", "-L", "lock"],
+        &["wait-for", "-U", "lock"],
+    ] {
+        env.ok(args);
+        tmux.ok(args);
+    }
+    let ours = env.run(&["wait-for", "-U", "lock"]);
+    let theirs = tmux.run(&["wait-for", "-U", "lock"]);
+    assert_eq!(ours.status.code(), theirs.status.code());
+    assert_eq!(ours.stderr, theirs.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stderr),
+        "channel lock not locked\n"
+    );
+}
+
+#[test]
+fn clear_history_and_capture_into_a_named_buffer() {
+    let env = Env::new();
+    env.ok(&[
+        "new",
+        "-d",
+        "-s",
+        "h",
+        "-x",
+        "80",
+        "-y",
+        "10",
+        "seq 1 100; exec cat",
+    ]);
+    eventually("history", || {
+        (env.ok(&["display", "-p", "-t", "h", "#{history_size}"]) != "0\n").then_some(())
+    });
+    env.ok(&["capture-pane", "-t", "h", "-b", "shot"]);
+    assert!(env.ok(&["show-buffer", "-b", "shot"]).contains("100"));
+    env.ok(&["clear-history", "-t", "h"]);
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "h", "#{history_size}"]),
+        "0\n"
+    );
+    assert!(
+        !env.ok(&["capture-pane", "-p", "-S", "-", "-t", "h"])
+            .contains("\n1\n")
+    );
+}

@@ -54,7 +54,10 @@ fn error_messages_and_exit_codes_match_tmux() {
             &["rename-session"],
             "command rename-session: too few arguments (need at least 1)\n",
         ),
-        (&["has-session", "-t", "nosuch"], ""),
+        (
+            &["has-session", "-t", "nosuch"],
+            "can't find session: nosuch\n",
+        ),
     ];
     for (args, message) in cases {
         let out = env.run(args);

@@ -11,6 +11,7 @@ mod errors;
 mod faults;
 mod options;
 mod panes;
+mod prompts;
 mod story;
 mod targets;
 mod windows;

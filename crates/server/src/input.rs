@@ -45,16 +45,16 @@ impl Server {
         let Some(a) = self.attached_mut(client) else {
             return;
         };
-        if let Some(prompt) = a.prompt.as_mut() {
-            let action = prompt.key(key);
+        if let Some(mut prompt) = a.prompt.take() {
             a.needs_render = true;
-            match action {
-                PromptAction::Continue => {}
-                PromptAction::Cancel => a.prompt = None,
-                PromptAction::Run(line) => {
-                    a.prompt = None;
-                    self.run_client_command(client, &line);
+            match prompt.key(key, &mut self.prompt_history) {
+                PromptAction::Continue => {
+                    if let Some(a) = self.attached_mut(client) {
+                        a.prompt = Some(prompt);
+                    }
                 }
+                PromptAction::Cancel => {}
+                PromptAction::Run(line) => self.run_client_command(client, &line),
             }
             return;
         }

@@ -1,12 +1,13 @@
-//! The status-line prompts: `command-prompt` (a line of text, then a command built from it)
-//! and `confirm-before` (a y/n question).
+//! The status-line prompts: `command-prompt` (one or more lines of text, then a command
+//! built from them) and `confirm-before` (a y/n question), with a history per prompt
+//! type as tmux keeps it.
 
 use rmux_proto::{Key, KeyCode};
 
-/// What happens with the answer.
+/// What happens with the answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PromptKind {
-    /// Run `template` with `%%` (or `%1`) replaced by the text typed.
+    /// Run `template` with `%1`, `%2`… (and `%%`) replaced by the answers.
     Command { template: String },
     /// Run `template` with `%%` replaced by the name of the next key pressed
     /// (`command-prompt -k`).
@@ -18,6 +19,78 @@ pub enum PromptKind {
     Confirm { command: String },
 }
 
+/// The kinds of prompt tmux keeps a history for (`command-prompt -T`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PromptType {
+    #[default]
+    Command,
+    Search,
+    Target,
+    WindowTarget,
+}
+
+impl PromptType {
+    pub const ALL: [PromptType; 4] = [
+        PromptType::Command,
+        PromptType::Search,
+        PromptType::Target,
+        PromptType::WindowTarget,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PromptType::Command => "command",
+            PromptType::Search => "search",
+            PromptType::Target => "target",
+            PromptType::WindowTarget => "window-target",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PromptType> {
+        PromptType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// What was typed at each type of prompt, oldest first; shared by every client.
+#[derive(Debug, Default)]
+pub struct PromptHistory {
+    lists: [Vec<String>; 4],
+    /// prompt-history-limit.
+    pub limit: usize,
+}
+
+impl PromptHistory {
+    pub fn new(limit: usize) -> PromptHistory {
+        PromptHistory {
+            lists: Default::default(),
+            limit,
+        }
+    }
+
+    pub fn list(&self, t: PromptType) -> &[String] {
+        &self.lists[t as usize]
+    }
+
+    /// Keep `line` unless it repeats the last entry; the oldest go past the limit.
+    pub fn add(&mut self, t: PromptType, line: &str) {
+        let list = &mut self.lists[t as usize];
+        if line.is_empty() || list.last().is_some_and(|l| l == line) {
+            return;
+        }
+        list.push(line.to_string());
+        let excess = list.len().saturating_sub(self.limit);
+        list.drain(..excess);
+    }
+
+    pub fn clear(&mut self, t: Option<PromptType>) {
+        for (i, list) in self.lists.iter_mut().enumerate() {
+            if t.is_none_or(|t| t as usize == i) {
+                list.clear();
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub label: String,
@@ -25,6 +98,14 @@ pub struct Prompt {
     /// Cursor position in `input`, in chars.
     pub cursor: usize,
     pub kind: PromptKind,
+    pub ptype: PromptType,
+    /// `-N`: digits only; any other key ends the prompt.
+    pub numeric: bool,
+    /// The prompts still to come after this one (label, initial text).
+    rest: Vec<(String, String)>,
+    answers: Vec<String>,
+    /// How far back in the history Up has gone (0: not in it).
+    history_at: usize,
 }
 
 /// What a key did to the prompt.
@@ -39,53 +120,57 @@ pub enum PromptAction {
 }
 
 impl Prompt {
-    pub fn command(label: String, initial: String, template: String) -> Prompt {
-        let cursor = initial.chars().count();
+    fn new(label: String, input: String, kind: PromptKind) -> Prompt {
         Prompt {
+            cursor: input.chars().count(),
             label,
-            input: initial,
-            cursor,
-            kind: PromptKind::Command { template },
+            input,
+            kind,
+            ptype: PromptType::Command,
+            numeric: false,
+            rest: Vec::new(),
+            answers: Vec::new(),
+            history_at: 0,
         }
+    }
+
+    pub fn command(label: String, initial: String, template: String) -> Prompt {
+        Prompt::new(label, initial, PromptKind::Command { template })
+    }
+
+    /// Several questions in turn (`-p "first,second"`), each with its initial text; the
+    /// answers fill `%1`, `%2`… of `template`.
+    pub fn questions(prompts: Vec<(String, String)>, template: String) -> Prompt {
+        let mut prompts = prompts.into_iter();
+        let (label, input) = prompts.next().unwrap_or_default();
+        let mut p = Prompt::command(label, input, template);
+        p.rest = prompts.collect();
+        p
     }
 
     /// `command-prompt -1`: the first key typed is the answer.
     pub fn single_key(label: String, template: String) -> Prompt {
-        Prompt {
-            label,
-            input: String::new(),
-            cursor: 0,
-            kind: PromptKind::OneKey { template },
-        }
+        Prompt::new(label, String::new(), PromptKind::OneKey { template })
     }
 
     pub fn key_name(label: String, template: String) -> Prompt {
-        Prompt {
-            label,
-            input: String::new(),
-            cursor: 0,
-            kind: PromptKind::Key { template },
-        }
+        Prompt::new(label, String::new(), PromptKind::Key { template })
     }
 
     pub fn confirm(label: String, command: String) -> Prompt {
-        Prompt {
-            label,
-            input: String::new(),
-            cursor: 0,
-            kind: PromptKind::Confirm { command },
-        }
+        Prompt::new(label, String::new(), PromptKind::Confirm { command })
     }
 
-    /// Handle one key (emacs-style editing, as tmux's default status-keys).
-    pub fn key(&mut self, key: Key) -> PromptAction {
+    /// Handle one key (emacs-style editing, as tmux's default status-keys); Up and Down
+    /// walk `history`, Enter adds to it.
+    pub fn key(&mut self, key: Key, history: &mut PromptHistory) -> PromptAction {
         if let PromptKind::Key { template } = &self.kind {
             let name = crate::keyname::key_name(key);
-            return PromptAction::Run(fill_template(template, &name));
+            return PromptAction::Run(fill_template(template, &[name]));
         }
         if let PromptKind::OneKey { template } = &self.kind {
             return match edit_for(key) {
-                Edit::Insert(c) => PromptAction::Run(fill_template(template, &c.to_string())),
+                Edit::Insert(c) => PromptAction::Run(fill_template(template, &[c.to_string()])),
                 _ => PromptAction::Cancel,
             };
         }
@@ -97,8 +182,13 @@ impl Prompt {
                 _ => PromptAction::Cancel,
             };
         }
-        match edit_for(key) {
-            Edit::Submit => return self.submit(),
+        let edit = edit_for(key);
+        if self.numeric && !matches!(edit, Edit::Insert('0'..='9')) {
+            // As tmux: anything but a digit answers with what was typed.
+            return self.submit(history);
+        }
+        match edit {
+            Edit::Submit => return self.submit(history),
             Edit::Cancel => return PromptAction::Cancel,
             Edit::DeleteBack => {
                 if self.cursor > 0 {
@@ -125,6 +215,25 @@ impl Prompt {
                 self.input.insert(at, c);
                 self.cursor += 1;
             }
+            Edit::Older => {
+                let list = history.list(self.ptype);
+                if self.history_at < list.len() {
+                    self.history_at += 1;
+                    self.set_input(list[list.len() - self.history_at].clone());
+                }
+            }
+            Edit::Newer => {
+                // Past the newest entry the line is empty, as in tmux.
+                if self.history_at > 0 {
+                    self.history_at -= 1;
+                    let list = history.list(self.ptype);
+                    let line = match self.history_at {
+                        0 => String::new(),
+                        n => list.get(list.len() - n).cloned().unwrap_or_default(),
+                    };
+                    self.set_input(line);
+                }
+            }
             Edit::Nothing => {}
         }
         PromptAction::Continue
@@ -139,18 +248,27 @@ impl Prompt {
         }
     }
 
-    fn submit(&self) -> PromptAction {
-        match &self.kind {
-            PromptKind::Command { template } => {
-                if self.input.is_empty() {
-                    return PromptAction::Cancel;
-                }
-                PromptAction::Run(fill_template(template, &self.input))
-            }
-            PromptKind::Confirm { .. } | PromptKind::Key { .. } | PromptKind::OneKey { .. } => {
-                PromptAction::Cancel
-            }
+    fn set_input(&mut self, text: String) {
+        self.cursor = text.chars().count();
+        self.input = text;
+    }
+
+    /// Enter: the answer is kept; the next question comes, or the command runs. An empty
+    /// answer is an answer too, as in tmux.
+    fn submit(&mut self, history: &mut PromptHistory) -> PromptAction {
+        let PromptKind::Command { template } = &self.kind else {
+            return PromptAction::Cancel;
+        };
+        history.add(self.ptype, &self.input);
+        self.answers.push(std::mem::take(&mut self.input));
+        if !self.rest.is_empty() {
+            let (label, input) = self.rest.remove(0);
+            self.label = label;
+            self.set_input(input);
+            self.history_at = 0;
+            return PromptAction::Continue;
         }
+        PromptAction::Run(fill_template(template, &self.answers))
     }
 
     fn byte_at(&self, chars: usize) -> usize {
@@ -181,6 +299,8 @@ enum Edit {
     KillToEnd,
     KillToStart,
     Insert(char),
+    Older,
+    Newer,
     Nothing,
 }
 
@@ -194,6 +314,8 @@ fn edit_for(key: Key) -> Edit {
         KeyCode::Right => Edit::Right,
         KeyCode::Home => Edit::Home,
         KeyCode::End => Edit::End,
+        KeyCode::Up => Edit::Older,
+        KeyCode::Down => Edit::Newer,
         KeyCode::Char(c) if key.mods.ctrl => match c {
             'c' | 'g' => Edit::Cancel,
             'm' => Edit::Submit,
@@ -205,6 +327,8 @@ fn edit_for(key: Key) -> Edit {
             'e' => Edit::End,
             'k' => Edit::KillToEnd,
             'u' => Edit::KillToStart,
+            'p' => Edit::Older,
+            'n' => Edit::Newer,
             _ => Edit::Nothing,
         },
         KeyCode::Char(c) if !key.mods.alt => Edit::Insert(c),
@@ -212,24 +336,77 @@ fn edit_for(key: Key) -> Edit {
     }
 }
 
-/// Put the answer into a command template as tmux does: `%%` and `%1` become the text
-/// (escaped for the double or single quotes around them); with no placeholder the answer
-/// is the command itself.
-pub fn fill_template(template: &str, answer: &str) -> String {
-    if template.is_empty() {
-        return answer.to_string();
+/// Put the answers into a command template. When the placeholders stand for command
+/// names (`%1` alone, as `C-b :` uses), the answers are command text, put in as tmux puts
+/// them. Otherwise each answer becomes (part of) the argument its placeholder is in, as
+/// tmux does for `{ … }` templates: quotes or spaces in what was typed cannot change the
+/// command.
+pub fn fill_template(template: &str, answers: &[String]) -> String {
+    let template = if template.is_empty() { "%1" } else { template };
+    let text_level = || {
+        let mut line = template.to_string();
+        for (i, answer) in answers.iter().enumerate() {
+            line = replace_placeholders(&line, answer, i + 1, true);
+        }
+        line
+    };
+    let Ok(parsed) = crate::cmdline::parse_line(template, &crate::cmdline::NoEnv) else {
+        return text_level();
+    };
+    if parsed
+        .commands
+        .iter()
+        .any(|c| c.first().is_some_and(|name| name.contains('%')))
+    {
+        return text_level();
     }
-    if !template.contains("%%") && !template.contains("%1") {
-        return template.to_string();
-    }
-    let escaped: String = answer
-        .chars()
-        .flat_map(|c| match c {
-            '"' | '\\' | '$' | '\'' | ';' => vec!['\\', c],
-            _ => vec![c],
+    let commands: Vec<Vec<String>> = parsed
+        .commands
+        .into_iter()
+        .map(|argv| {
+            argv.into_iter()
+                .map(|mut arg| {
+                    for (i, answer) in answers.iter().enumerate() {
+                        arg = replace_placeholders(&arg, answer, i + 1, false);
+                    }
+                    arg
+                })
+                .collect()
         })
         .collect();
-    template.replace("%%", &escaped).replace("%1", &escaped)
+    crate::cmdline::join_commands(&commands)
+}
+
+/// tmux's `cmd_template_replace`: `%N` (every one) and the first `%%` become `value`;
+/// `%N%` and `%%%` take it with `"\$;~` escaped when `escape` (the text form).
+fn replace_placeholders(text: &str, value: &str, index: usize, escape: bool) -> String {
+    let digit = char::from_digit(u32::try_from(index).unwrap_or(0), 10);
+    let mut out = String::new();
+    let mut replaced = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some(&n) if Some(n) == digit && index <= 9 => {}
+            Some('%') if !replaced => replaced = true,
+            _ => {
+                out.push(c);
+                continue;
+            }
+        }
+        chars.next();
+        let quoted = chars.next_if_eq(&'%').is_some();
+        for v in value.chars() {
+            if escape && quoted && "\"\\$;~".contains(v) {
+                out.push('\\');
+            }
+            out.push(v);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -244,50 +421,157 @@ mod tests {
         }
     }
 
+    fn history() -> PromptHistory {
+        PromptHistory::new(100)
+    }
+
+    fn type_in(p: &mut Prompt, h: &mut PromptHistory, text: &str) {
+        for c in text.chars() {
+            assert_eq!(p.key(key(KeyCode::Char(c)), h), PromptAction::Continue);
+        }
+    }
+
     #[test]
     fn rename_prompt_builds_the_command() {
+        let mut h = history();
         let mut p = Prompt::command(
             "(rename-window) ".into(),
             "bash".into(),
             "rename-window -- '%%'".into(),
         );
         for _ in 0..4 {
-            assert_eq!(p.key(key(KeyCode::Backspace)), PromptAction::Continue);
+            assert_eq!(
+                p.key(key(KeyCode::Backspace), &mut h),
+                PromptAction::Continue
+            );
         }
-        for c in "editor".chars() {
-            p.key(key(KeyCode::Char(c)));
-        }
+        type_in(&mut p, &mut h, "my 'editor'");
         assert_eq!(
-            p.key(key(KeyCode::Enter)),
-            PromptAction::Run("rename-window -- 'editor'".into())
+            p.key(key(KeyCode::Enter), &mut h),
+            PromptAction::Run("rename-window -- \"my 'editor'\"".into())
+        );
+        assert_eq!(h.list(PromptType::Command), ["my 'editor'"]);
+    }
+
+    #[test]
+    fn several_questions_fill_their_placeholders_in_turn() {
+        let mut h = history();
+        let mut p = Prompt::questions(
+            vec![
+                ("name ".into(), String::new()),
+                ("dir ".into(), "/tmp".into()),
+            ],
+            "new-session -d -s %1 -c %2".into(),
+        );
+        type_in(&mut p, &mut h, "work");
+        assert_eq!(p.key(key(KeyCode::Enter), &mut h), PromptAction::Continue);
+        assert_eq!((p.label.as_str(), p.input.as_str()), ("dir ", "/tmp"));
+        assert_eq!(
+            p.key(key(KeyCode::Enter), &mut h),
+            PromptAction::Run("new-session -d -s work -c /tmp".into())
+        );
+    }
+
+    #[test]
+    fn up_and_down_walk_the_history_of_the_prompt_type() {
+        let mut h = history();
+        h.add(PromptType::Command, "first");
+        h.add(PromptType::Command, "second");
+        h.add(PromptType::Command, "second");
+        h.add(PromptType::Search, "elsewhere");
+        let mut p = Prompt::command(":".into(), String::new(), String::new());
+        p.key(key(KeyCode::Up), &mut h);
+        assert_eq!(p.input, "second");
+        p.key(key(KeyCode::Up), &mut h);
+        assert_eq!(p.input, "first");
+        p.key(key(KeyCode::Up), &mut h);
+        assert_eq!(p.input, "first");
+        p.key(key(KeyCode::Down), &mut h);
+        assert_eq!(p.input, "second");
+        p.key(key(KeyCode::Down), &mut h);
+        assert_eq!(p.input, "");
+        h.limit = 1;
+        h.add(PromptType::Command, "third");
+        assert_eq!(h.list(PromptType::Command), ["third"]);
+        h.clear(None);
+        assert!(h.list(PromptType::Search).is_empty());
+    }
+
+    #[test]
+    fn templates_are_filled_as_tmux_fills_them() {
+        let a = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // The prompt of C-b : runs what was typed.
+        assert_eq!(
+            fill_template("", &a(&["split-window -h"])),
+            "split-window -h"
+        );
+        assert_eq!(fill_template("%%", &a(&["kill-pane"])), "kill-pane");
+        // Without placeholders the template runs as it is.
+        assert_eq!(fill_template("kill-server", &a(&["x"])), "kill-server");
+        // An answer stays one argument, whatever it holds.
+        assert_eq!(
+            fill_template("select-window -t ':%%'", &a(&["1; kill-server"])),
+            "select-window -t \":1; kill-server\""
+        );
+        // %% is the first answer, %2 the second.
+        assert_eq!(
+            fill_template("rename-session %% ; rename-window %2", &a(&["s", "w"])),
+            "rename-session s ; rename-window w"
+        );
+        // Text form: %1% escapes for double quotes.
+        assert_eq!(
+            replace_placeholders("x \"%1%\"", "a\"b", 1, true),
+            "x \"a\\\"b\""
+        );
+    }
+
+    #[test]
+    fn numeric_prompts_end_at_the_first_non_digit() {
+        let mut h = history();
+        let mut p = Prompt::command("(repeat) ".into(), "1".into(), "send -N '%%'".into());
+        p.numeric = true;
+        type_in(&mut p, &mut h, "2");
+        assert_eq!(
+            p.key(key(KeyCode::Char('j')), &mut h),
+            PromptAction::Run("send -N 12".into())
         );
     }
 
     #[test]
     fn a_one_key_prompt_answers_with_the_first_character() {
+        let mut h = history();
         let mut p =
             Prompt::single_key("(jump forward) ".into(), "send -X jump-forward '%%'".into());
         assert_eq!(
-            p.key(key(KeyCode::Char('o'))),
-            PromptAction::Run("send -X jump-forward 'o'".into())
+            p.key(key(KeyCode::Char('o')), &mut h),
+            PromptAction::Run("send -X jump-forward o".into())
         );
-        assert_eq!(p.key(key(KeyCode::Escape)), PromptAction::Cancel);
+        assert_eq!(p.key(key(KeyCode::Escape), &mut h), PromptAction::Cancel);
     }
 
     #[test]
     fn confirm_runs_only_on_y() {
+        let mut h = history();
         let mut p = Prompt::confirm("kill-pane 1? (y/n)".into(), "kill-pane".into());
         assert_eq!(
-            p.key(key(KeyCode::Char('y'))),
+            p.key(key(KeyCode::Char('y')), &mut h),
             PromptAction::Run("kill-pane".into())
         );
-        assert_eq!(p.key(key(KeyCode::Char('n'))), PromptAction::Cancel);
+        assert_eq!(p.key(key(KeyCode::Char('n')), &mut h), PromptAction::Cancel);
     }
 
     #[test]
     fn backspace_on_empty_input_is_harmless() {
+        let mut h = history();
         let mut p = Prompt::command("(x) ".into(), String::new(), "%%".into());
-        assert_eq!(p.key(key(KeyCode::Backspace)), PromptAction::Continue);
-        assert_eq!(p.key(key(KeyCode::Enter)), PromptAction::Cancel);
+        assert_eq!(
+            p.key(key(KeyCode::Backspace), &mut h),
+            PromptAction::Continue
+        );
+        assert_eq!(
+            p.key(key(KeyCode::Enter), &mut h),
+            PromptAction::Run(String::new())
+        );
+        assert!(h.list(PromptType::Command).is_empty());
     }
 }

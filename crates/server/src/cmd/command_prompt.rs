@@ -3,7 +3,7 @@
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
 use crate::formats::FormatTarget;
-use crate::prompt::Prompt;
+use crate::prompt::{Prompt, PromptType};
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "command-prompt",
@@ -19,27 +19,49 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         Some(t) => super::find_client(ctx, t)?,
         None => super::current_client(ctx).ok_or("no current client")?,
     };
+    let ptype = match args.get('T') {
+        Some(t) => PromptType::from_name(t).ok_or_else(|| format!("unknown type: {t}"))?,
+        None => PromptType::Command,
+    };
+    // One prompt open at a time, as in tmux: a second is ignored.
+    if ctx
+        .server
+        .clients
+        .get(&client)
+        .and_then(|c| c.attached.as_ref())
+        .is_some_and(|a| a.prompt.is_some())
+    {
+        return Ok(Flow::Continue);
+    }
     let template = args.arg(0).unwrap_or("").to_string();
     let expand = |s: &str| super::expand_for_client(ctx, client, s);
-    let label = match args.get('p') {
-        Some(p) => format!("{} ", expand(p).split(',').next().unwrap_or("")),
-        None if template.is_empty() => ":".to_string(),
+    let labels: Vec<String> = match args.get('p') {
+        Some(p) => expand(p).split(',').map(|l| format!("{l} ")).collect(),
+        None if template.is_empty() => vec![":".to_string()],
         None => {
             let first = template.split_whitespace().next().unwrap_or("");
-            format!("({first}) ")
+            vec![format!("({first}) ")]
         }
     };
-    let initial = args
+    let inputs: Vec<String> = args
         .get('I')
-        .map(|i| expand(i).split(',').next().unwrap_or("").to_string())
+        .map(|i| expand(i).split(',').map(str::to_string).collect())
         .unwrap_or_default();
-    let prompt = if args.has('k') {
-        Prompt::key_name(label, template)
+    let first = labels.first().cloned().unwrap_or_default();
+    let mut prompt = if args.has('k') {
+        Prompt::key_name(first, template)
     } else if args.has('1') {
-        Prompt::single_key(label, template)
+        Prompt::single_key(first, template)
     } else {
-        Prompt::command(label, initial, template)
+        let questions = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (l, inputs.get(i).cloned().unwrap_or_default()))
+            .collect();
+        Prompt::questions(questions, template)
     };
+    prompt.ptype = ptype;
+    prompt.numeric = args.has('N') && !args.has('1');
     ctx.server.open_prompt(client, prompt);
     Ok(Flow::Continue)
 }

@@ -1,5 +1,5 @@
-//! has-session: exit 0 if the session exists, 1 if not. Silent either way, unlike tmux,
-//! which prints "can't find session" — scripts use it as a test.
+//! has-session: exit 0 if the session exists; if not, tmux's error and exit 1 (scripts
+//! test it with `2>/dev/null`).
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 
@@ -13,8 +13,6 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    match ctx.target(args, 't', Kind::Session) {
-        Ok(_) => Ok(Flow::Continue),
-        Err(_) => Err(String::new()),
-    }
+    ctx.target(args, 't', Kind::Session)?;
+    Ok(Flow::Continue)
 }

@@ -37,6 +37,7 @@ mod move_window;
 mod new_session;
 mod new_window;
 mod pipe_pane;
+mod prompt_history;
 mod refresh_client;
 mod rename_session;
 mod rename_window;
@@ -58,12 +59,14 @@ mod suspend_client;
 mod swap_pane;
 mod switch_client;
 mod unbind_key;
+mod wait_for;
 
 use std::path::PathBuf;
 
 pub use args::Args;
 use rmux_proto::TerminalInfo;
 pub use target::{Current, Found, Kind};
+pub use wait_for::ChannelOp;
 
 use crate::ids::{ClientId, SessionId};
 use crate::jobs::Job;
@@ -93,6 +96,8 @@ pub enum Flow {
     },
     /// The command goes on when a job is done: its queue waits (the server does not).
     Wait(Pending),
+    /// wait-for: the queue acts on a channel, and may wait on it.
+    Channel(String, ChannelOp),
 }
 
 /// A job a command waits for, and what the command does with its result.
@@ -155,6 +160,8 @@ pub static TABLE: &[&CmdEntry] = &[
     &choose_list::CHOOSE_BUFFER,
     &choose_list::CHOOSE_CLIENT,
     &choose_tree::ENTRY,
+    &capture_pane::CLEAR_HISTORY,
+    &prompt_history::CLEAR,
     &clock_mode::ENTRY,
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
@@ -215,6 +222,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &show_options::SHOW_HOOKS,
     &show_messages::ENTRY,
     &show_options::ENTRY,
+    &prompt_history::SHOW,
     &show_options::SHOW_WINDOW_OPTIONS,
     &source_file::ENTRY,
     &split_window::ENTRY,
@@ -224,6 +232,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &move_window::SWAP_WINDOW,
     &switch_client::ENTRY,
     &unbind_key::ENTRY,
+    &wait_for::ENTRY,
 ];
 
 /// Commands that may start the server when none is running (others report there is none).

@@ -512,11 +512,11 @@ mod tests {
 /// that code starts reading must leave it.
 #[cfg(test)]
 const NOT_YET_IN_EFFECT: &[&str] = &[
+    "editor",
     "copy-command",
     "escape-time",
     "extended-keys",
     "history-file",
-    "prompt-history-limit",
     "user-keys",
     "assume-paste-time",
     "lock-after-time",

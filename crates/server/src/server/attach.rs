@@ -168,6 +168,8 @@ impl Server {
     /// what each terminal can show.
     pub fn options_changed(&mut self) {
         self.buffers.limit = usize::try_from(self.server_number("buffer-limit")).unwrap_or(50);
+        self.prompt_history.limit =
+            usize::try_from(self.server_number("prompt-history-limit")).unwrap_or(100);
         let sessions: Vec<SessionId> = self.sessions.keys().copied().collect();
         for s in sessions {
             self.fit_session(s);

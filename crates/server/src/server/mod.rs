@@ -5,6 +5,7 @@
 
 mod arrange;
 mod attach;
+mod channels;
 mod commands;
 mod copy;
 mod destroy;
@@ -76,6 +77,8 @@ pub struct Server {
     pub status_generation: u64,
     /// Command queues and the jobs they wait for.
     pub queues: queue::Queues,
+    channels: channels::Channels,
+    pub prompt_history: crate::prompt::PromptHistory,
     pub jobs: crate::jobs::Jobs,
     /// The outputs of the status line's `#()` commands.
     pub status_jobs: status_jobs::StatusJobs,
@@ -123,6 +126,8 @@ impl Server {
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
             queues: queue::Queues::default(),
+            channels: channels::Channels::default(),
+            prompt_history: crate::prompt::PromptHistory::new(100),
             jobs,
             status_jobs: status_jobs::StatusJobs::default(),
             pending_hooks: Vec::new(),

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use rmux_proto::{ServerMessage, TerminalInfo};
 
 use super::Server;
+use super::channels::ChannelOutcome;
 use crate::cmd::{self, Ctx, Current, Flow, Item, Pending, Then};
 use crate::ids::ClientId;
 use crate::jobs::{Done, Job, JobId};
@@ -218,8 +219,37 @@ impl Server {
                     q.waiting = Some((group, item));
                 }
             }
+            Ok(Flow::Channel(name, op)) => match self.channel_op(id, &name, op) {
+                ChannelOutcome::GoOn => self.queue_after_hook(id, &item),
+                ChannelOutcome::Wait => {
+                    if let Some(q) = self.queues.queues.get_mut(&id) {
+                        q.waiting = Some((group, item));
+                    }
+                }
+                ChannelOutcome::Fail(e) => self.queue_error(id, group, item.source.as_ref(), &e),
+            },
             Err(e) => self.queue_error(id, group, item.source.as_ref(), &e),
         }
+    }
+
+    /// A queue waiting on a channel may go on.
+    pub(super) fn release_queue(&mut self, id: QueueId) {
+        let Some((_, item)) = self
+            .queues
+            .queues
+            .get_mut(&id)
+            .and_then(|q| q.waiting.take())
+        else {
+            return;
+        };
+        self.queue_after_hook(id, &item);
+        self.run_queue(id);
+    }
+
+    /// Forget a queue nobody will see the end of.
+    fn drop_queue(&mut self, id: QueueId) {
+        self.queues.queues.remove(&id);
+        self.forget_channel_queue(id);
     }
 
     /// A command succeeded: its `after-` hook's commands run right after it.
@@ -300,7 +330,7 @@ impl Server {
                     .is_some_and(|c| send_chunked(c, out));
                 if !sent {
                     // The client is gone: nobody to run the rest for.
-                    self.queues.queues.remove(&id);
+                    self.drop_queue(id);
                 }
             }
             Origin::Client => q.output.push_str(out),
@@ -417,9 +447,16 @@ impl Server {
 
     /// A client's connection closed: its command-line queue has no one to answer.
     pub fn forget_queues_of(&mut self, client: ClientId) {
-        self.queues
+        let gone: Vec<QueueId> = self
             .queues
-            .retain(|_, q| !(q.origin == Origin::CommandLine && q.caller.client == Some(client)));
+            .queues
+            .iter()
+            .filter(|(_, q)| q.origin == Origin::CommandLine && q.caller.client == Some(client))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in gone {
+            self.drop_queue(id);
+        }
     }
 
     /// Start a job nobody waits for (`run-shell -b`).
