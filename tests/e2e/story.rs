@@ -88,10 +88,17 @@ fn two_clients_see_the_same_pane_and_the_window_follows_the_latest() {
     b.wait_text(PROMPT);
     a.line("echo from-a");
     b.wait_line("from-a");
+    // a typed last, so the window is a's size.
     a.wait_line("from-a");
-    // The most recent client (b, 80x24) sets the size: 23 rows above the status line.
+    // Now b types: the window takes b's size (80x24: 23 rows above the status line).
     b.line("stty size");
     b.wait_line("23 80");
+    // a is larger than the window now: the rest of a's screen is edged and filled with
+    // dots, as tmux shows it.
+    a.wait("23 80 beside the window's edge", |ls| {
+        ls.iter()
+            .any(|l| l.starts_with("23 80 ") && l.ends_with("│···················"))
+    });
     let clients = env.ok(&["list-clients"]);
     assert_eq!(clients.lines().count(), 2, "{clients}");
     b.prefix(b"d");

@@ -278,6 +278,12 @@ fn screen_without_clock(t: &Tty) -> Vec<String> {
 
 /// The same commands given to rmux and tmux must give the same borders and layout.
 fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
+    compare_with_tmux_showing(commands, panes, panes);
+}
+
+/// As [`compare_with_tmux`], for a window where only `prompts` of its panes' prompts are
+/// on the client's screen.
+fn compare_with_tmux_showing(commands: &[&[&str]], panes: usize, prompts_shown: usize) {
     require_tmux();
     let env = Env::new();
     let ours = attached(&env, 120, 40);
@@ -302,11 +308,11 @@ fn compare_with_tmux(commands: &[&[&str]], panes: usize) {
         tmux(c);
     }
     wait_panes(&env, panes);
-    ours.wait(&format!("{panes} prompts in rmux"), |ls| {
-        prompts(ls) == panes
+    ours.wait(&format!("{prompts_shown} prompts in rmux"), |ls| {
+        prompts(ls) == prompts_shown
     });
-    theirs.wait(&format!("{panes} prompts in tmux"), |ls| {
-        prompts(ls) == panes
+    theirs.wait(&format!("{prompts_shown} prompts in tmux"), |ls| {
+        prompts(ls) == prompts_shown
     });
     // The active pane's border is green in both.
     let greens = |t: &Tty| {
@@ -369,6 +375,32 @@ fn six_panes_look_like_tmux() {
             &["select-pane", "-t", "4"],
         ],
         6,
+    );
+}
+
+#[test]
+fn a_window_smaller_than_the_client_is_edged_and_filled_like_tmux() {
+    compare_with_tmux(
+        &[
+            &["resize-window", "-x", "60", "-y", "20"],
+            &["split-window", "-h"],
+            &["split-window", "-v"],
+        ],
+        3,
+    );
+}
+
+#[test]
+fn a_window_larger_than_the_client_is_panned_like_tmux() {
+    // The active pane's cursor is below the client's last row: the view follows it,
+    // and the status line says where it is ([0,31]).
+    compare_with_tmux_showing(
+        &[
+            &["resize-window", "-x", "110", "-y", "70"],
+            &["split-window", "-v", "-l", "20"],
+        ],
+        2,
+        1,
     );
 }
 

@@ -39,8 +39,12 @@ pub fn clamp_size(size: rmux_proto::Size) -> rmux_proto::Size {
     }
 }
 
-/// A composed status line and the (status generation, width, row) it is valid for.
-pub type StatusKey = ((u64, u16, u16), Vec<crate::render::Line>);
+/// A composed status line and the (status generation, width, row, offset of a panned
+/// window) it is valid for.
+pub type StatusKey = (
+    (u64, u16, u16, Option<(bool, u16, u16)>),
+    Vec<crate::render::Line>,
+);
 
 /// State only an attached client has.
 #[derive(Debug)]

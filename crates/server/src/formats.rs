@@ -250,7 +250,15 @@ impl FormatTarget<'_> {
         let current = session.and_then(|s| s.current_window()) == Some(w.id);
         let last = session.and_then(|s| s.last_window()) == Some(w.id);
         let (cols, rows) = w.size();
+        let offset = || {
+            self.client
+                .and_then(|c| srv.client_offset(c, w.id))
+                .unwrap_or((false, 0, 0))
+        };
         Some(match name {
+            "window_bigger" => flag(offset().0),
+            "window_offset_x" => offset().1.to_string(),
+            "window_offset_y" => offset().2.to_string(),
             "window_index" => index.map(|i| i.to_string()).unwrap_or_default(),
             "window_name" => w.name.clone(),
             "window_id" => w.id.to_string(),
@@ -265,8 +273,6 @@ impl FormatTarget<'_> {
             "window_bell_flag" => flag(w.alerts.bell),
             "window_activity_flag" => flag(w.alerts.activity),
             "window_silence_flag" => flag(w.alerts.silence),
-            "window_bigger" => "0".to_string(),
-            "window_offset_x" | "window_offset_y" => "0".to_string(),
             "window_start_flag" => {
                 flag(session.and_then(|s| s.windows.keys().next().copied()) == index)
             }

@@ -16,8 +16,22 @@ use crate::server::Server;
 
 impl Server {
     pub fn client_input(&mut self, client: ClientId, input: Input) {
+        // A client that types becomes the latest: with window-size latest the window
+        // takes its size, as in tmux.
+        let session = self.clients.get(&client).and_then(|c| c.session());
+        let was_latest = session.is_none_or(|s| {
+            self.attached_clients(s)
+                .max_by_key(|c| c.activity)
+                .map(|c| c.id)
+                == Some(client)
+        });
         if let Some(c) = self.clients.get_mut(&client) {
             c.activity = std::time::SystemTime::now();
+        }
+        if let Some(s) = session
+            && !was_latest
+        {
+            self.fit_session(s);
         }
         match input {
             Input::Key(key) => self.client_key(client, key),

@@ -42,6 +42,7 @@ mod refresh_client;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
+mod resize_window;
 mod respawn_pane;
 mod rotate_window;
 mod run_shell;
@@ -202,6 +203,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &rename_session::ENTRY,
     &rename_window::ENTRY,
     &resize_pane::ENTRY,
+    &resize_window::ENTRY,
     &respawn_pane::ENTRY,
     &respawn_pane::RESPAWN_WINDOW,
     &rotate_window::ENTRY,
@@ -435,6 +437,17 @@ pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
         })
         .map(|c| c.id)
         .ok_or_else(|| format!("can't find client: {name}"))
+}
+
+/// A number in `min..=max`, with the word tmux's strtonum gives when it is not one
+/// ("invalid", "too small", "too large"); callers put what it was in front.
+pub fn parse_number(text: &str, min: i64, max: i64) -> Result<i64, String> {
+    match text.parse::<i64>() {
+        Err(_) => Err("invalid".to_string()),
+        Ok(n) if n < min => Err("too small".to_string()),
+        Ok(n) if n > max => Err("too large".to_string()),
+        Ok(n) => Ok(n),
+    }
 }
 
 /// A `-f` filter: the line is kept when the format expands to something true.

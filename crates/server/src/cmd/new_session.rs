@@ -52,6 +52,21 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             cwd: Some(cwd),
         },
     )?;
+    // As tmux: -x/-y become the session's default-size, so its later windows match.
+    if args.has('x') || args.has('y') {
+        let dim = |flag: char, fallback: u16| {
+            args.get(flag)
+                .and_then(|v| v.parse::<u16>().ok())
+                .unwrap_or(fallback)
+        };
+        let value = format!("{}x{}", dim('x', size.cols), dim('y', size.rows));
+        if let (Some(d), Some(s)) = (
+            crate::options::find("default-size"),
+            ctx.server.sessions.get_mut(&session),
+        ) {
+            s.options.set(d, value);
+        }
+    }
     if args.has('P') {
         let pane = ctx
             .server

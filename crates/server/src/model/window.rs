@@ -31,6 +31,8 @@ pub struct Window {
     pub previous_layout: Option<Layout>,
     /// The preset last applied, for next-layout/previous-layout.
     pub preset: Option<usize>,
+    /// The size resize-window gave it (window-size manual).
+    pub manual_size: Option<(u16, u16)>,
     borders: RefCell<BorderCache>,
 }
 
@@ -71,6 +73,7 @@ impl Window {
             last_pane: None,
             layout: Layout::new(pane.0, cols, rows),
             zoomed: false,
+            manual_size: None,
             options,
             alerts: Alerts::default(),
             previous_layout: None,

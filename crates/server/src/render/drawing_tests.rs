@@ -226,6 +226,8 @@ impl Case {
             y: 0,
             width,
             height: h,
+            skip_x: 0,
+            skip_y: 0,
             scroll: 0,
             decoration: 0,
             highlights: Vec::new(),

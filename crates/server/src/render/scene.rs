@@ -16,6 +16,10 @@ pub struct PanePlacement {
     pub y: u16,
     pub width: u16,
     pub height: u16,
+    /// Columns and rows of the pane cut off at the left and top (a window larger than
+    /// the client, panned).
+    pub skip_x: u16,
+    pub skip_y: u16,
     /// Lines scrolled back into history (copy mode); 0 shows the live screen.
     pub scroll: usize,
     /// Changes whenever something drawn over the text changes (selection, scroll).

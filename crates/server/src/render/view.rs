@@ -85,6 +85,7 @@ struct PaneRows {
     x: u16,
     y: u16,
     width: u16,
+    skip: (u16, u16),
     scroll: usize,
     decoration: u64,
     stamps: Vec<u64>,
@@ -216,6 +217,7 @@ impl View {
             x: p.x,
             y: p.y,
             width,
+            skip: (p.skip_x, p.skip_y),
             scroll: p.scroll,
             decoration: p.decoration,
             stamps: Vec::new(),
@@ -224,14 +226,30 @@ impl View {
             stamps: Vec::new(),
             ..fresh
         });
-        let placed = (rows.x, rows.y, rows.width, rows.scroll, rows.decoration);
-        if placed != (p.x, p.y, width, p.scroll, p.decoration) {
+        let placed = (
+            rows.x,
+            rows.y,
+            rows.width,
+            rows.skip,
+            rows.scroll,
+            rows.decoration,
+        );
+        if placed
+            != (
+                p.x,
+                p.y,
+                width,
+                (p.skip_x, p.skip_y),
+                p.scroll,
+                p.decoration,
+            )
+        {
             rows = fresh;
         }
         rows.stamps.resize(usize::from(height), u64::MAX);
         let scroll = i64::try_from(p.scroll).unwrap_or(0);
         for dy in 0..height {
-            let Some(row) = term.row(i64::from(dy) - scroll) else {
+            let Some(row) = term.row(i64::from(dy) + i64::from(p.skip_y) - scroll) else {
                 self.blank_span(p.x, p.y + dy, width);
                 rows.stamps[usize::from(dy)] = u64::MAX;
                 continue;
@@ -246,7 +264,7 @@ impl View {
                 continue;
             };
             self.dirty_rows[usize::from(y)] = true;
-            for (dx, c) in (0..width).zip(row.cells()) {
+            for (dx, c) in (0..width).zip(row.cells().skip(usize::from(p.skip_x))) {
                 let link = match c.link {
                     Some(uri) => self.links.intern(uri),
                     None => Some(0),
@@ -269,9 +287,10 @@ impl View {
                 }
             }
             for &(hy, from, to) in &p.highlights {
-                if hy != dy {
+                if hy != dy + p.skip_y || to < p.skip_x {
                     continue;
                 }
+                let (from, to) = (from.saturating_sub(p.skip_x), to - p.skip_x);
                 for dx in from..=to.min(width.saturating_sub(1)) {
                     self.target[start + usize::from(dx)].style = p.highlight_style;
                 }

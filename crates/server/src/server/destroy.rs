@@ -214,6 +214,9 @@ impl Server {
     /// A client left `session` (detached or gone): a session that destroys itself when
     /// unattached goes, and a server that exits when unattached exits.
     pub fn client_left(&mut self, session: SessionId) {
+        // The windows fit the clients that are left.
+        self.fit_session(session);
+        self.redraw_all();
         if self.attached_count(session) == 0
             && self.sessions.contains_key(&session)
             && self.session_flag(Some(session), "destroy-unattached")

@@ -14,7 +14,7 @@ pub mod hooks;
 mod queue;
 mod render;
 mod scene;
-mod size;
+pub mod size;
 mod spawn;
 mod status_jobs;
 

@@ -22,12 +22,7 @@ impl Server {
         } else {
             0
         };
-        let window_area = Rect {
-            x: 0,
-            y: top,
-            width: size.cols,
-            height: size.rows - lines,
-        };
+        let window_area = self.window_area(client)?;
         let mut scene = Scene {
             size,
             ..Scene::default()
@@ -61,7 +56,12 @@ impl Server {
         if lines > 0 {
             // Expanding the status formats is the dearest part of a frame: reuse the
             // last status line until something it may show has changed.
-            let key = (self.status_generation, size.cols, status_y);
+            // A panned window shows its offset there (`#{window_offset_x}`).
+            let offset = self
+                .current_window(session)
+                .and_then(|w| self.client_offset(client, w))
+                .filter(|o| o.0);
+            let key = (self.status_generation, size.cols, status_y, offset);
             let mut cache = a.status_cache.borrow_mut();
             let status = match cache.as_ref() {
                 Some((k, l)) if *k == key => l.clone(),
@@ -81,17 +81,38 @@ impl Server {
         Some(scene)
     }
 
-    fn place_window(&self, window: WindowId, area: Rect, scene: &mut Scene) {
-        let Some(w) = self.windows.get(&window) else {
-            return;
+    /// Where a client shows its session's window: its terminal less the status lines.
+    pub fn window_area(&self, client: ClientId) -> Option<Rect> {
+        let c = self.clients.get(&client)?;
+        let session = c.attached.as_ref()?.session;
+        let size = c.size()?;
+        let lines = self.status_lines(Some(session)).min(size.rows);
+        let top = if self.status_at_top(Some(session)) {
+            lines
+        } else {
+            0
         };
-        let clip = |r: Rect| Rect {
-            x: area.x + r.x.min(area.width),
-            y: area.y + r.y.min(area.height),
-            width: r.width.min(area.width.saturating_sub(r.x)),
-            height: r.height.min(area.height.saturating_sub(r.y)),
-        };
-        let placements: Vec<(crate::ids::PaneId, Rect)> = if w.zoomed {
+        Some(Rect {
+            x: 0,
+            y: top,
+            width: size.cols,
+            height: size.rows - lines,
+        })
+    }
+
+    /// The part of `window` a client shows (`#{window_offset_x}`): whether the window is
+    /// bigger than the client, and the offset of what is shown.
+    pub fn client_offset(&self, client: ClientId, window: WindowId) -> Option<(bool, u16, u16)> {
+        let area = self.window_area(client)?;
+        let w = self.windows.get(&window)?;
+        let (cols, rows) = w.size();
+        let view = self.viewport(w, &self.placements(w), area);
+        Some((cols > area.width || rows > area.height, view.ox, view.oy))
+    }
+
+    /// Each pane shown and its rectangle in the window (the active one alone if zoomed).
+    fn placements(&self, w: &crate::model::Window) -> Vec<(crate::ids::PaneId, Rect)> {
+        if w.zoomed {
             vec![(w.active, w.full_rect())]
         } else {
             w.layout
@@ -99,7 +120,15 @@ impl Server {
                 .into_iter()
                 .map(|(p, r)| (crate::ids::PaneId(p), r))
                 .collect()
+        }
+    }
+
+    fn place_window(&self, window: WindowId, area: Rect, scene: &mut Scene) {
+        let Some(w) = self.windows.get(&window) else {
+            return;
         };
+        let placements = self.placements(w);
+        let view = self.viewport(w, &placements, area);
         // Only copy mode uses mode-style here; parsing it is not free.
         let in_copy_mode = placements
             .iter()
@@ -113,7 +142,9 @@ impl Server {
             let Some(p) = self.panes.get(&pane) else {
                 continue;
             };
-            let r = clip(rect);
+            let Some((r, skip_x, skip_y)) = view.show(rect) else {
+                continue;
+            };
             let mut placement = PanePlacement {
                 pane,
                 term: p.term.clone(),
@@ -121,6 +152,8 @@ impl Server {
                 y: r.y,
                 width: r.width,
                 height: r.height,
+                skip_x,
+                skip_y,
                 scroll: 0,
                 decoration: 0,
                 highlights: Vec::new(),
@@ -151,8 +184,8 @@ impl Server {
             };
             if pane == w.active
                 && let Some((cx, cy, shape, color)) = cursor
-                && cx < r.width
-                && cy < r.height
+                && let Some(cx) = cx.checked_sub(skip_x).filter(|x| *x < r.width)
+                && let Some(cy) = cy.checked_sub(skip_y).filter(|y| *y < r.height)
             {
                 scene.cursor = Some(Cursor {
                     x: r.x + cx,
@@ -163,22 +196,142 @@ impl Server {
             }
             scene.panes.push(placement);
         }
+        let other_style = self.border_style(window, "pane-border-style");
         if !w.zoomed {
             let active_style = self.border_style(window, "pane-active-border-style");
-            let other_style = self.border_style(window, "pane-border-style");
             for &(b, active) in w.borders().iter() {
-                if b.x >= area.width || b.y >= area.height {
+                let Some((x, y)) = view.cell(b.x, b.y) else {
                     continue;
-                }
+                };
                 let style = if active { active_style } else { other_style };
                 scene.marks.push(Mark {
-                    x: area.x + b.x,
-                    y: area.y + b.y,
+                    x,
+                    y,
                     ch: b.ch,
                     style,
                 });
             }
         }
+        // Where the window is smaller than the client, tmux draws its edge as a border
+        // and fills the rest: fill-character, else a middle dot.
+        let (cols, rows) = w.size();
+        if cols - view.ox < area.width || rows - view.oy < area.height {
+            let fill = self
+                .window_option(Some(window), "fill-character")
+                .chars()
+                .next()
+                .filter(|c| unicode_width::UnicodeWidthChar::width(*c) == Some(1))
+                .unwrap_or('·');
+            let inner: std::collections::HashSet<(u16, u16)> =
+                w.borders().iter().map(|(b, _)| (b.x, b.y)).collect();
+            for y in 0..area.height {
+                for x in 0..area.width {
+                    let (wx, wy) = (x + view.ox, y + view.oy);
+                    let ch = match (wx.cmp(&cols), wy.cmp(&rows)) {
+                        (std::cmp::Ordering::Less, std::cmp::Ordering::Less) => continue,
+                        // Where a pane border meets the edge, they join.
+                        (std::cmp::Ordering::Equal, std::cmp::Ordering::Less) => {
+                            if inner.contains(&(wx.wrapping_sub(1), wy)) {
+                                '┤'
+                            } else {
+                                '│'
+                            }
+                        }
+                        (std::cmp::Ordering::Less, std::cmp::Ordering::Equal) => {
+                            if inner.contains(&(wx, wy.wrapping_sub(1))) {
+                                '┴'
+                            } else {
+                                '─'
+                            }
+                        }
+                        (std::cmp::Ordering::Equal, std::cmp::Ordering::Equal) => '┘',
+                        _ => fill,
+                    };
+                    scene.marks.push(Mark {
+                        x: area.x + x,
+                        y: area.y + y,
+                        ch,
+                        style: other_style,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Which part of the window a client of `area`'s size sees: all of it when it fits,
+    /// else the part around the active pane's cursor, as tmux pans.
+    fn viewport(
+        &self,
+        w: &crate::model::Window,
+        placements: &[(crate::ids::PaneId, Rect)],
+        area: Rect,
+    ) -> Viewport {
+        let (cols, rows) = w.size();
+        let mut view = Viewport { area, ox: 0, oy: 0 };
+        if cols <= area.width && rows <= area.height {
+            return view;
+        }
+        let Some((_, rect)) = placements.iter().find(|(p, _)| *p == w.active) else {
+            return view;
+        };
+        let cursor = self.panes.get(&w.active).and_then(|p| {
+            if let Some(copy) = &p.copy {
+                return Some((copy.cx, copy.cy));
+            }
+            let t = p.term.lock().ok()?;
+            let c = t.cursor();
+            c.visible.then_some((c.col, c.row))
+        });
+        let Some((cx, cy)) = cursor else {
+            return view;
+        };
+        let pan = |c: u16, shown: u16, whole: u16| {
+            if whole <= shown || c < shown {
+                0
+            } else if c > whole - shown {
+                whole - shown
+            } else {
+                c - shown / 2
+            }
+        };
+        view.ox = pan(rect.x + cx, area.width, cols);
+        view.oy = pan(rect.y + cy, area.height, rows);
+        view
+    }
+}
+
+/// The window's cells a client shows: those from (`ox`, `oy`) on, at `area`.
+struct Viewport {
+    area: Rect,
+    ox: u16,
+    oy: u16,
+}
+
+impl Viewport {
+    /// Where window cell (x, y) is on the client, if it is shown.
+    fn cell(&self, x: u16, y: u16) -> Option<(u16, u16)> {
+        let x = x.checked_sub(self.ox).filter(|x| *x < self.area.width)?;
+        let y = y.checked_sub(self.oy).filter(|y| *y < self.area.height)?;
+        Some((self.area.x + x, self.area.y + y))
+    }
+
+    /// The part of window rectangle `r` shown: where on the client, and how many of its
+    /// columns and rows are cut off at the left and top.
+    fn show(&self, r: Rect) -> Option<(Rect, u16, u16)> {
+        let left = r.x.max(self.ox);
+        let top = r.y.max(self.oy);
+        let right = (r.x + r.width).min(self.ox + self.area.width);
+        let bottom = (r.y + r.height).min(self.oy + self.area.height);
+        if left >= right || top >= bottom {
+            return None;
+        }
+        let shown = Rect {
+            x: self.area.x + left - self.ox,
+            y: self.area.y + top - self.oy,
+            width: right - left,
+            height: bottom - top,
+        };
+        Some((shown, left - r.x, top - r.y))
     }
 }
 
@@ -333,7 +486,8 @@ fn copy_decorations(
     placement.decoration = copy.generation.wrapping_add(1);
     let top = copy.top(term);
     if let Some((start, end)) = copy.selection(term) {
-        for dy in 0..placement.height {
+        // Rows of the pane (a panned window shows from skip_y down).
+        for dy in 0..placement.height + placement.skip_y {
             let line = top + usize::from(dy);
             if line < start.line || line > end.line {
                 continue;

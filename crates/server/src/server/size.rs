@@ -1,47 +1,99 @@
-//! Window sizes: a window takes the size of the most recent client looking at it (tmux's
-//! `window-size latest`), and every pane follows its place in the layout.
+//! Window sizes, as tmux's `window-size` decides them: the latest client looking at
+//! the window (the default), the largest or smallest of them, or a size set by
+//! resize-window (manual). With `aggressive-resize` only clients whose current window
+//! it is count. Every pane follows its place in the layout.
 
 use rmux_term::Size;
 
 use super::Server;
 use crate::ids::{SessionId, WindowId};
 
+/// tmux's WINDOW_MINIMUM and WINDOW_MAXIMUM.
+pub const WINDOW_MIN: u16 = 1;
+pub const WINDOW_MAX: u16 = 10_000;
+
 impl Server {
-    /// The size a window of `session` should have: its latest client's terminal minus the
-    /// status line, or the session's current size when nobody is attached.
+    /// The size a new window of `session` gets: from its clients by the global
+    /// window-size, else default-size.
     pub fn window_size_for(&self, session: SessionId) -> Size {
-        if let Some(size) = self.latest_client_size(session) {
-            return size;
-        }
-        let current = self
-            .current_window(session)
-            .and_then(|w| self.windows.get(&w));
-        if let Some(w) = current {
-            let (cols, rows) = w.size();
-            return Size { cols, rows };
-        }
-        parse_size(self.session_option(Some(session), "default-size"))
+        let kind = self.window_option(None, "window-size").to_string();
+        let sizes: Vec<(std::time::SystemTime, Size)> = self.client_sizes(session);
+        pick_size(&kind, &sizes)
+            .or_else(|| parse_size(self.session_option(Some(session), "default-size")))
             .unwrap_or(Size { cols: 80, rows: 24 })
     }
 
-    fn latest_client_size(&self, session: SessionId) -> Option<Size> {
+    /// The window area of every client attached to `session`, with its last activity.
+    fn client_sizes(&self, session: SessionId) -> Vec<(std::time::SystemTime, Size)> {
         let lines = self.status_lines(Some(session));
         self.attached_clients(session)
             .filter_map(|c| c.size().map(|s| (c.activity, s)))
-            .max_by_key(|(t, _)| *t)
-            .map(|(_, s)| Size {
-                cols: s.cols.max(1),
-                rows: s.rows.saturating_sub(lines).max(1),
+            .map(|(t, s)| {
+                let size = Size {
+                    cols: s.cols.max(1),
+                    rows: s.rows.saturating_sub(lines).max(1),
+                };
+                (t, size)
             })
+            .collect()
     }
 
-    /// Give the session's current window the size of its latest client.
-    pub fn fit_session(&mut self, session: SessionId) {
-        let Some(size) = self.latest_client_size(session) else {
+    /// The size `kind` picks from the clients of `session` (resize-window -A/-a).
+    pub fn clients_pick_size(&self, session: SessionId, kind: &str) -> Option<Size> {
+        pick_size(kind, &self.client_sizes(session)).map(clamp)
+    }
+
+    /// resize-window: the window keeps this size whatever its clients' (window-size
+    /// manual, set on the window).
+    pub fn set_manual_size(&mut self, window: WindowId, cols: u16, rows: u16) {
+        let size = clamp(Size { cols, rows });
+        let Some(w) = self.windows.get_mut(&window) else {
             return;
         };
-        if let Some(window) = self.current_window(session) {
-            self.resize_window(window, size);
+        w.manual_size = Some((size.cols, size.rows));
+        if let Some(d) = crate::options::find("window-size") {
+            w.options.set(d, "manual".to_string());
+        }
+        self.recalculate_size(window);
+        self.redraw_window(window);
+    }
+
+    /// Size every window of `session` for the clients looking at it now.
+    pub fn fit_session(&mut self, session: SessionId) {
+        let windows: Vec<WindowId> = self
+            .sessions
+            .get(&session)
+            .map(|s| s.windows.values().copied().collect())
+            .unwrap_or_default();
+        for window in windows {
+            self.recalculate_size(window);
+        }
+    }
+
+    /// tmux's recalculate_size: the window's size from its window-size option and the
+    /// clients that count; unchanged when none does.
+    pub fn recalculate_size(&mut self, window: WindowId) {
+        let Some(session) = self.session_of_window(window) else {
+            return;
+        };
+        let kind = self.window_option(Some(window), "window-size").to_string();
+        let size = if kind == "manual" {
+            self.windows
+                .get(&window)
+                .and_then(|w| w.manual_size)
+                .map(|(cols, rows)| Size { cols, rows })
+        } else {
+            let current_only = self.window_flag(Some(window), "aggressive-resize");
+            let looking = !current_only || self.current_window(session) == Some(window);
+            let sizes = if looking {
+                self.client_sizes(session)
+            } else {
+                Vec::new()
+            };
+            pick_size(&kind, &sizes)
+        };
+        if let Some(size) = size {
+            self.resize_window(window, clamp(size));
         }
     }
 
@@ -102,6 +154,35 @@ impl Server {
             w.zoomed = false;
             self.apply_layout(window);
         }
+    }
+}
+
+/// The size `kind` (largest, smallest, latest) picks from clients' sizes; `None` when
+/// there are no clients.
+fn pick_size(kind: &str, sizes: &[(std::time::SystemTime, Size)]) -> Option<Size> {
+    let first = sizes.first()?.1;
+    Some(match kind {
+        "largest" => sizes
+            .iter()
+            .fold(Size { cols: 0, rows: 0 }, |a, (_, s)| Size {
+                cols: a.cols.max(s.cols),
+                rows: a.rows.max(s.rows),
+            }),
+        "smallest" => sizes.iter().fold(first, |a, (_, s)| Size {
+            cols: a.cols.min(s.cols),
+            rows: a.rows.min(s.rows),
+        }),
+        _ => sizes
+            .iter()
+            .max_by_key(|(t, _)| *t)
+            .map_or(first, |(_, s)| *s),
+    })
+}
+
+pub fn clamp(size: Size) -> Size {
+    Size {
+        cols: size.cols.clamp(WINDOW_MIN, WINDOW_MAX),
+        rows: size.rows.clamp(WINDOW_MIN, WINDOW_MAX),
     }
 }
 
