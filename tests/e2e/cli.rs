@@ -318,3 +318,79 @@ fn clear_history_and_capture_into_a_named_buffer() {
             .contains("\n1\n")
     );
 }
+
+/// Every format variable of tmux 3.3a reads the same in rmux, on the same windows and
+/// panes, except what differs by nature (process ids, times, the socket) or by design
+/// (history_limit's default and history_bytes, which README explains).
+#[test]
+fn every_tmux_format_variable_expands_as_in_tmux() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let names: Vec<&str> = include_str!("../fixtures/tmux-3.3a-format-variables.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    let differ_by_nature = [
+        "pid",
+        "pane_pid",
+        "socket_path",
+        "history_limit",
+        "history_bytes",
+        "history_all_bytes",
+        "pane_tty",
+        "start_time",
+        "session_created",
+        "session_activity",
+        "window_activity",
+        "pane_current_path",
+        "pane_start_path",
+        "session_path",
+    ];
+    env.ok(&["-f", "/dev/null", "start-server"]);
+    for args in [
+        &["new", "-d", "-s", "s0", "-x", "80", "-y", "24"][..],
+        &["new-window", "-t", "s0"],
+        &["split-window", "-t", "s0"],
+        &["select-window", "-t", "s0:0"],
+    ] {
+        env.ok(args);
+        tmux.ok(args);
+    }
+    let format: String = names
+        .iter()
+        .map(|n| format!("{n}=#{{{n}}}"))
+        .collect::<Vec<_>>()
+        .join("\t");
+    let read = |out: String| -> Vec<String> {
+        out.trim_end_matches('\n')
+            .split('\t')
+            .map(str::to_string)
+            .collect()
+    };
+    // The shells must be up in both, so pane_current_command agrees.
+    let settled = |ours: &[String], theirs: &[String]| {
+        let cmd = |v: &[String]| {
+            v.iter()
+                .find(|l| l.starts_with("pane_current_command="))
+                .cloned()
+        };
+        cmd(ours) == cmd(theirs)
+    };
+    let (ours, theirs) = eventually("both servers' panes to run their shells", || {
+        let ours = read(env.ok(&["display", "-p", "-t", "s0:1.1", &format]));
+        let theirs = read(tmux.ok(&["display", "-p", "-t", "s0:1.1", &format]));
+        settled(&ours, &theirs).then_some((ours, theirs))
+    });
+    assert_eq!(ours.len(), names.len());
+    let differences: Vec<String> = ours
+        .iter()
+        .zip(&theirs)
+        .filter(|(a, b)| a != b)
+        .filter(|(a, _)| {
+            let name = a.split('=').next().unwrap_or_default();
+            !differ_by_nature.contains(&name)
+        })
+        .map(|(a, b)| format!("rmux {a:?} tmux {b:?}"))
+        .collect();
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -19,6 +19,10 @@ pub const LIST_PANES: &str = "#{pane_index}: [#{pane_width}x#{pane_height}] [his
 pub const LIST_PANES_ALL: &str = "#{session_name}:#{window_index}.#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}";
 /// tmux's default `list-clients` format.
 pub const LIST_CLIENTS: &str = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]#{?client_flags, (,}#{client_flags}#{?client_flags,),}";
+/// The default formats of tmux's choose modes, for `#{buffer_mode_format}` and the like.
+pub const BUFFER_MODE_FORMAT: &str = "#{t/p:buffer_created}: #{buffer_sample}";
+pub const CLIENT_MODE_FORMAT: &str = "#{t/p:client_activity}: session #{session_name}";
+pub const TREE_MODE_FORMAT: &str = "#{?pane_format,#{?pane_marked,#[reverse],}#{pane_current_command}#{?pane_active,*,}#{?pane_marked,M,}#{?#{&&:#{pane_title},#{!=:#{pane_title},#{host_short}}},: \"#{pane_title}\",},#{?window_format,#{?window_marked_flag,#[reverse],}#{window_name}#{window_flags}#{?#{&&:#{==:#{window_panes},1},#{&&:#{pane_title},#{!=:#{pane_title},#{host_short}}}},: \"#{pane_title}\",},#{session_windows} windows#{?session_grouped, (group #{session_group}: #{session_group_list}),}#{?session_attached, (attached),}}}";
 /// tmux's default `list-buffers` format.
 pub const LIST_BUFFERS: &str = "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\"";
 /// `display-message` with no message.
@@ -93,6 +97,23 @@ impl FormatContext for WithBuffer<'_> {
     }
 }
 
+/// The name of the user the server runs as.
+fn user_name() -> String {
+    let uid = rustix::process::getuid().as_raw();
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+            passwd.lines().find_map(|l| {
+                let mut f = l.split(':');
+                let name = f.next()?;
+                (f.nth(1)? == uid.to_string()).then(|| name.to_string())
+            })
+        })
+        .unwrap_or_else(|| uid.to_string())
+}
+
 fn epoch(t: SystemTime) -> String {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -117,7 +138,10 @@ impl FormatContext for FormatTarget<'_> {
         if name.starts_with("client_") {
             return self.client_var(name);
         }
-        if name.starts_with("session_") {
+        if name.starts_with("session_")
+            || name == "active_window_index"
+            || name == "last_window_index"
+        {
             return self.session_var(name);
         }
         if name.starts_with("window_") {
@@ -158,6 +182,16 @@ impl FormatTarget<'_> {
             "socket_path" => s.socket.display().to_string(),
             "start_time" => epoch(s.started),
             "uid" => rustix::process::getuid().as_raw().to_string(),
+            "user" => user_name(),
+            "config_files" => s.config_files.join(","),
+            "next_session_id" => format!("${}", s.next_session_id()),
+            "buffer_mode_format" => BUFFER_MODE_FORMAT.to_string(),
+            "client_mode_format" => CLIENT_MODE_FORMAT.to_string(),
+            "tree_mode_format" => TREE_MODE_FORMAT.to_string(),
+            // What kind of item a format is expanded for (tree mode draws by it).
+            "pane_format" => flag(self.pane.is_some()),
+            "window_format" => flag(self.pane.is_none() && self.window.is_some()),
+            "session_format" => flag(self.window.is_none() && self.session.is_some()),
             _ => return None,
         })
     }
@@ -226,6 +260,31 @@ impl FormatTarget<'_> {
             "session_grouped" => "0".to_string(),
             "session_group" => String::new(),
             "session_many_attached" => flag(srv.attached_count(s.id) > 1),
+            "session_marked" => flag(
+                srv.marked
+                    .and_then(|p| srv.panes.get(&p))
+                    .and_then(|p| srv.session_of_window(p.window))
+                    == Some(s.id),
+            ),
+            "session_stack" => s
+                .current_window()
+                .into_iter()
+                .chain(s.stack())
+                .filter_map(|w| s.index_of(w))
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            "active_window_index" => s
+                .current_window()
+                .and_then(|w| s.index_of(w))
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+            "last_window_index" => s
+                .windows
+                .keys()
+                .next_back()
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
             "session_alerts" => {
                 let mut out = Vec::new();
                 for (i, w) in &s.windows {
@@ -250,15 +309,40 @@ impl FormatTarget<'_> {
         let current = session.and_then(|s| s.current_window()) == Some(w.id);
         let last = session.and_then(|s| s.last_window()) == Some(w.id);
         let (cols, rows) = w.size();
-        let offset = || {
+        let with_client = |f: &dyn Fn((bool, u16, u16)) -> String| {
             self.client
                 .and_then(|c| srv.client_offset(c, w.id))
-                .unwrap_or((false, 0, 0))
+                .map(f)
+                .unwrap_or_default()
+        };
+        let viewers = || {
+            srv.clients
+                .values()
+                .filter_map(|c| c.session())
+                .filter(|s| srv.current_window(*s) == Some(w.id))
+                .count()
         };
         Some(match name {
-            "window_bigger" => flag(offset().0),
-            "window_offset_x" => offset().1.to_string(),
-            "window_offset_y" => offset().2.to_string(),
+            "window_bigger" => with_client(&|o| flag(o.0)),
+            "window_offset_x" => {
+                with_client(&|o| if o.0 { o.1.to_string() } else { String::new() })
+            }
+            "window_offset_y" => {
+                with_client(&|o| if o.0 { o.2.to_string() } else { String::new() })
+            }
+            "window_active_clients" => viewers().to_string(),
+            "window_active_sessions" => {
+                flag(session.is_some_and(|s| s.current_window() == Some(w.id)))
+            }
+            "window_activity" => epoch(w.activity),
+            "window_cell_width" => "16".to_string(),
+            "window_cell_height" => "32".to_string(),
+            "window_linked" => "0".to_string(),
+            "window_linked_sessions" => "1".to_string(),
+            "window_linked_sessions_list" => session.map(|s| s.name.clone()).unwrap_or_default(),
+            "window_stack_index" => session
+                .and_then(|s| s.stack().iter().position(|x| *x == w.id))
+                .map_or_else(|| "0".to_string(), |i| (i + 1).to_string()),
             "window_index" => index.map(|i| i.to_string()).unwrap_or_default(),
             "window_name" => w.name.clone(),
             "window_id" => w.id.to_string(),
@@ -326,6 +410,19 @@ impl FormatTarget<'_> {
             "pane_right" => (rect.x + rect.width).saturating_sub(1).to_string(),
             "pane_bottom" => (rect.y + rect.height).saturating_sub(1).to_string(),
             "pane_pid" => p.pty.pid().map(|x| x.to_string()).unwrap_or_default(),
+            "pane_tty" => p
+                .pty
+                .tty_name()
+                .map(|t| t.display().to_string())
+                .unwrap_or_default(),
+            "pane_at_left" => flag(rect.x == 0),
+            "pane_at_top" => flag(rect.y == 0),
+            "pane_at_right" => flag(w.is_some_and(|w| rect.x + rect.width >= w.size().0)),
+            "pane_at_bottom" => flag(w.is_some_and(|w| rect.y + rect.height >= w.size().1)),
+            "pane_last" => flag(w.is_some_and(|w| w.last_pane == Some(p.id))),
+            "pane_input_off" => flag(p.input_off),
+            "pane_start_path" => p.spec.cwd.display().to_string(),
+            "pane_fg" | "pane_bg" => "default".to_string(),
             "pane_dead" => flag(p.exited.is_some()),
             "pane_pipe" => flag(p.pty.has_tee()),
             "pane_dead_status" => p
@@ -362,13 +459,65 @@ impl FormatTarget<'_> {
             "pane_current_command" => current_command(p),
             "pane_current_path" => current_path(p),
             "pane_synchronized" => flag(srv.window_flag(Some(p.window), "synchronize-panes")),
-            "history_size" | "history_limit" | "history_bytes" | "cursor_x" | "cursor_y"
-            | "alternate_on" | "cursor_flag" | "insert_flag" | "keypad_cursor_flag"
-            | "keypad_flag" | "mouse_any_flag" | "wrap_flag" | "origin_flag" => {
+            "history_size"
+            | "history_limit"
+            | "history_bytes"
+            | "cursor_x"
+            | "cursor_y"
+            | "alternate_on"
+            | "cursor_flag"
+            | "insert_flag"
+            | "keypad_cursor_flag"
+            | "keypad_flag"
+            | "mouse_any_flag"
+            | "wrap_flag"
+            | "origin_flag"
+            | "mouse_standard_flag"
+            | "mouse_button_flag"
+            | "mouse_all_flag"
+            | "mouse_sgr_flag"
+            | "mouse_utf8_flag"
+            | "scroll_region_upper"
+            | "scroll_region_lower"
+            | "pane_tabs"
+            | "alternate_saved_x"
+            | "alternate_saved_y"
+            | "cursor_character"
+            | "history_all_bytes" => {
                 let t = p.term.lock().ok()?;
                 let cur = t.cursor();
                 let modes = t.modes();
+                let details = t.details();
+                // tmux shows "no saved cursor" as the largest unsigned number.
+                let saved = |pick: fn((u16, u16)) -> u16| {
+                    details
+                        .alt_saved_cursor
+                        .map_or_else(|| u32::MAX.to_string(), |c| pick(c).to_string())
+                };
+                use rmux_term::{MouseEncoding, MouseMode};
                 match name {
+                    "mouse_standard_flag" => flag(modes.mouse == MouseMode::Normal),
+                    "mouse_button_flag" => flag(modes.mouse == MouseMode::Button),
+                    "mouse_all_flag" => flag(modes.mouse == MouseMode::Any),
+                    "mouse_sgr_flag" => flag(modes.mouse_encoding == MouseEncoding::Sgr),
+                    "mouse_utf8_flag" => flag(modes.mouse_encoding == MouseEncoding::Utf8),
+                    "scroll_region_upper" => details.scroll_region.0.to_string(),
+                    "scroll_region_lower" => details.scroll_region.1.to_string(),
+                    "pane_tabs" => details
+                        .tabs
+                        .iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    "alternate_saved_x" => saved(|c| c.0),
+                    "alternate_saved_y" => saved(|c| c.1),
+                    "cursor_character" => details.cursor_char.map(String::from).unwrap_or_default(),
+                    // tmux's shape: lines (history and screen), bytes, then four counts
+                    // of its own grid internals (none here).
+                    "history_all_bytes" => {
+                        let lines = t.history_len() + usize::from(t.size().rows);
+                        format!("{lines},{},0,0,0,0", t.heap_bytes())
+                    }
                     "history_size" => t.history_len().to_string(),
                     "history_limit" => t.history_limit().to_string(),
                     // What the pane's screen and history take in memory (tmux counts only

@@ -207,14 +207,19 @@ impl Server {
         let Some(window) = self.panes.get(&pane).map(|p| p.window) else {
             return Vec::new();
         };
-        if self.window_flag(Some(window), "synchronize-panes") {
+        let targets = if self.window_flag(Some(window), "synchronize-panes") {
             self.windows
                 .get(&window)
                 .map(|w| w.panes())
                 .unwrap_or_default()
         } else {
             vec![pane]
-        }
+        };
+        // A pane whose input is off (select-pane -d) takes nothing typed.
+        targets
+            .into_iter()
+            .filter(|p| self.panes.get(p).is_some_and(|p| !p.input_off))
+            .collect()
     }
 
     fn key_to_pane(&mut self, client: ClientId, key: Key) {

@@ -435,6 +435,11 @@ impl Pty {
         self.pid
     }
 
+    /// The terminal device the program has (`#{pane_tty}`).
+    pub fn tty_name(&self) -> Option<std::path::PathBuf> {
+        self.master.tty_name()
+    }
+
     /// Send a copy of everything the program prints to `tx` (None stops it).
     pub fn set_tee(&self, tx: Option<std_mpsc::SyncSender<Vec<u8>>>) {
         if let Ok(mut t) = self.tee.lock() {

@@ -22,6 +22,19 @@ mod text;
 mod view;
 
 pub use capture::CaptureOptions;
+
+/// What [`Terminal::details`] reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details {
+    /// The scroll region's first and last rows.
+    pub scroll_region: (u16, u16),
+    /// Columns with a tab stop.
+    pub tabs: Vec<u16>,
+    /// The main screen's cursor while the alternate screen is up.
+    pub alt_saved_cursor: Option<(u16, u16)>,
+    /// The character under the cursor (a space on a blank cell).
+    pub cursor_char: Option<char>,
+}
 pub use input::{Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind};
 pub use modes::{CursorShape, Modes, MouseEncoding, MouseMode};
 pub use style::{Attrs, Color, Style, Underline};
@@ -169,6 +182,23 @@ impl Terminal {
 
     pub fn modes(&self) -> Modes {
         self.screen.modes
+    }
+
+    /// State formats report (`#{scroll_region_upper}`, `#{pane_tabs}`, ...).
+    pub fn details(&self) -> Details {
+        let s = &self.screen;
+        let cursor = self.cursor();
+        let under = self
+            .row(i64::from(cursor.row))
+            .and_then(|r| r.cells().nth(usize::from(cursor.col)).map(|c| c.ch));
+        Details {
+            scroll_region: (s.top, s.bottom),
+            tabs: (0..s.cols)
+                .filter(|x| s.tabs.get(usize::from(*x)).copied().unwrap_or(false))
+                .collect(),
+            alt_saved_cursor: s.saved_for_alt.as_ref().map(|c| (c.x, c.y)),
+            cursor_char: under.map(|c| if c == '\0' { ' ' } else { c }),
+        }
     }
 
     /// The title set with OSC 0/2.

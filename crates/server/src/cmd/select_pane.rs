@@ -34,7 +34,13 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         ctx.server.redraw_all();
         return Ok(Flow::Continue);
     }
-    if args.has('d') || args.has('e') || args.has('g') {
+    if args.has('d') || args.has('e') {
+        if let Some(p) = ctx.server.panes.get_mut(&found.pane) {
+            p.input_off = args.has('d');
+        }
+        return Ok(Flow::Continue);
+    }
+    if args.has('g') {
         return Ok(Flow::Continue);
     }
     let direction = super::direction_flag(args);

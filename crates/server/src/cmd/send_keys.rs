@@ -99,8 +99,11 @@ pub fn encode_key(ctx: &Ctx<'_>, pane: PaneId, key: Key, out: &mut Vec<u8>) {
     }
 }
 
+/// Keys reach the program unless its input is off (select-pane -d), as in tmux.
 fn write_to_pane(ctx: &Ctx<'_>, pane: PaneId, bytes: Vec<u8>) {
-    if let Some(p) = ctx.server.panes.get(&pane) {
+    if let Some(p) = ctx.server.panes.get(&pane)
+        && !p.input_off
+    {
         p.pty.write(bytes);
     }
 }

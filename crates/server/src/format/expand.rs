@@ -116,7 +116,7 @@ impl<'a> Expander<'a> {
             self.walk(fmt, flags)
         };
         self.depth -= 1;
-        result
+        cap(result)
     }
 
     /// Copies `fmt` to the result, replacing what starts with `#`. A block that fails
@@ -230,7 +230,7 @@ impl<'a> Expander<'a> {
             let pattern = self.expand1(&sub.args[0], flags);
             let with = self.expand1(&sub.args[1], flags);
             let ignore_case = sub.args.get(2).is_some_and(|f| f.contains('i'));
-            if let Some(new) = regex::regsub(&pattern, &with, &value, ignore_case) {
+            if let Some(new) = regex::regsub(&pattern, &with, &value, ignore_case, OUTPUT_LIMIT) {
                 value = new;
             }
         }
@@ -521,14 +521,23 @@ fn matches(cmp: &Modifier, pattern: &str, text: &str) -> bool {
     let flags = cmp.args.first().map(String::as_str).unwrap_or_default();
     let ignore_case = flags.contains('i');
     if flags.contains('r') {
-        let Some(re) = regex::Regex::new(pattern, ignore_case) else {
-            return false;
-        };
-        let chars: Vec<char> = text.chars().collect();
-        re.search(&chars).is_some()
+        regex::Regex::new(pattern, ignore_case).is_some_and(|re| re.is_match(text))
     } else {
         fnmatch::fnmatch(pattern, text, ignore_case)
     }
+}
+
+/// A result cut to [`OUTPUT_LIMIT`] bytes (on a character boundary), so no template
+/// can grow without bound however its parts multiply.
+fn cap(mut s: String) -> String {
+    if s.len() > OUTPUT_LIMIT {
+        let mut cut = OUTPUT_LIMIT;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+    s
 }
 
 /// The variable a one-letter alias (`#S`) stands for.

@@ -34,6 +34,8 @@ pub struct Pane {
     pub copy: Option<crate::copy::CopyMode>,
     /// Window options set on this pane alone (`set -p`).
     pub options: crate::options::OptionStore,
+    /// `select-pane -d`: keys and pastes do not reach the program until `-e`.
+    pub input_off: bool,
 }
 
 impl std::fmt::Debug for Pane {

@@ -55,6 +55,17 @@ impl Session {
     }
 
     /// The most recent previous window still in the session.
+    /// Windows that were current before, most recent first (tmux's window stack).
+    pub fn stack(&self) -> Vec<WindowId> {
+        let current = self.current_window();
+        self.last
+            .iter()
+            .rev()
+            .filter(|w| Some(**w) != current && self.index_of(**w).is_some())
+            .copied()
+            .collect()
+    }
+
     pub fn last_window(&self) -> Option<WindowId> {
         let current = self.current_window();
         self.last

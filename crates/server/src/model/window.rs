@@ -31,6 +31,8 @@ pub struct Window {
     pub previous_layout: Option<Layout>,
     /// The preset last applied, for next-layout/previous-layout.
     pub preset: Option<usize>,
+    /// When a pane of it last printed (`#{window_activity}`).
+    pub activity: std::time::SystemTime,
     /// The size resize-window gave it (window-size manual).
     pub manual_size: Option<(u16, u16)>,
     borders: RefCell<BorderCache>,
@@ -74,6 +76,7 @@ impl Window {
             layout: Layout::new(pane.0, cols, rows),
             zoomed: false,
             manual_size: None,
+            activity: std::time::SystemTime::now(),
             options,
             alerts: Alerts::default(),
             previous_layout: None,

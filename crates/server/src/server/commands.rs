@@ -128,6 +128,14 @@ impl Server {
     /// meanwhile, and the client that started the server waits for it to finish). Errors
     /// are kept and shown to the first client that attaches.
     pub fn load_config(&mut self, file: Option<&Path>) {
+        self.config_files = match file {
+            Some(f) => vec![f.display().to_string()],
+            None => default_config_files()
+                .into_iter()
+                .filter(|f| f.exists())
+                .map(|f| f.display().to_string())
+                .collect(),
+        };
         let sources: Vec<Vec<String>> = match file {
             Some(f) => vec![vec!["source-file".into(), f.display().to_string()]],
             None => default_config_files()

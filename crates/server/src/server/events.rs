@@ -275,6 +275,9 @@ impl Server {
     }
 
     fn activity(&mut self, window: crate::ids::WindowId) {
+        if let Some(w) = self.windows.get_mut(&window) {
+            w.activity = std::time::SystemTime::now();
+        }
         if !self.window_flag(Some(window), "monitor-activity") || self.is_window_visible(window) {
             return;
         }

@@ -64,6 +64,8 @@ pub struct Server {
     pub exiting: bool,
     /// Configuration errors, shown to the first client that attaches.
     pub config_errors: Vec<String>,
+    /// The configuration files read at start (`#{config_files}`).
+    pub config_files: Vec<String>,
     /// Processes started so far (each pane start gets the next number).
     spawns: u64,
     /// The marked pane (`select-pane -m`, `{marked}`).
@@ -120,6 +122,7 @@ impl Server {
             active_counter: 0,
             exiting: false,
             config_errors: Vec::new(),
+            config_files: Vec::new(),
             spawns: 0,
             marked: None,
             global_env: Vec::new(),
@@ -241,6 +244,11 @@ impl Server {
     }
 
     /// The session a window is in (the first, if linked into several).
+    /// The id the next new session gets (`#{next_session_id}`).
+    pub fn next_session_id(&self) -> u32 {
+        self.ids.session.peek()
+    }
+
     pub fn session_of_window(&self, window: WindowId) -> Option<SessionId> {
         self.sessions
             .values()

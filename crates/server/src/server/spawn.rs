@@ -230,6 +230,7 @@ impl Server {
             started: std::time::Instant::now(),
             copy: None,
             options: crate::options::OptionStore::default(),
+            input_off: false,
         };
         self.panes.insert(id, pane);
         self.apply_pane_settings(id);
