@@ -394,3 +394,81 @@ fn every_tmux_format_variable_expands_as_in_tmux() {
         .collect();
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// The flags a usage string names: `[-abc]`, `[-t target]`, `[-L|-S|-U]`.
+fn usage_flags(usage: &str) -> std::collections::BTreeSet<char> {
+    let mut flags = std::collections::BTreeSet::new();
+    for group in usage.split('[').skip(1) {
+        let group = group.split(']').next().unwrap_or_default();
+        if !group.starts_with('-') {
+            continue;
+        }
+        if group.contains(' ') {
+            flags.extend(group.chars().nth(1));
+        } else {
+            for part in group.split('|') {
+                flags.extend(part.trim_start_matches('-').chars());
+            }
+        }
+    }
+    flags
+}
+
+/// Commands of tmux 3.3a that rmux does not have yet; README lists them.
+const COMMANDS_NOT_YET: &[&str] = &[
+    "customize-mode",
+    "display-menu",
+    "display-popup",
+    "link-window",
+    "server-access",
+    "unlink-window",
+];
+
+/// Every command of `tmux list-commands` exists in rmux under the same name and alias,
+/// taking every flag tmux's takes (rmux may take more: some of tmux 3.4's).
+#[test]
+fn every_tmux_command_exists_with_its_flags() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let format = "#{command_list_name}|#{command_list_alias}|#{command_list_usage}";
+    let table = |out: String| -> std::collections::BTreeMap<String, (String, String)> {
+        out.lines()
+            .filter_map(|l| {
+                let mut f = l.splitn(3, '|');
+                Some((
+                    f.next()?.to_string(),
+                    (f.next()?.to_string(), f.next()?.to_string()),
+                ))
+            })
+            .collect()
+    };
+    let theirs = table(tmux.ok(&["start-server", ";", "list-commands", "-F", format]));
+    let ours = table(env.ok(&["list-commands", "-F", format]));
+    assert!(theirs.len() >= 90, "{theirs:?}");
+    let mut problems = Vec::new();
+    for (name, (alias, usage)) in &theirs {
+        let Some((our_alias, our_usage)) = ours.get(name) else {
+            if !COMMANDS_NOT_YET.contains(&name.as_str()) {
+                problems.push(format!("{name}: missing"));
+            }
+            continue;
+        };
+        if alias != our_alias {
+            problems.push(format!("{name}: alias {our_alias:?}, tmux {alias:?}"));
+        }
+        let missing: String = usage_flags(usage)
+            .difference(&usage_flags(our_usage))
+            .filter(|f| !(name == "refresh-client" && matches!(f, 'A' | 'B')))
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!("{name}: lacks -{missing}"));
+        }
+    }
+    for name in COMMANDS_NOT_YET {
+        assert!(
+            !ours.contains_key(*name),
+            "{name} exists now: take it off the list"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -185,3 +185,29 @@ fn exiting_the_last_shell_ends_client_and_server() {
     let out = env.run(&["ls"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn lock_hands_the_terminal_to_lock_command_and_comes_back() {
+    let env = Env::new();
+    let mut t = env.spawn(80, 24, &["new", "-s", "lk"]);
+    t.wait_text(PROMPT);
+    env.ok(&[
+        "set",
+        "-g",
+        "lock-command",
+        "printf 'LOCKED; press enter'; read x",
+    ]);
+    for lock in [&["lock-session", "-t", "lk"][..], &["lock-server"]] {
+        env.ok(lock);
+        t.wait_text("LOCKED; press enter");
+        // Keys go to the lock command, not to the pane.
+        t.send(b"echo typed-while-locked\r");
+        t.wait("the session drawn again", |ls| {
+            ls.last().is_some_and(|l| l.starts_with("[lk]"))
+        });
+        let shown = env.ok(&["capture-pane", "-p", "-t", "lk"]);
+        assert!(!shown.contains("typed-while-locked"), "{shown}");
+    }
+    t.prefix(b"d");
+    assert_eq!(t.wait_exit(), 0);
+}

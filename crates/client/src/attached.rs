@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
@@ -21,7 +22,8 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
             .try_clone()
             .context("cloning the server connection")?,
     ));
-    spawn_input_thread(Arc::clone(&writer));
+    let input_paused = Arc::new(InputPause::default());
+    spawn_input_thread(Arc::clone(&writer), Arc::clone(&input_paused));
     let mut screen = Screen::new(out);
 
     let (message, status) = loop {
@@ -46,6 +48,11 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
             Ok(Some(ServerMessage::Features(features))) => screen.set_features(features),
             Ok(Some(ServerMessage::Suspend)) => {
                 raw = suspend(raw)?;
+                screen.forget();
+                send(&writer, &ClientMessage::Redraw);
+            }
+            Ok(Some(ServerMessage::Lock { command })) => {
+                raw = lock(raw, &command, &input_paused)?;
                 screen.forget();
                 send(&writer, &ClientMessage::Redraw);
             }
@@ -88,11 +95,73 @@ fn send(writer: &Mutex<UnixStream>, msg: &ClientMessage) -> bool {
     }
 }
 
+/// Give the terminal to the lock command (as tmux's lock-client does: `lock -np` by
+/// default) and take it back when the command exits; keys are left to the command
+/// meanwhile.
+fn lock(mut raw: RawTerminal, command: &str, input_paused: &InputPause) -> Result<RawTerminal> {
+    let (mouse, focus) = raw.reports();
+    input_paused.pause();
+    raw.restore();
+    drop(raw);
+    let status = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(command)
+        .status();
+    if let Err(e) = status {
+        let _ = writeln!(io::stderr(), "lock command failed: {e}");
+    }
+    let mut raw = RawTerminal::enter()?;
+    raw.set_reports(mouse, focus)
+        .context("setting up the terminal")?;
+    input_paused.resume();
+    Ok(raw)
+}
+
+/// Stops the input thread reading the terminal while another program has it.
+#[derive(Default)]
+struct InputPause {
+    wanted: AtomicBool,
+    /// The input thread has seen `wanted` and reads nothing.
+    idle: AtomicBool,
+}
+
+impl InputPause {
+    /// Ask the input thread to stop reading, and wait (briefly) until it has: a read
+    /// under way would take the keys meant for the other program.
+    fn pause(&self) {
+        self.wanted.store(true, Ordering::SeqCst);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        while !self.idle.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+
+    fn resume(&self) {
+        self.wanted.store(false, Ordering::SeqCst);
+    }
+}
+
 /// Terminal events go straight to the server from their own thread, so a key is never
-/// held up behind a frame being drawn.
-fn spawn_input_thread(writer: Arc<Mutex<UnixStream>>) {
+/// held up behind a frame being drawn. While `paused` (a lock command has the terminal)
+/// it reads nothing.
+fn spawn_input_thread(writer: Arc<Mutex<UnixStream>>, paused: Arc<InputPause>) {
     std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
+        loop {
+            if paused.wanted.load(Ordering::SeqCst) {
+                paused.idle.store(true, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                continue;
+            }
+            paused.idle.store(false, Ordering::SeqCst);
+            match crossterm::event::poll(std::time::Duration::from_millis(50)) {
+                Ok(false) => continue,
+                Ok(true) if paused.wanted.load(Ordering::SeqCst) => continue,
+                Ok(true) => {}
+                Err(_) => break,
+            }
+            let Ok(event) = crossterm::event::read() else {
+                break;
+            };
             if let Some(msg) = input::translate(event)
                 && !send(&writer, &msg)
             {

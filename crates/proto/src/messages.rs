@@ -101,6 +101,9 @@ pub enum ServerMessage {
     /// What the client's terminal can show: frames are drawn within it. Sent before
     /// the first frame and whenever it changes (`terminal-features`, `terminal-overrides`).
     Features(TerminalFeatures),
+    /// Lock the client (lock-client): give the terminal to `command` (lock-command),
+    /// and redraw when it exits.
+    Lock { command: String },
 }
 
 /// A change to the client's screen. Cells not named keep what they show.

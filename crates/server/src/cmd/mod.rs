@@ -33,6 +33,7 @@ mod list_keys;
 mod list_panes;
 mod list_sessions;
 mod list_windows;
+mod lock;
 mod move_window;
 mod new_session;
 mod new_window;
@@ -189,6 +190,9 @@ pub static TABLE: &[&CmdEntry] = &[
     &list_sessions::ENTRY,
     &list_windows::ENTRY,
     &buffers::LOAD_BUFFER,
+    &lock::LOCK_CLIENT,
+    &lock::LOCK_SERVER,
+    &lock::LOCK_SESSION,
     &join_pane::MOVE_PANE,
     &move_window::ENTRY,
     &new_session::ENTRY,
@@ -238,7 +242,13 @@ pub static TABLE: &[&CmdEntry] = &[
 ];
 
 /// Commands that may start the server when none is running (others report there is none).
-pub const STARTS_SERVER: &[&str] = &["new-session", "start-server", "attach-session"];
+pub const STARTS_SERVER: &[&str] = &[
+    "new-session",
+    "start-server",
+    "attach-session",
+    "list-keys",
+    "list-commands",
+];
 
 /// Find a command by name, alias or unique prefix.
 pub fn lookup(name: &str) -> Result<&'static CmdEntry, String> {

@@ -520,7 +520,6 @@ const NOT_YET_IN_EFFECT: &[&str] = &[
     "user-keys",
     "assume-paste-time",
     "lock-after-time",
-    "lock-command",
     "message-command-style",
     "status-format",
     "status-keys",
