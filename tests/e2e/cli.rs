@@ -472,3 +472,40 @@ fn every_tmux_command_exists_with_its_flags() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every default key binding of tmux is made the same way in rmux: `list-keys` prints
+/// the same lines (tmux's order, names, quoting and blocks), but for the ones that wait
+/// for mouse keys and display-menu/customize-mode, which README lists.
+#[test]
+fn every_tmux_default_key_is_bound_the_same_way() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let squeeze = |out: String| -> Vec<String> {
+        out.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let theirs = squeeze(tmux.ok(&["list-keys"]));
+    let ours = squeeze(env.ok(&["-f", "/dev/null", "list-keys"]));
+    assert_eq!(theirs.len(), 255);
+    let waiting = |l: &String| {
+        ["Mouse", "Wheel", "Click", "display-menu", "customize-mode"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let expected: Vec<&String> = theirs.iter().filter(|l| !waiting(l)).collect();
+    assert_eq!(theirs.len() - expected.len(), 31);
+    let ours: Vec<&String> = ours.iter().collect();
+    assert_eq!(ours, expected);
+    // One table alone prints exactly as tmux prints it, padding included.
+    let exact = |out: String| {
+        out.lines()
+            .filter(|l| !waiting(&l.to_string()))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        exact(env.ok(&["list-keys", "-T", "prefix"])),
+        exact(tmux.ok(&["list-keys", "-T", "prefix"]))
+    );
+}

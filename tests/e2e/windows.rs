@@ -66,14 +66,17 @@ fn split_keys_draw_borders_and_move_focus() {
     ]);
     assert_eq!(panes, "0*\n1\n2\n", "{panes}");
     t.prefix(b"o");
-    let panes = env.ok(&[
-        "list-panes",
-        "-t",
-        "t",
-        "-F",
-        "#{pane_index}#{?pane_active,*,}",
-    ]);
-    assert_eq!(panes, "0\n1*\n2\n", "{panes}");
+    // The key is taken in a moment after it is typed: wait for its effect.
+    crate::harness::eventually("C-b o to move to the next pane", || {
+        let panes = env.ok(&[
+            "list-panes",
+            "-t",
+            "t",
+            "-F",
+            "#{pane_index}#{?pane_active,*,}",
+        ]);
+        (panes == "0\n1*\n2\n").then_some(())
+    });
 }
 
 #[test]

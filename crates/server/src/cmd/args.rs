@@ -8,11 +8,37 @@
 pub struct Args {
     flags: Vec<(char, Option<String>)>,
     pub positional: Vec<String>,
+    /// Which positional arguments were `{ … }` blocks.
+    blocks: Vec<bool>,
 }
 
 impl Args {
     /// Parse `argv` (without the command name) against `spec`.
     pub fn parse(command: &str, spec: &str, argv: &[String]) -> Result<Args, String> {
+        Args::parse_blocks(command, spec, argv, &[])
+    }
+
+    /// As [`Args::parse`], with `blocks` saying which words of `argv` were blocks.
+    pub fn parse_blocks(
+        command: &str,
+        spec: &str,
+        argv: &[String],
+        blocks: &[bool],
+    ) -> Result<Args, String> {
+        let mut args = Args::parse_words(command, spec, argv)?;
+        let first = argv.len() - args.positional.len();
+        args.blocks = (first..argv.len())
+            .map(|i| blocks.get(i).copied().unwrap_or(false))
+            .collect();
+        Ok(args)
+    }
+
+    /// Whether positional argument `i` was a `{ … }` block.
+    pub fn is_block(&self, i: usize) -> bool {
+        self.blocks.get(i).copied().unwrap_or(false)
+    }
+
+    fn parse_words(command: &str, spec: &str, argv: &[String]) -> Result<Args, String> {
         let mut args = Args::default();
         let mut i = 0;
         while i < argv.len() {
@@ -74,7 +100,13 @@ impl Args {
         for (f, v) in valued {
             parts.push(format!("-{f} {}", crate::cmdline::quote_arg(v)));
         }
-        parts.extend(self.positional.iter().map(|a| crate::cmdline::quote_arg(a)));
+        for (i, a) in self.positional.iter().enumerate() {
+            parts.push(if self.is_block(i) {
+                super::print_block(a)
+            } else {
+                crate::cmdline::quote_arg(a)
+            });
+        }
         parts.join(" ")
     }
 

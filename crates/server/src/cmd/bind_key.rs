@@ -3,6 +3,7 @@
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
 use crate::keyname::parse_key;
 use crate::keys::Binding;
+use rmux_proto::Key;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "bind-key",
@@ -14,21 +15,35 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let server: &crate::server::Server = ctx.server;
+    let (table, key, binding) = binding(args, &ctx.env, |name| {
+        super::alias_of(server, name).is_some()
+    })?;
+    ctx.server.keys.bind(&table, key, binding);
+    Ok(Flow::Continue)
+}
+
+/// The binding bind-key's arguments make: (table, key, binding). The command is kept as
+/// tmux prints it back (full names, its own quoting, blocks as blocks), so list-keys
+/// shows what tmux would, and it parses back to the same commands. Every command must
+/// exist (or be a `command-alias`, as `is_alias` says), as tmux checks when binding.
+pub fn binding(
+    args: &Args,
+    env: &[(String, String)],
+    is_alias: impl Fn(&str) -> bool,
+) -> Result<(String, Key, Binding), String> {
     let name = args.arg(0).unwrap_or("");
     let key = parse_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
-    let table = table_name(args);
-    let rest = &args.positional[1..];
-    let command = match rest {
-        [] => String::new(),
-        // One argument is a command line of its own (`bind x 'split-window; select-pane'`
-        // or a `{ … }` block).
-        [one] => one.clone(),
-        many => crate::cmdline::join_command(many),
-    };
-    if !command.is_empty() {
-        super::parse_commands(&command, &ctx.env)?;
-    }
-    ctx.server.keys.bind(
+    let table = table_name(args).to_string();
+    let list = super::command_list(args, 1, env)?;
+    super::check_names(&list, is_alias)?;
+    let command = super::print_commands(&list, " ; ").unwrap_or_else(|| {
+        list.iter()
+            .map(|(argv, _)| crate::cmdline::join_command(argv))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    });
+    Ok((
         table,
         key,
         Binding {
@@ -36,8 +51,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             repeat: args.has('r'),
             note: args.get('N').map(str::to_string),
         },
-    );
-    Ok(Flow::Continue)
+    ))
 }
 
 /// `-n` is the root table, `-T` any table, else the prefix table.

@@ -13,6 +13,11 @@ pub static ENTRY: CmdEntry = CmdEntry {
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let table = args.get('T');
+    if let Some(t) = table
+        && !ctx.server.keys.has_table(t)
+    {
+        return Err(format!("table {t} doesn't exist"));
+    }
     let only_key = args.arg(0);
     let list: Vec<(String, String, bool, String, Option<String>)> = ctx
         .server
@@ -65,6 +70,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     for (t, k, repeat, command, _) in list {
         let r = if repeat { "-r" } else { "  " };
         let k = escape_key(&k);
+        // Commands joined by ` \; ` as tmux prints them, so the line sources back.
+        let command = super::parse_commands_blocks(&command, &[])
+            .ok()
+            .and_then(|c| super::print_commands(&c, " \\; "))
+            .unwrap_or(command);
         let line = format!("bind-key {r} -T {t:<tw$} {k:<kw$} {command}");
         ctx.print(line.trim_end());
         if args.has('1') {

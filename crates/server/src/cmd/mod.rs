@@ -6,7 +6,7 @@ mod args;
 pub mod target;
 
 mod attach_session;
-mod bind_key;
+pub mod bind_key;
 mod break_pane;
 mod buffers;
 mod capture_pane;
@@ -135,6 +135,8 @@ pub enum Then {
 #[derive(Clone, Debug)]
 pub struct Item {
     pub argv: Vec<String>,
+    /// Which arguments were `{ … }` blocks (empty: none).
+    pub blocks: Vec<bool>,
     /// The file and line it was read from, for errors (`file:line: message`).
     pub source: Option<(std::rc::Rc<str>, usize)>,
     /// How many `source-file` levels deep it was read.
@@ -142,9 +144,18 @@ pub struct Item {
 }
 
 impl Item {
+    /// A command as the parser gave it, blocks marked.
+    pub fn parsed((argv, blocks): Words) -> Item {
+        Item {
+            blocks,
+            ..Item::new(argv)
+        }
+    }
+
     pub fn new(argv: Vec<String>) -> Item {
         Item {
             argv,
+            blocks: Vec::new(),
             source: None,
             depth: 0,
         }
@@ -331,7 +342,7 @@ impl Ctx<'_> {
 }
 
 /// The command a `command-alias` entry (`name=command [args]`) makes of `name`.
-fn alias_of(server: &Server, name: &str) -> Option<Vec<String>> {
+pub fn alias_of(server: &Server, name: &str) -> Option<Vec<String>> {
     let aliases = server.options.server.get_array("command-alias")?;
     let expansion = aliases
         .into_iter()
@@ -343,21 +354,27 @@ fn alias_of(server: &Server, name: &str) -> Option<Vec<String>> {
 
 /// Run one command (argv with the name first). Commands it starts in turn are queued
 /// (`ctx.insert`), never run from here.
-pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
+pub fn run(ctx: &mut Ctx<'_>, argv: &[String], blocks: &[bool]) -> CmdResult {
     let Some(name) = argv.first() else {
         return Ok(Flow::Continue);
     };
+    let block_of = |i: usize| blocks.get(i).copied().unwrap_or(false);
     // command-alias first, as in tmux, whole names only.
     if let Some(mut expanded) = alias_of(ctx.server, name) {
         // An alias never names another: no loops.
+        let alias_words = expanded.len();
         expanded.extend_from_slice(&argv[1..]);
+        let expanded_blocks: Vec<bool> = (1..expanded.len())
+            .map(|i| i >= alias_words && block_of(i + 1 - alias_words))
+            .collect();
         let entry = lookup(expanded.first().map_or("", String::as_str))?;
-        let args = Args::parse(entry.name, entry.flags, &expanded[1..])?;
+        let args = Args::parse_blocks(entry.name, entry.flags, &expanded[1..], &expanded_blocks)?;
         args.check_count(entry.name, entry.args.0, entry.args.1)?;
         return (entry.exec)(ctx, &args);
     }
     let entry = lookup(name)?;
-    let args = Args::parse(entry.name, entry.flags, &argv[1..])?;
+    let rest_blocks: Vec<bool> = (1..argv.len()).map(block_of).collect();
+    let args = Args::parse_blocks(entry.name, entry.flags, &argv[1..], &rest_blocks)?;
     args.check_count(entry.name, entry.args.0, entry.args.1)?;
     (entry.exec)(ctx, &args)
 }
@@ -365,13 +382,14 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> CmdResult {
 /// Queue `text`'s commands (a binding, a `{ … }` block, an if-shell branch) to run next,
 /// as one group.
 pub fn insert_commands(ctx: &mut Ctx<'_>, text: &str) -> Result<(), String> {
-    let commands = parse_commands(text, &ctx.env)?;
+    let commands = parse_commands_blocks(text, &ctx.env)?;
     let depth = ctx.depth;
     ctx.insert.push(
         commands
             .into_iter()
-            .map(|argv| Item {
+            .map(|(argv, blocks)| Item {
                 argv,
+                blocks,
                 source: None,
                 depth,
             })
@@ -472,6 +490,17 @@ pub use command_prompt::expand_for_client;
 
 /// The commands of a command string (a binding, the prompt, a `{ … }` block), with
 /// `$NAME` taken from `env`.
+/// A command as parsed: its words, and which of them were `{ … }` blocks.
+pub type Words = (Vec<String>, Vec<bool>);
+
+/// As [`parse_commands`], keeping which arguments were blocks.
+pub fn parse_commands_blocks(text: &str, env: &[(String, String)]) -> Result<Vec<Words>, String> {
+    let lookup = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    crate::cmdline::parse_line(text, &lookup)
+        .map(|p| p.commands.into_iter().zip(p.blocks).collect())
+        .map_err(|e| e.to_string())
+}
+
 pub fn parse_commands(text: &str, env: &[(String, String)]) -> Result<Vec<Vec<String>>, String> {
     let lookup = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     crate::cmdline::parse_line(text, &lookup)
@@ -504,18 +533,26 @@ pub fn check_commands(text: &str) -> Result<(), String> {
 }
 
 /// A command string as tmux prints it back (list-keys, show-hooks): each command by its
-/// full name with its arguments in tmux's order, `;` between them. Text that does not
-/// parse is given back as it is.
+/// full name with its arguments in tmux's order, blocks as `{ … }`, `;` between them.
+/// Text that does not parse is given back as it is.
 pub fn canonical(text: &str) -> String {
-    let Ok(commands) = parse_commands(text, &[]) else {
-        return text.to_string();
-    };
+    parse_commands_blocks(text, &[])
+        .ok()
+        .and_then(|commands| print_commands(&commands, " ; "))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Commands printed as tmux prints a command list, joined by `separator` (` ; `, or
+/// ` \; ` at the top of list-keys). `None` if a command is unknown or its flags do not
+/// parse.
+pub fn print_commands(commands: &[Words], separator: &str) -> Option<String> {
     let printed: Option<Vec<String>> = commands
         .iter()
-        .map(|argv| {
+        .map(|(argv, blocks)| {
             let (name, rest) = argv.split_first()?;
             let entry = lookup(name).ok()?;
-            let args = Args::parse(entry.name, entry.flags, rest).ok()?;
+            let rest_blocks = blocks.get(1..).unwrap_or_default();
+            let args = Args::parse_blocks(entry.name, entry.flags, rest, rest_blocks).ok()?;
             let args = args.print();
             Some(if args.is_empty() {
                 entry.name.to_string()
@@ -524,7 +561,65 @@ pub fn canonical(text: &str) -> String {
             })
         })
         .collect();
-    printed.map_or_else(|| text.to_string(), |p| p.join(" ; "))
+    printed.map(|p| p.join(separator))
+}
+
+/// The commands given as the arguments of bind-key (from positional argument `from`):
+/// one argument is a command string or a `{ … }` block; several are one command's words,
+/// `;` between commands.
+pub fn command_list(
+    args: &Args,
+    from: usize,
+    env: &[(String, String)],
+) -> Result<Vec<Words>, String> {
+    let words = args.positional.get(from..).unwrap_or_default();
+    Ok(match words {
+        [] => Vec::new(),
+        [one] => parse_commands_blocks(one, env)?,
+        many => {
+            let mut list = Vec::new();
+            let mut current: Words = (Vec::new(), Vec::new());
+            for (i, w) in many.iter().enumerate() {
+                let block = args.is_block(from + i);
+                if !block && w == ";" {
+                    if !current.0.is_empty() {
+                        list.push(std::mem::take(&mut current));
+                    }
+                    continue;
+                }
+                current.0.push(w.clone());
+                current.1.push(block);
+            }
+            if !current.0.is_empty() {
+                list.push(current);
+            }
+            list
+        }
+    })
+}
+
+/// Every command of `list` exists (or is an alias, as `is_alias` says).
+pub fn check_names(list: &[Words], is_alias: impl Fn(&str) -> bool) -> Result<(), String> {
+    for (argv, _) in list {
+        if let Some(name) = argv.first()
+            && !DEFAULT_ALIASES.contains(&name.as_str())
+            && !is_alias(name)
+        {
+            lookup(name)?;
+        }
+    }
+    Ok(())
+}
+
+/// A `{ … }` block argument printed back: its commands canonical, or its text quoted
+/// if they do not parse.
+pub fn print_block(text: &str) -> String {
+    let inner = canonical(text);
+    if inner.is_empty() {
+        "{ }".to_string()
+    } else {
+        format!("{{ {inner} }}")
+    }
 }
 
 /// Whether running `name` may start a server when none is running.

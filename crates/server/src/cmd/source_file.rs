@@ -118,6 +118,7 @@ pub fn queue_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool)
     for c in parsed.commands {
         let item = Item {
             argv: c.argv,
+            blocks: c.blocks,
             source: Some((Rc::clone(&file), c.line)),
             depth,
         };

@@ -95,6 +95,9 @@ pub struct Command {
     /// The line it ends on (1-based), for `file:line:` in errors.
     pub line: usize,
     pub argv: Vec<String>,
+    /// Which arguments were `{ … }` blocks (their text is the block's commands), so
+    /// they can be printed back as blocks; as long as `argv`.
+    pub blocks: Vec<bool>,
 }
 
 /// A command of a config file.
@@ -133,6 +136,8 @@ impl std::error::Error for ParseError {}
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedLine {
     pub commands: Vec<Vec<String>>,
+    /// For each command, which of its arguments were `{ … }` blocks.
+    pub blocks: Vec<Vec<bool>>,
     pub assignments: Vec<Assignment>,
 }
 
@@ -152,12 +157,17 @@ pub fn parse_line(input: &str, env: &dyn ParseEnv) -> Result<ParsedLine, ParseEr
     if let Some(error) = parser.errors.into_iter().next() {
         return Err(error);
     }
+    let blocks = commands
+        .iter()
+        .map(|c| c.args.iter().map(|a| a.block).collect())
+        .collect();
     let commands = commands
         .into_iter()
         .map(|c| c.args.into_iter().map(|a| a.text).collect())
         .collect();
     Ok(ParsedLine {
         commands,
+        blocks,
         assignments: parser.assignments,
     })
 }
@@ -170,6 +180,7 @@ pub fn parse_config(text: &str, env: &dyn ParseEnv) -> ParsedConfig {
         .into_iter()
         .map(|c| Command {
             line: c.line,
+            blocks: c.args.iter().map(|a| a.block).collect(),
             argv: c.args.into_iter().map(|a| a.text).collect(),
         })
         .collect();

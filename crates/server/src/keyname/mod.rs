@@ -228,6 +228,50 @@ fn is_control_code(key: Key) -> bool {
         )
 }
 
+/// Where tmux sorts a key in `list-keys`: by its key code. Characters come by code
+/// point (control keys as their C0 code, `Enter` as 13), then tmux's special keys in
+/// its order, each modifier above all of those (meta, then ctrl, then shift).
+pub fn sort_code(key: Key) -> u64 {
+    /// tmux's KEYC_BASE, and where its special keys start after the mouse keys.
+    const BASE: u64 = 0x10_e000;
+    const SPECIAL: u64 = BASE + 0x1000;
+    let key = normalize(key);
+    let mut mods = key.mods;
+    let base = match key.code {
+        KeyCode::Char(c) if is_control_code(key) => {
+            mods.ctrl = false;
+            match c {
+                ' ' => 0,
+                '?' => 127,
+                c => u64::from(c as u32 & 0x1f),
+            }
+        }
+        KeyCode::Char(c) => u64::from(c as u32),
+        KeyCode::Enter => 13,
+        KeyCode::Tab => 9,
+        KeyCode::Escape => 27,
+        KeyCode::Backspace => SPECIAL,
+        KeyCode::F(n) => SPECIAL + u64::from(n),
+        KeyCode::Insert => SPECIAL + 13,
+        KeyCode::Delete => SPECIAL + 14,
+        KeyCode::Home => SPECIAL + 15,
+        KeyCode::End => SPECIAL + 16,
+        KeyCode::PageDown => SPECIAL + 17,
+        KeyCode::PageUp => SPECIAL + 18,
+        KeyCode::BackTab => SPECIAL + 19,
+        KeyCode::Up => SPECIAL + 20,
+        KeyCode::Down => SPECIAL + 21,
+        KeyCode::Left => SPECIAL + 22,
+        KeyCode::Right => SPECIAL + 23,
+        KeyCode::Keypad(c) => {
+            let order = "/*-789+456123\r0.";
+            SPECIAL + 24 + order.chars().position(|k| k == c).unwrap_or(0) as u64
+        }
+    };
+    let flag = |on: bool, bit: u32| if on { 1u64 << bit } else { 0 };
+    base | flag(mods.alt, 44) | flag(mods.ctrl, 45) | flag(mods.shift, 46)
+}
+
 /// tmux's canonical spelling of a key, as `list-keys` prints it (before quoting).
 pub fn key_name(key: Key) -> String {
     let key = normalize(key);

@@ -94,7 +94,7 @@ impl Server {
             .and_then(|s| self.sessions.get(&s))
             .map(|s| s.environ.clone())
             .unwrap_or_default();
-        let commands = match cmd::parse_commands(line, &environ) {
+        let commands = match cmd::parse_commands_blocks(line, &environ) {
             Ok(c) => c,
             Err(e) => {
                 let delay = self.display_time(client);
@@ -114,7 +114,7 @@ impl Server {
             env: environ,
             terminal: c.terminal.clone(),
         };
-        let group = commands.into_iter().map(Item::new).collect();
+        let group = commands.into_iter().map(Item::parsed).collect();
         self.enqueue(caller, Origin::Client, vec![group]);
     }
 

@@ -117,13 +117,15 @@ impl Server {
     pub fn hook_groups(&self, commands: &[String]) -> Vec<Vec<Item>> {
         commands
             .iter()
-            .filter_map(|c| match crate::cmd::parse_commands(c, &self.global_env) {
-                Ok(parsed) => Some(parsed.into_iter().map(Item::new).collect()),
-                Err(e) => {
-                    tracing::info!("hook command {c:?}: {e}");
-                    None
-                }
-            })
+            .filter_map(
+                |c| match crate::cmd::parse_commands_blocks(c, &self.global_env) {
+                    Ok(parsed) => Some(parsed.into_iter().map(Item::parsed).collect()),
+                    Err(e) => {
+                        tracing::info!("hook command {c:?}: {e}");
+                        None
+                    }
+                },
+            )
             .collect()
     }
 

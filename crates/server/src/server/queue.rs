@@ -138,8 +138,8 @@ impl Server {
                 self.finish_queue(id);
                 return;
             };
-            let argv = item.argv.clone();
-            let outcome = self.with_ctx(id, item.depth, |ctx| cmd::run(ctx, &argv));
+            let (argv, blocks) = (item.argv.clone(), item.blocks.clone());
+            let outcome = self.with_ctx(id, item.depth, |ctx| cmd::run(ctx, &argv, &blocks));
             self.after(id, group, item, outcome);
         }
     }
