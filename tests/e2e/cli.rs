@@ -326,7 +326,7 @@ fn clear_history_and_capture_into_a_named_buffer() {
 fn every_tmux_format_variable_expands_as_in_tmux() {
     let env = Env::new();
     let tmux = crate::harness::Tmux::new(&env, "ref");
-    let names: Vec<&str> = include_str!("../fixtures/tmux-3.3a-format-variables.txt")
+    let names: Vec<&str> = include_str!("../../crates/server/src/format_variables.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect();
@@ -508,4 +508,63 @@ fn every_tmux_default_key_is_bound_the_same_way() {
         exact(env.ok(&["list-keys", "-T", "prefix"])),
         exact(tmux.ok(&["list-keys", "-T", "prefix"]))
     );
+}
+
+/// set-environment -F/-h, show-environment of hidden variables, new-window -e and
+/// split-window -Z behave as in tmux.
+#[test]
+fn environment_flags_and_pane_variables_as_in_tmux() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let both = |args: &[&str]| -> (String, String) {
+        let ours = env.run(args);
+        let theirs = tmux.run(args);
+        assert_eq!(ours.status.code(), theirs.status.code(), "{args:?}");
+        (
+            String::from_utf8_lossy(&ours.stdout).into_owned(),
+            String::from_utf8_lossy(&theirs.stdout).into_owned(),
+        )
+    };
+    for args in [
+        &["new", "-d", "-s", "s", "-x", "80", "-y", "24"][..],
+        &["set-environment", "-F", "FMT", "#{session_name}-x"],
+        &["set-environment", "-h", "HID", "secret"],
+        &["set-environment", "-gh", "GHID", "gsecret"],
+        &["show-environment", "FMT"],
+        &["show-environment", "-h"],
+        &["show-environment", "-gh"],
+        &["show-environment", "HID"],
+        &[
+            "new-window",
+            "-d",
+            "-e",
+            "FOO=bar",
+            "-e",
+            "BAZ=qux",
+            "-t",
+            "s",
+            "echo $FOO-$BAZ-$HID-end; exec cat",
+        ],
+        &["split-window", "-Z", "-t", "s:0"],
+        &[
+            "display",
+            "-p",
+            "-t",
+            "s:0",
+            "#{window_zoomed_flag} #{window_panes}",
+        ],
+    ] {
+        let (ours, theirs) = both(args);
+        assert_eq!(ours, theirs, "{args:?}");
+    }
+    let shown = |t: &dyn Fn() -> String| {
+        eventually("the new window's variables", || {
+            let text = t();
+            text.contains("-end").then_some(text)
+        })
+    };
+    let ours = shown(&|| env.ok(&["capture-pane", "-p", "-t", "s:1"]));
+    let theirs = shown(&|| tmux.ok(&["capture-pane", "-p", "-t", "s:1"]));
+    assert_eq!(ours.lines().next(), Some("bar-qux--end"));
+    assert_eq!(ours.lines().next(), theirs.lines().next());
 }

@@ -341,15 +341,19 @@ mod corpus {
     use super::*;
     use crate::messages::{ClientMessage, ServerMessage};
 
-    /// The inputs the wire fuzzer kept (`fuzz/corpus/wire`) replay here, so CI runs
-    /// them in a moment: each decodes to messages or an error, never a panic.
+    /// The inputs the wire fuzzer kept (`fuzz/seeds/wire`, and `fuzz/corpus/wire` after
+    /// a local run) replay here, so CI runs them in a moment: each decodes to messages
+    /// or an error, never a panic.
     #[test]
     fn the_wire_corpus_replays() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/wire");
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
+        // The committed seeds (fuzz/seeds) always; a local fuzzing run's corpus too.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+        let entries: Vec<std::fs::DirEntry> = ["seeds", "corpus"]
+            .iter()
+            .filter_map(|d| std::fs::read_dir(root.join(d).join("wire")).ok())
+            .flat_map(|e| e.flatten())
+            .collect();
+        for entry in entries {
             let Ok(data) = std::fs::read(entry.path()) else {
                 continue;
             };

@@ -19,6 +19,14 @@ pub const LIST_PANES: &str = "#{pane_index}: [#{pane_width}x#{pane_height}] [his
 pub const LIST_PANES_ALL: &str = "#{session_name}:#{window_index}.#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}, #{history_bytes} bytes] #{pane_id}#{?pane_active, (active),}#{?pane_dead, (dead),}";
 /// tmux's default `list-clients` format.
 pub const LIST_CLIENTS: &str = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]#{?client_flags, (,}#{client_flags}#{?client_flags,),}";
+/// The names of tmux 3.3a's format variables, sorted (`display-message -a` lists them;
+/// a test checks each expands as in tmux).
+pub fn variable_names() -> impl Iterator<Item = &'static str> {
+    include_str!("format_variables.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// The default formats of tmux's choose modes, for `#{buffer_mode_format}` and the like.
 pub const BUFFER_MODE_FORMAT: &str = "#{t/p:buffer_created}: #{buffer_sample}";
 pub const CLIENT_MODE_FORMAT: &str = "#{t/p:client_activity}: session #{session_name}";

@@ -95,17 +95,18 @@ pub fn format(template: &str) -> String {
 mod tests {
     use std::path::Path;
 
-    /// Every input the fuzzers kept (`fuzz/corpus/<target>`) runs here too, so CI
-    /// replays them in seconds.
+    /// Every input the fuzzers kept runs here too (`fuzz/seeds/<target>`, committed, and
+    /// `fuzz/corpus/<target>` after a local run), so CI replays them in seconds.
     fn replay(target: &str, f: impl Fn(&str)) -> usize {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fuzz/corpus")
-            .join(target);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return 0;
-        };
+        // The committed seeds (fuzz/seeds) always; a local fuzzing run's corpus too.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+        let entries: Vec<std::fs::DirEntry> = ["seeds", "corpus"]
+            .iter()
+            .filter_map(|d| std::fs::read_dir(root.join(d).join(target)).ok())
+            .flat_map(|e| e.flatten())
+            .collect();
         let mut n = 0;
-        for entry in entries.flatten() {
+        for entry in entries {
             if let Ok(bytes) = std::fs::read(entry.path()) {
                 f(&String::from_utf8_lossy(&bytes));
                 n += 1;

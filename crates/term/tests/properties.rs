@@ -238,20 +238,23 @@ proptest! {
     }
 }
 
-/// The inputs the emulator's fuzzer kept (`fuzz/corpus/feed`) replay here in the
-/// fuzz target's layout: two bytes of size, then chunks, `0xFF a b` resizing between
-/// them; the invariants hold after every chunk.
+/// The inputs the emulator's fuzzer kept (`fuzz/seeds/feed`, and `fuzz/corpus/feed`
+/// after a local run) replay here in the fuzz target's layout: two bytes of size, then
+/// chunks, `0xFF a b` resizing between them; the invariants hold after every chunk.
 #[test]
 fn the_fuzz_corpus_replays() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/feed");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    // The committed seeds (fuzz/seeds) always; a local fuzzing run's corpus too.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz");
+    let entries: Vec<std::fs::DirEntry> = ["seeds", "corpus"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(root.join(d).join("feed")).ok())
+        .flat_map(|e| e.flatten())
+        .collect();
     let size = |a: u8, b: u8| rmux_term::Size {
         cols: u16::from(a % 120),
         rows: u16::from(b % 50),
     };
-    for entry in entries.flatten() {
+    for entry in entries {
         let Ok(data) = std::fs::read(entry.path()) else {
             continue;
         };

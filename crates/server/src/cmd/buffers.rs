@@ -85,13 +85,7 @@ fn buffer_data(ctx: &Ctx<'_>, name: Option<&str>) -> Result<String, String> {
 
 fn exec_list(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let template = args.get('F').unwrap_or(crate::formats::LIST_BUFFERS);
-    let base = crate::formats::FormatTarget {
-        server: ctx.server,
-        client: ctx.client,
-        session: ctx.current.session,
-        window: ctx.current.window,
-        pane: ctx.current.pane,
-    };
+    let base = ctx.formats();
     let lines: Vec<String> = ctx
         .server
         .buffers

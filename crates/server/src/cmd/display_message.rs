@@ -18,6 +18,28 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         Some(c) => Some(super::find_client(ctx, c)?),
         None => super::current_client(ctx),
     };
+    if args.arg(0).is_some() && args.has('F') {
+        return Err("only one of -F or argument must be given".to_string());
+    }
+    if args.has('a') {
+        // Every variable this target has, by name, as tmux lists them.
+        let target = FormatTarget {
+            server: ctx.server,
+            client,
+            session: found.map(|f| f.session),
+            window: found.map(|f| f.window),
+            pane: found.map(|f| f.pane),
+        };
+        let lines: Vec<String> = crate::formats::variable_names()
+            .filter_map(|name| {
+                crate::format::FormatContext::var(&target, name).map(|v| format!("{name}={v}"))
+            })
+            .collect();
+        for l in lines {
+            ctx.print(&l);
+        }
+        return Ok(Flow::Continue);
+    }
     let template = args.arg(0).or(args.get('F')).unwrap_or(DISPLAY_MESSAGE);
     let text = if args.has('l') {
         template.to_string()

@@ -21,16 +21,28 @@ pub static SHOW_ENVIRONMENT: CmdEntry = CmdEntry {
     exec: exec_show,
 };
 
-/// The environment a command changes: the server's global one, or a session's.
+/// The environment a command changes: the server's global one, or a session's; the
+/// hidden one (`-h`) or the one programs get.
 fn environ<'a>(ctx: &'a mut Ctx<'_>, args: &Args) -> Result<&'a mut Vec<(String, String)>, String> {
+    let hidden = args.has('h');
     if args.has('g') {
-        return Ok(&mut ctx.server.global_env);
+        return Ok(if hidden {
+            &mut ctx.server.global_hidden
+        } else {
+            &mut ctx.server.global_env
+        });
     }
     let found = ctx.target(args, 't', Kind::Session)?;
     ctx.server
         .sessions
         .get_mut(&found.session)
-        .map(|s| &mut s.environ)
+        .map(|s| {
+            if hidden {
+                &mut s.hidden
+            } else {
+                &mut s.environ
+            }
+        })
         .ok_or_else(|| "no such session".to_string())
 }
 
@@ -39,7 +51,25 @@ fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if name.is_empty() || name.contains('=') {
         return Err(format!("invalid variable: {name}"));
     }
-    let value = args.arg(1).map(str::to_string);
+    // -F: the value is a format, expanded now.
+    let value = match args.arg(1) {
+        Some(v) if args.has('F') => {
+            let found = ctx.target(args, 't', Kind::Session).ok();
+            let target = crate::formats::FormatTarget {
+                server: ctx.server,
+                client: ctx.client,
+                session: found.map(|f| f.session),
+                window: found.map(|f| f.window),
+                pane: found.map(|f| f.pane),
+            };
+            Some(target.expand_plain(v))
+        }
+        v => v.map(str::to_string),
+    };
+    // A variable is either hidden or not: setting one kind removes the other.
+    if let Ok(other) = environ_other(ctx, args) {
+        other.retain(|(k, _)| *k != name);
+    }
     let env = environ(ctx, args)?;
     env.retain(|(k, _)| *k != name);
     if args.has('u') || args.has('r') {
@@ -50,6 +80,33 @@ fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     env.push((name, value));
     Ok(Flow::Continue)
+}
+
+/// The environment of the other kind (hidden or not) at the same level.
+fn environ_other<'a>(
+    ctx: &'a mut Ctx<'_>,
+    args: &Args,
+) -> Result<&'a mut Vec<(String, String)>, String> {
+    let visible = !args.has('h');
+    if args.has('g') {
+        return Ok(if visible {
+            &mut ctx.server.global_hidden
+        } else {
+            &mut ctx.server.global_env
+        });
+    }
+    let found = ctx.target(args, 't', Kind::Session)?;
+    ctx.server
+        .sessions
+        .get_mut(&found.session)
+        .map(|s| {
+            if visible {
+                &mut s.hidden
+            } else {
+                &mut s.environ
+            }
+        })
+        .ok_or_else(|| "no such session".to_string())
 }
 
 fn exec_show(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
@@ -70,7 +127,15 @@ fn exec_show(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
     }
     match only {
-        Some(name) if !found => Err(format!("unknown variable: {name}")),
+        // A variable of the other kind (hidden, or not) exists but is not shown here.
+        Some(name) if !found => {
+            let other = environ_other(ctx, args)?;
+            if other.iter().any(|(k, _)| *k == name) {
+                Ok(Flow::Continue)
+            } else {
+                Err(format!("unknown variable: {name}"))
+            }
+        }
         _ => Ok(Flow::Continue),
     }
 }

@@ -301,6 +301,17 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Format variables as the caller sees them (its client, session, window, pane).
+    pub fn formats(&self) -> crate::formats::FormatTarget<'_> {
+        crate::formats::FormatTarget {
+            server: self.server,
+            client: self.client,
+            session: self.current.session,
+            window: self.current.window,
+            pane: self.current.pane,
+        }
+    }
+
     pub fn print(&mut self, line: &str) {
         self.out.push_str(line);
         self.out.push('\n');
@@ -465,6 +476,23 @@ pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
         })
         .map(|c| c.id)
         .ok_or_else(|| format!("can't find client: {name}"))
+}
+
+/// The program a command starts (new-window, split-window, respawn-*): its shell command
+/// (the positional arguments), `-c` directory and `-e NAME=value` variables.
+pub fn new_pane(ctx: &Ctx<'_>, args: &Args) -> Result<crate::server::NewPane, String> {
+    let mut env = Vec::new();
+    for e in args.all('e') {
+        let (k, v) = e
+            .split_once('=')
+            .ok_or_else(|| format!("invalid environment: {e}"))?;
+        env.push((k.to_string(), v.to_string()));
+    }
+    Ok(crate::server::NewPane {
+        command: (!args.positional.is_empty()).then(|| args.positional.join(" ")),
+        cwd: args.get('c').map(|d| expand_path(ctx, d)),
+        env,
+    })
 }
 
 /// A number in `min..=max`, with the word tmux's strtonum gives when it is not one

@@ -50,6 +50,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         NewPane {
             command,
             cwd: Some(cwd),
+            env: Vec::new(),
         },
     )?;
     // As tmux: -x/-y become the session's default-size, so its later windows match.

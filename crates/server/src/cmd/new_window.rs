@@ -2,7 +2,6 @@
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::formats::FormatTarget;
-use crate::server::NewPane;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "new-window",
@@ -15,8 +14,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let (session, index) = target_index(ctx, args)?;
-    let cwd = args.get('c').map(|d| super::expand_path(ctx, d));
-    let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
+    let new_pane = super::new_pane(ctx, args)?;
     if let Some(i) = index
         && args.has('k')
         && let Some(w) = ctx
@@ -32,7 +30,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         session,
         index,
         args.get('n').map(str::to_string),
-        NewPane { command, cwd },
+        new_pane,
         !args.has('d'),
     )?;
     if !args.has('d') {

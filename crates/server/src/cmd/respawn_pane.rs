@@ -2,7 +2,6 @@
 //! killing it with `-k`).
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
-use crate::server::NewPane;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "respawn-pane",
@@ -22,13 +21,6 @@ pub static RESPAWN_WINDOW: CmdEntry = CmdEntry {
     exec: exec_window,
 };
 
-fn new_pane(ctx: &Ctx<'_>, args: &Args) -> NewPane {
-    NewPane {
-        command: (!args.positional.is_empty()).then(|| args.positional.join(" ")),
-        cwd: args.get('c').map(|d| super::expand_path(ctx, d)),
-    }
-}
-
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Pane)?;
     let alive = ctx
@@ -39,7 +31,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if alive && !args.has('k') {
         return Err(format!("pane {} still active", found.pane));
     }
-    let new = new_pane(ctx, args);
+    let new = super::new_pane(ctx, args)?;
     ctx.server.respawn_pane(found.pane, new)?;
     Ok(Flow::Continue)
 }
@@ -64,7 +56,7 @@ fn exec_window(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     for p in rest {
         ctx.server.kill_pane(*p);
     }
-    let new = new_pane(ctx, args);
+    let new = super::new_pane(ctx, args)?;
     ctx.server.respawn_pane(first, new)?;
     ctx.server.activate_pane(first);
     Ok(Flow::Continue)

@@ -104,9 +104,15 @@ pub fn queue_config(ctx: &mut Ctx<'_>, name: &str, text: &str, parse_only: bool)
     for a in &parsed.assignments {
         ctx.env.retain(|(k, _)| *k != a.name);
         ctx.env.push((a.name.clone(), a.value.clone()));
-        let global = &mut ctx.server.global_env;
-        global.retain(|(k, _)| *k != a.name);
-        global.push((a.name.clone(), a.value.clone()));
+        // `%hidden NAME=value` is for the configuration and formats, not programs.
+        let (to, other) = if a.hidden {
+            (&mut ctx.server.global_hidden, &mut ctx.server.global_env)
+        } else {
+            (&mut ctx.server.global_env, &mut ctx.server.global_hidden)
+        };
+        other.retain(|(k, _)| *k != a.name);
+        to.retain(|(k, _)| *k != a.name);
+        to.push((a.name.clone(), a.value.clone()));
     }
     if parse_only {
         return errors;

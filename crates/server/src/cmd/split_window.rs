@@ -3,7 +3,7 @@
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::formats::FormatTarget;
 use crate::layout::{SplitDirection, SplitSize};
-use crate::server::{NewPane, SplitPlacement};
+use crate::server::SplitPlacement;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "split-window",
@@ -22,8 +22,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         SplitDirection::Vertical
     };
     let size = split_size(args)?;
-    let cwd = args.get('c').map(|d| super::expand_path(ctx, d));
-    let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
+    let new_pane = super::new_pane(ctx, args)?;
     let pane = ctx.server.split_pane(
         found.pane,
         direction,
@@ -32,9 +31,17 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             before: args.has('b'),
             full: args.has('f'),
         },
-        NewPane { command, cwd },
+        new_pane,
         !args.has('d'),
     )?;
+    // -Z: the window stays (or becomes) zoomed, on the new pane.
+    if args.has('Z')
+        && !args.has('d')
+        && let Some(w) = ctx.server.windows.get_mut(&found.window)
+    {
+        w.zoomed = true;
+        ctx.server.apply_layout(found.window);
+    }
     if args.has('P') {
         let format = args
             .get('F')

@@ -22,6 +22,8 @@ pub struct Session {
     pub last: Vec<WindowId>,
     /// The environment new panes get.
     pub environ: Vec<(String, String)>,
+    /// Hidden variables (`set-environment -h`): never given to programs.
+    pub hidden: Vec<(String, String)>,
     /// Where new windows start when no `-c` is given.
     pub cwd: PathBuf,
     pub options: OptionStore,

@@ -72,6 +72,9 @@ pub struct Server {
     pub marked: Option<PaneId>,
     /// The global environment (`set-environment -g`): given to every new session.
     pub global_env: Vec<(String, String)>,
+    /// Hidden global variables (`set-environment -gh`, `%hidden`): for formats and the
+    /// configuration's `$NAME`, never given to programs.
+    pub global_hidden: Vec<(String, String)>,
     /// Messages shown in status lines, oldest first, for show-messages.
     pub messages: std::collections::VecDeque<(SystemTime, String)>,
     /// Grows whenever a status line may show something else; clients redraw their
@@ -126,6 +129,7 @@ impl Server {
             spawns: 0,
             marked: None,
             global_env: Vec::new(),
+            global_hidden: Vec::new(),
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
             queues: queue::Queues::default(),

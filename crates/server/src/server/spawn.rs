@@ -20,6 +20,8 @@ pub struct NewPane {
     pub command: Option<String>,
     /// Start directory; `None` for the session's.
     pub cwd: Option<PathBuf>,
+    /// Variables for this program alone (`-e NAME=value`), over the session's.
+    pub env: Vec<(String, String)>,
 }
 
 /// Variables a program must not inherit from the caller (they describe another
@@ -69,6 +71,7 @@ impl Server {
                 current: 0,
                 last: Vec::new(),
                 environ,
+                hidden: Vec::new(),
                 cwd,
                 options: OptionStore::default(),
             },
@@ -267,6 +270,9 @@ impl Server {
                 .map(|(_, v)| v.clone());
             let path = crate::tmux_face::path_with_shim(&self.socket, path.as_deref());
             crate::tmux_face::set_var(&mut env, "PATH", path);
+        }
+        for (k, v) in &pane.env {
+            crate::tmux_face::set_var(&mut env, k, v.clone());
         }
         let default_command = self.session_option(Some(session), "default-command");
         let command = pane
