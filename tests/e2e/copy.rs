@@ -110,8 +110,11 @@ fn mouse_wheel_scrolls_when_mouse_is_on() {
             .contains("\x1b[?1006h")
             .then_some(())
     });
+    // As tmux's WheelUpPane binding: the first turn enters copy mode, the next scroll.
     t.send(b"\x1b[<64;10;5M");
-    t.wait("copy mode from the wheel", |ls| ls[0].contains("[5/"));
+    t.wait("copy mode from the wheel", |ls| ls[0].contains("[0/"));
+    t.send(b"\x1b[<64;10;5M");
+    t.wait("five lines up", |ls| ls[0].contains("[5/"));
     t.send(b"\x1b[<65;10;5M");
     t.wait("back at the bottom, out of copy mode", |ls| {
         !ls[0].contains('[')
@@ -147,5 +150,82 @@ fn mouse_clicks_the_status_line_and_drags_borders() {
     t.send(b"\x1b[<0;44;5m");
     eventually("the left pane 3 wider", || {
         (width() == "43\n").then_some(())
+    });
+}
+
+/// The mouse goes through the key tables as in tmux: a drag selects and copies, a double
+/// click copies a word, a triple click a line; the same events in a tmux client copy
+/// the same text. Mouse keys can be rebound.
+#[test]
+fn mouse_bindings_select_and_copy_as_in_tmux() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let text = "printf 'alpha beta gamma\\ndelta epsilon\\n'; exec cat";
+    env.ok(&["new", "-d", "-s", "m", "-x", "80", "-y", "24", text]);
+    tmux.ok(&["new", "-d", "-s", "m", "-x", "80", "-y", "24", text]);
+    for args in [
+        &["set", "-g", "mouse", "on"][..],
+        &["set", "-g", "status", "off"],
+    ] {
+        env.ok(args);
+        tmux.ok(args);
+    }
+    let mut ours = env.spawn(80, 24, &["attach", "-t", "m"]);
+    let mut theirs = tmux.spawn(80, 24, &["attach", "-t", "m"]);
+    for t in [&ours, &theirs] {
+        t.wait_text("delta epsilon");
+        eventually("mouse reporting turned on", || {
+            String::from_utf8_lossy(&t.raw())
+                .contains("\x1b[?1006h")
+                .then_some(())
+        });
+    }
+    let newest = |run: &dyn Fn(&[&str]) -> std::process::Output| {
+        eventually("a new paste buffer", || {
+            let out = run(&["show-buffer"]);
+            out.status
+                .success()
+                .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        })
+    };
+    // Drag from "beta" (column 7, row 1) to "gam" (column 14) and let go.
+    for t in [&mut ours, &mut theirs] {
+        t.send(b"\x1b[<0;7;1M\x1b[<32;9;1M\x1b[<32;14;1M\x1b[<0;14;1m");
+    }
+    let ours_drag = newest(&|a| env.run(a));
+    let theirs_drag = newest(&|a| tmux.run(a));
+    assert_eq!(ours_drag, theirs_drag);
+    assert_eq!(ours_drag, "beta ga");
+    // Presses closer than 300 ms count as one double or triple click, whatever came
+    // between, in both: let that time pass before each group of clicks.
+    let clicks_apart = || std::thread::sleep(std::time::Duration::from_millis(400));
+    let clicks = [
+        // A double click on "epsilon" copies the word (after tmux's 0.3 s pause).
+        (
+            &b"\x1b[<0;9;2M\x1b[<0;9;2m\x1b[<0;9;2M\x1b[<0;9;2m"[..],
+            "epsilon",
+        ),
+        // A triple click copies the line.
+        (
+            &b"\x1b[<0;3;1M\x1b[<0;3;1m\x1b[<0;3;1M\x1b[<0;3;1m\x1b[<0;3;1M\x1b[<0;3;1m"[..],
+            "alpha beta gamma",
+        ),
+    ];
+    for (events, copied) in clicks {
+        env.ok(&["delete-buffer"]);
+        tmux.ok(&["delete-buffer"]);
+        clicks_apart();
+        for t in [&mut ours, &mut theirs] {
+            t.send(events);
+        }
+        let ours_copy = newest(&|a| env.run(a));
+        assert_eq!(ours_copy, newest(&|a| tmux.run(a)));
+        assert_eq!(ours_copy, copied);
+    }
+    // Rebound, the wheel runs what the user says.
+    env.ok(&["bind", "-n", "WheelUpPane", "set", "-g", "@wheel", "turned"]);
+    ours.send(b"\x1b[<64;5;5M");
+    eventually("the rebound wheel", || {
+        (env.ok(&["show", "-gv", "@wheel"]) == "turned\n").then_some(())
     });
 }

@@ -83,9 +83,8 @@ pub struct Attached {
     /// The status line as last composed, with what it was composed for (status
     /// generation, width, row).
     pub status_cache: std::cell::RefCell<Option<StatusKey>>,
-    /// A border being dragged with the mouse: the pane before it, whether the border
-    /// is vertical (else horizontal), and where the mouse last was along the drag.
-    pub drag: Option<(PaneId, bool, u16)>,
+    /// The mouse: a button held, a drag under way, clicks being counted.
+    pub mouse: crate::mouse::MouseState,
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod keys;
 mod log;
 mod model;
 mod modes;
+mod mouse;
 mod names;
 mod options;
 pub mod paths;

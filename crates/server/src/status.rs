@@ -20,6 +20,36 @@ struct Composed {
     cells: Cells,
     fill: Style,
     windows: Vec<(usize, usize, WindowId)>,
+    /// Where status-left ends and status-right starts.
+    left_end: usize,
+    right_start: usize,
+}
+
+/// What a column of the status line shows (where a mouse event was).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusHit {
+    Window(WindowId),
+    Left,
+    Right,
+    Other,
+}
+
+/// What is at column `col` of a client's status line.
+pub fn status_hit(server: &Server, client: ClientId, col: u16, cols: u16) -> StatusHit {
+    let Some(c) = compose(server, client, cols) else {
+        return StatusHit::Other;
+    };
+    let col = usize::from(col);
+    if let Some((_, _, w)) = c.windows.iter().find(|(s, e, _)| col >= *s && col <= *e) {
+        return StatusHit::Window(*w);
+    }
+    if col < c.left_end {
+        StatusHit::Left
+    } else if col >= c.right_start {
+        StatusHit::Right
+    } else {
+        StatusHit::Other
+    }
 }
 
 /// The status line(s) of a client, starting at row `y`.
@@ -33,16 +63,6 @@ pub fn status_lines(server: &Server, client: ClientId, y: u16, cols: u16) -> Vec
             }]
         })
         .unwrap_or_default()
-}
-
-/// The window shown at column `col` of a client's status line.
-pub fn window_at(server: &Server, client: ClientId, col: u16, cols: u16) -> Option<WindowId> {
-    let col = usize::from(col);
-    compose(server, client, cols)?
-        .windows
-        .into_iter()
-        .find(|(start, end, _)| col >= *start && col <= *end)
-        .map(|(_, _, w)| w)
 }
 
 fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
@@ -103,11 +123,14 @@ fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
     cells.extend(shown);
     let pad = cols.saturating_sub(width(&cells) + width(&right));
     cells.extend(std::iter::repeat_n((' ', base), pad));
+    let right_start = width(&cells);
     cells.extend(right);
     Some(Composed {
         cells,
         fill: base,
         windows,
+        left_end: left_width,
+        right_start,
     })
 }
 

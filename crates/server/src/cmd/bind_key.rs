@@ -1,9 +1,8 @@
 //! bind-key: run a command when a key is pressed (after the prefix, or in any table).
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
-use crate::keyname::parse_key;
+use crate::keyname::{BindKey, parse_bind_key};
 use crate::keys::Binding;
-use rmux_proto::Key;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "bind-key",
@@ -31,9 +30,9 @@ pub fn binding(
     args: &Args,
     env: &[(String, String)],
     is_alias: impl Fn(&str) -> bool,
-) -> Result<(String, Key, Binding), String> {
+) -> Result<(String, BindKey, Binding), String> {
     let name = args.arg(0).unwrap_or("");
-    let key = parse_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
+    let key = parse_bind_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
     let table = table_name(args).to_string();
     let list = super::command_list(args, 1, env)?;
     super::check_names(&list, is_alias)?;

@@ -13,6 +13,18 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    if args.has('M') {
+        // Copy mode in the pane under the mouse, a selection following the mouse from
+        // where the drag began.
+        let at = ctx.current.mouse.ok_or("no mouse target")?;
+        let pane = at.pane.ok_or("no mouse target")?;
+        ctx.server.enter_copy_mode(pane, args.has('e'));
+        ctx.server.copy_cursor_to_mouse(pane, &at);
+        ctx.server.copy_command(pane, "begin-selection", &[])?;
+        ctx.server
+            .start_drag(ctx.client, crate::mouse::Drag::Selection { pane });
+        return Ok(Flow::Continue);
+    }
     let found = ctx.target(args, 't', Kind::Pane)?;
     if args.has('q') {
         ctx.server.leave_copy_mode(found.pane);

@@ -13,6 +13,12 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    if args.has('M') {
+        // The border under the mouse follows it until the button is let go.
+        let at = ctx.current.mouse.ok_or("no mouse target")?;
+        ctx.server.start_border_drag(ctx.client, &at);
+        return Ok(Flow::Continue);
+    }
     let found = ctx.target(args, 't', Kind::Pane)?;
     if args.has('Z') {
         let w = ctx

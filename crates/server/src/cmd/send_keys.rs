@@ -41,11 +41,45 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             t.reset();
         }
     }
+    if args.has('M') {
+        // The mouse event of the binding, to the program under it.
+        let at = ctx.current.mouse.ok_or("no mouse target")?;
+        ctx.server.mouse_to_pane(&at);
+        return Ok(Flow::Continue);
+    }
     if args.has('X') {
         // A copy-mode command: the first argument names it, the rest are its arguments.
         let Some((name, rest)) = args.positional.split_first() else {
             return Err("no command given".to_string());
         };
+        // From a mouse binding, the cursor goes to the mouse first (not for the wheel),
+        // and begin-selection starts a selection that follows the mouse, as in tmux. A
+        // selection already made stays as it is (tmux keeps word and line selections
+        // whole wherever the cursor goes).
+        let selecting = ctx
+            .server
+            .panes
+            .get(&found.pane)
+            .and_then(|p| p.copy.as_ref())
+            .is_some_and(|c| c.anchor.is_some());
+        if let Some(at) = ctx.current.mouse
+            && at.pane == Some(found.pane)
+            && (!selecting || name == "begin-selection")
+            && !matches!(
+                at.event.kind,
+                rmux_proto::MouseKind::WheelUp | rmux_proto::MouseKind::WheelDown
+            )
+        {
+            ctx.server.copy_cursor_to_mouse(found.pane, &at);
+            if name == "begin-selection" {
+                ctx.server.copy_command(found.pane, name, &[])?;
+                ctx.server.start_drag(
+                    ctx.client,
+                    crate::mouse::Drag::Selection { pane: found.pane },
+                );
+                return Ok(Flow::Continue);
+            }
+        }
         let rest: Vec<String> = if args.has('F') {
             let f = crate::formats::FormatTarget::for_pane(ctx.server, found.pane);
             rest.iter().map(|a| f.expand_plain(a)).collect()

@@ -29,6 +29,8 @@ pub struct Current {
     pub session: Option<SessionId>,
     pub window: Option<WindowId>,
     pub pane: Option<PaneId>,
+    /// The mouse event a binding runs for: the target `=` (or `{mouse}`).
+    pub mouse: Option<crate::mouse::MouseAt>,
 }
 
 /// A resolved target: always a session; a window and pane unless the target was a
@@ -60,8 +62,27 @@ pub fn resolve(
         let pane = server.marked.ok_or("no marked target")?;
         return pane_found(server, pane);
     }
+    if target == "=" || target == "{mouse}" {
+        return mouse_found(server, current);
+    }
     let finder = Finder { server, cur };
     finder.find(target, kind)
+}
+
+/// The mouse's target: the pane under it, else the window it was over (a window in the
+/// status line), in its session.
+fn mouse_found(server: &Server, current: &Current) -> Result<Found, String> {
+    let at = current.mouse.ok_or("no mouse target")?;
+    if let Some(pane) = at.pane.filter(|p| server.panes.contains_key(p)) {
+        return pane_found(server, pane);
+    }
+    let window = at.window.ok_or("no mouse target")?;
+    let pane = server.active_pane(window).ok_or("no mouse target")?;
+    Ok(Found {
+        session: at.session,
+        window,
+        pane,
+    })
 }
 
 /// The parts of a target string, split as tmux splits them.

@@ -1,7 +1,6 @@
 //! unbind-key: remove a key binding (or with `-a` every binding of a table).
 
 use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
-use crate::keyname::parse_key;
 
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "unbind-key",
@@ -21,7 +20,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let Some(name) = args.arg(0) else {
         return Err("missing key".to_string());
     };
-    let key = match parse_key(name) {
+    let key = match crate::keyname::parse_bind_key(name) {
         Some(k) => k,
         None if args.has('q') => return Ok(Flow::Continue),
         None => return Err(format!("unknown key: {name}")),

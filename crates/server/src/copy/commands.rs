@@ -272,7 +272,12 @@ fn select_word(mode: &mut CopyMode, term: &Terminal, separators: &str) {
         line: here.line,
         col: u16::try_from(start).unwrap_or(0),
     });
-    mode.cx = u16::try_from(end.saturating_sub(1)).unwrap_or(0);
+    // On the word's last character with vi keys (which copy it), just after it with
+    // emacs keys (which copy up to the cursor), as tmux leaves it.
+    let last = if mode.vi { end.saturating_sub(1) } else { end };
+    mode.cx = u16::try_from(last)
+        .unwrap_or(0)
+        .min(term.size().cols.saturating_sub(1));
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -41,7 +41,7 @@ const MAX_USER_KEY: u32 = 999;
 const CTRL_KEEPS: &str = "!#()+,-./0123456789:;<=>'`";
 
 /// What a key binding can be bound to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum BindKey {
     Key(Key),
     Mouse(MouseKey),
@@ -270,6 +270,28 @@ pub fn sort_code(key: Key) -> u64 {
     };
     let flag = |on: bool, bit: u32| if on { 1u64 << bit } else { 0 };
     base | flag(mods.alt, 44) | flag(mods.ctrl, 45) | flag(mods.shift, 46)
+}
+
+/// Where tmux sorts anything a binding can be bound to: keys by [`sort_code`], the
+/// mouse keys and `Any` among tmux's special keys, `UserN` after them.
+pub fn bind_sort_code(key: BindKey) -> u64 {
+    const BASE: u64 = 0x10_e000;
+    let flag = |on: bool, bit: u32| if on { 1u64 << bit } else { 0 };
+    let mods = |m: Mods| flag(m.alt, 44) | flag(m.ctrl, 45) | flag(m.shift, 46);
+    match key {
+        BindKey::Key(k) => sort_code(k),
+        BindKey::Any => BASE + 2,
+        BindKey::Mouse(m) => (BASE + 8 + mouse::order(m)) | mods(m.mods),
+        BindKey::User { index, mods: m } => (0x10_f000 + u64::from(index)) | mods(m),
+    }
+}
+
+/// The binding key normalized as lookups compare it.
+pub fn normalize_bind(key: BindKey) -> BindKey {
+    match key {
+        BindKey::Key(k) => BindKey::Key(normalize(k)),
+        other => other,
+    }
 }
 
 /// tmux's canonical spelling of a key, as `list-keys` prints it (before quoting).

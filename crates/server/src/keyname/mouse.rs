@@ -4,7 +4,7 @@
 use rmux_proto::Mods;
 
 /// What the mouse did; buttons are 1 (left) to 3 (right).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MouseEvent {
     Down(u8),
     Up(u8),
@@ -18,7 +18,7 @@ pub enum MouseEvent {
 }
 
 /// Where the mouse was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MouseLocation {
     Pane,
     Status,
@@ -29,7 +29,7 @@ pub enum MouseLocation {
 }
 
 /// A mouse key of a binding, with the modifiers held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MouseKey {
     pub event: MouseEvent,
     pub location: MouseLocation,
@@ -116,4 +116,30 @@ pub(super) fn name(key: MouseKey) -> String {
         .find(|(_, l)| *l == key.location)
         .map_or("", |(n, _)| n);
     event + location
+}
+
+/// tmux's order of mouse keys (its key codes): event kinds in turn, each with its
+/// buttons (1, 2, 3), each in every location.
+pub(super) fn order(key: MouseKey) -> u64 {
+    // tmux keeps nine buttons per kind (1-3 and 6-11); rmux names the first three.
+    let (kind, button) = match key.event {
+        MouseEvent::Down(b) => (1, b),
+        MouseEvent::Up(b) => (2, b),
+        MouseEvent::Drag(b) => (3, b),
+        MouseEvent::DragEnd(b) => (4, b),
+        MouseEvent::WheelUp => (5, 1),
+        MouseEvent::WheelDown => (6, 1),
+        MouseEvent::SecondClick(b) => (7, b),
+        MouseEvent::DoubleClick(b) => (8, b),
+        MouseEvent::TripleClick(b) => (9, b),
+    };
+    let location = match key.location {
+        MouseLocation::Pane => 0,
+        MouseLocation::Status => 1,
+        MouseLocation::StatusLeft => 2,
+        MouseLocation::StatusRight => 3,
+        MouseLocation::StatusDefault => 4,
+        MouseLocation::Border => 5,
+    };
+    (kind * 9 + u64::from(button.saturating_sub(1))) * 6 + location
 }

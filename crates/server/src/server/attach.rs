@@ -82,7 +82,7 @@ impl Server {
             bell: false,
             clipboard: None,
             title: None,
-            drag: None,
+            mouse: Default::default(),
             status_cache: Default::default(),
         });
         c.send(&ServerMessage::Attached { session: name });

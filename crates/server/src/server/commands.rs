@@ -77,6 +77,7 @@ impl Server {
                     session: window.and_then(|w| self.session_of_window(w)),
                     window,
                     pane: Some(p),
+                    mouse: None,
                 }
             }
             None => Current::default(),
@@ -86,6 +87,17 @@ impl Server {
     /// A command line from a key binding or the prompt of an attached client; errors and
     /// output appear in its status line.
     pub fn run_client_command(&mut self, client: ClientId, line: &str) {
+        self.run_client_command_at(client, line, None);
+    }
+
+    /// As [`Server::run_client_command`], for a mouse binding: `mouse` is its target `=`
+    /// (and the pane the commands run in, as tmux runs them).
+    pub fn run_client_command_at(
+        &mut self,
+        client: ClientId,
+        line: &str,
+        mouse: Option<crate::mouse::MouseAt>,
+    ) {
         let Some(c) = self.clients.get(&client) else {
             return;
         };
@@ -103,13 +115,24 @@ impl Server {
             }
         };
         let window = session.and_then(|s| self.current_window(s));
-        let caller = Caller {
-            client: Some(client),
-            current: Current {
+        // A mouse binding runs where the mouse was (tmux's cmd_find_from_mouse).
+        let current = match mouse.and_then(|at| at.window.map(|w| (at, w))) {
+            Some((at, w)) => Current {
+                session: Some(at.session),
+                window: Some(w),
+                pane: at.pane.or_else(|| self.active_pane(w)),
+                mouse,
+            },
+            None => Current {
                 session,
                 window,
                 pane: window.and_then(|w| self.active_pane(w)),
+                mouse,
             },
+        };
+        let caller = Caller {
+            client: Some(client),
+            current,
             cwd: c.cwd.clone(),
             env: environ,
             terminal: c.terminal.clone(),

@@ -105,6 +105,7 @@ impl Server {
                 pane: target
                     .pane
                     .or_else(|| window.and_then(|w| self.active_pane(w))),
+                mouse: None,
             },
             cwd: std::env::current_dir().unwrap_or_else(|_| "/".into()),
             env: self.global_env.clone(),

@@ -372,6 +372,7 @@ impl Server {
             session: Some(session),
             window: None,
             pane: None,
+            mouse: None,
         };
         let (origin, client) = (q.origin, q.caller.client);
         let Some(client) = client else {

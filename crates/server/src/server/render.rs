@@ -164,6 +164,9 @@ impl Server {
             if let Some(Mode::DisplayPanes(d)) = &a.mode {
                 consider(d.until);
             }
+            if let Some(t) = a.mouse.deadline() {
+                consider(t);
+            }
         }
         for p in self.panes.values() {
             if let Some(t) = p.held_until {
@@ -176,6 +179,7 @@ impl Server {
     /// Take in held output, drop messages and repeat windows whose time is up.
     pub fn expire(&mut self, now: Instant) {
         self.release_held_output(now);
+        self.expire_mouse(now);
         let default_tables: std::collections::HashMap<crate::ids::SessionId, String> = self
             .sessions
             .keys()
