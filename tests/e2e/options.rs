@@ -275,3 +275,31 @@ fn cursor_style_is_the_default_shape() {
         t.raw().windows(5).any(|w| w == b"\x1b[6 q").then_some(())
     });
 }
+
+#[test]
+fn an_options_own_scope_wins_over_the_flags_as_in_tmux() {
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    both(&env, &tmux, &["new", "-d", "-s", "a"]);
+    both(&env, &tmux, &["set", "-p", "buffer-limit", "5"]);
+    both(&env, &tmux, &["set", "-p", "status-left", "xx"]);
+    both(&env, &tmux, &["set", "-w", "history-limit", "7"]);
+    both(
+        &env,
+        &tmux,
+        &["set-hook", "-g", "session-renamed[3]", "display hi"],
+    );
+    for args in [
+        &["show", "-s", "buffer-limit"][..],
+        &["show", "-p", "buffer-limit"],
+        &["show", "status-left"],
+        &["show", "-w", "history-limit"],
+        &["show-hooks", "-g", "session-renamed[1]"],
+        &["show-hooks", "-g", "session-renamed[3]"],
+        &["show", "-g", "status-format[5]"],
+        &["show", "-gv", "status-format[7]"],
+    ] {
+        let (ours, theirs) = both(&env, &tmux, args);
+        assert_eq!(ours, theirs, "{args:?}");
+    }
+}

@@ -70,11 +70,13 @@ fn definition(name: &str, hook: bool) -> Result<Option<&'static OptionDef>, Stri
     options::lookup(name)
 }
 
-/// The level a set-option or show-options works at, from its flags and the option.
+/// The level a set-option or show-options works at, from its flags and the option. As in
+/// tmux, a known option's own scope wins over -s/-w/-p: `set -p buffer-limit 5` sets the
+/// server's, and only an option a pane can hold is set on the pane.
 pub fn level(args: &Args, def: Option<&OptionDef>, forced: Option<Scope>) -> Level {
     let global = args.has('g');
     let scope = def.map(|d| d.scope).or(forced).unwrap_or(Scope::Session);
-    if args.has('p') {
+    if args.has('p') && def.is_none_or(|d| d.pane || d.hook) {
         return Level::Pane;
     }
     match (scope, global) {
@@ -95,9 +97,6 @@ fn set(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>, hook: bool) -> Cmd
     };
     let name = def.map_or(raw, |d| d.name);
     let level = level(args, def, forced);
-    if level == Level::Pane && def.is_some_and(|d| !d.pane && !d.hook) {
-        return Err(format!("not a pane option: {name}"));
-    }
     let mut value = args.arg(1).map(str::to_string);
     if args.has('F')
         && let Some(v) = &value

@@ -197,8 +197,12 @@ fn entry(
                 .iter()
                 .filter(|(i, _)| index.is_none_or(|want| want == **i))
                 .collect();
-            if chosen.is_empty() && !values_only && index.is_none() {
-                lines.push(format!("{name}{star}"));
+            match (chosen.is_empty(), index) {
+                (true, None) if !values_only => lines.push(format!("{name}{star}")),
+                // An element asked for and not set: shown empty, as tmux shows it.
+                (true, Some(_)) if values_only => lines.push(String::new()),
+                (true, Some(i)) => lines.push(format!("{name}[{i}]{star} {}", show(""))),
+                _ => {}
             }
             for (i, v) in chosen {
                 if values_only {

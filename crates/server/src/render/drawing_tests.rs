@@ -358,7 +358,10 @@ impl Case {
             } else {
                 v.contents()
             };
-            if shown != composed.text || v.is_wide() != (composed.width == 2) {
+            // vt100 stops adding marks to a cell at 18 bytes; the composed cell may hold
+            // up to 21, as tmux's does.
+            let clipped = shown.len() >= 18 && composed.text.starts_with(shown);
+            if (shown != composed.text && !clipped) || v.is_wide() != (composed.width == 2) {
                 return Err(format!(
                     "vt100 shows {:?} (wide {}), composed {composed:?}",
                     shown,

@@ -7,6 +7,8 @@ use super::{Charset, Screen};
 use crate::cell::{ACS, Cell, Extra, SPACER, WIDE};
 
 const ZWJ: char = '\u{200d}';
+/// The most text one cell holds, in bytes (tmux's UTF8_SIZE).
+const CELL_TEXT_MAX: usize = 21;
 
 impl Screen {
     /// Prints one character at the cursor.
@@ -130,6 +132,12 @@ impl Screen {
         let Some(cell) = row.cell(x) else {
             return;
         };
+        // A cell holds at most 21 bytes of text, base and marks, as in tmux: more marks
+        // are dropped, so capture-pane and the screen read the same as tmux's.
+        let held = cell.display_char().len_utf8() + row.extras.tail_of(cell.extra).len();
+        if held + c.len_utf8() > CELL_TEXT_MAX {
+            return;
+        }
         let mut buf = [0u8; 4];
         let id = row
             .extras

@@ -99,3 +99,13 @@ fn wide_characters_on_a_one_column_screen_are_dropped() {
 fn controls_are_not_printed() {
     assert_eq!(text(&screen("a\x00b\x7fc\u{85}d")), "abcd");
 }
+
+#[test]
+fn a_cell_holds_at_most_twenty_one_bytes_as_in_tmux() {
+    // e and ten two-byte marks fill 21 bytes; tmux drops the eleventh mark.
+    let marks: String = "\u{301}\u{308}".repeat(6);
+    let t = screen(&format!("e{marks}x"));
+    let r = t.row(0).unwrap();
+    assert_eq!(r.cell(0).extra, &marks[..20]);
+    assert_eq!(r.cell(1).ch, 'x');
+}
