@@ -420,7 +420,6 @@ const COMMANDS_NOT_YET: &[&str] = &[
     "display-menu",
     "display-popup",
     "link-window",
-    "server-access",
     "unlink-window",
 ];
 
@@ -571,4 +570,68 @@ fn environment_flags_and_pane_variables_as_in_tmux() {
     let theirs = shown(&|| tmux.ok(&["capture-pane", "-p", "-t", "s:1"]));
     assert_eq!(ours.lines().next(), Some("bar-qux--end"));
     assert_eq!(ours.lines().next(), theirs.lines().next());
+}
+
+/// server-access, as tmux 3.3: another user is refused with tmux's message until added,
+/// then lets in, then refused again once removed. Needs root (to be another user).
+#[test]
+fn server_access_lets_another_user_in_and_out() {
+    use std::process::Command;
+    if crate::harness::current_uid() != 0 {
+        eprintln!("SKIPPED: server_access_lets_another_user_in_and_out runs only as root");
+        return;
+    }
+    let env = Env::new();
+    // A socket the other user can reach: a world-readable directory, a writable socket.
+    let shared = env.tmpdir().join("shared");
+    std::fs::create_dir_all(&shared).expect("shared dir");
+    let mode = |p: &std::path::Path, m: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod");
+    };
+    let root = env.tmpdir().parent().expect("test root").to_path_buf();
+    for dir in [&root, &env.tmpdir(), &shared] {
+        mode(dir, 0o755);
+    }
+    let socket = shared.join("s");
+    let socket = socket.to_str().expect("utf-8 path");
+    env.ok(&["-S", socket, "new", "-d", "-s", "shared"]);
+    mode(std::path::Path::new(socket), 0o777);
+    let as_nobody = || {
+        let child = Command::new("runuser")
+            .args([
+                "-u",
+                "nobody",
+                "--",
+                crate::harness::rmux_bin(),
+                "-S",
+                socket,
+            ])
+            .arg("ls")
+            .env_clear()
+            .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runuser");
+        crate::harness::wait_output(child, crate::harness::WAIT)
+    };
+    let refused = as_nobody();
+    assert!(!refused.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr),
+        "access not allowed\n"
+    );
+    env.ok(&["-S", socket, "server-access", "-a", "nobody"]);
+    assert_eq!(
+        env.ok(&["-S", socket, "server-access", "-l"]),
+        "nobody (W)\n"
+    );
+    let allowed = as_nobody();
+    assert!(allowed.status.success(), "{allowed:?}");
+    assert!(String::from_utf8_lossy(&allowed.stdout).starts_with("shared: 1 windows"));
+    env.ok(&["-S", socket, "server-access", "-d", "nobody"]);
+    assert!(!as_nobody().status.success());
+    env.ok(&["-S", socket, "kill-server"]);
 }

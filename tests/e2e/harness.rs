@@ -264,7 +264,7 @@ pub fn rmux_bin() -> &'static str {
     env!("CARGO_BIN_EXE_rmux")
 }
 
-fn current_uid() -> u32 {
+pub fn current_uid() -> u32 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()

@@ -12,6 +12,7 @@ mod faults;
 mod options;
 mod panes;
 mod prompts;
+mod scripts;
 mod story;
 mod targets;
 mod windows;

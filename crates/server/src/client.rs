@@ -133,6 +133,8 @@ pub struct Client {
     pub attached: Option<Attached>,
     /// The connection is being closed: send nothing more.
     pub closing: bool,
+    /// The user at the other end of the socket.
+    pub uid: u32,
 }
 
 impl Client {
@@ -148,6 +150,7 @@ impl Client {
             activity: now,
             attached: None,
             closing: false,
+            uid: rustix::process::getuid().as_raw(),
         }
     }
 

@@ -395,7 +395,20 @@ impl FormatTarget<'_> {
         let srv = self.server;
         let p = srv.panes.get(&self.pane?)?;
         let w = srv.windows.get(&p.window);
-        let rect = w.and_then(|w| w.layout.rect(p.id.0)).unwrap_or_default();
+        // A zoomed pane fills the window: it is at the top left, as tmux reports it.
+        let rect = match w {
+            Some(w) if w.zoomed && w.active == p.id => {
+                let (width, height) = w.size();
+                crate::layout::Rect {
+                    x: 0,
+                    y: 0,
+                    width,
+                    height,
+                }
+            }
+            Some(w) => w.layout.rect(p.id.0).unwrap_or_default(),
+            None => crate::layout::Rect::default(),
+        };
         Some(match name {
             "pane_id" => p.id.to_string(),
             "pane_index" => {

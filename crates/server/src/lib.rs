@@ -6,6 +6,7 @@
 //! an event; the one server loop (`serve`) handles events, client messages and
 //! commands, and composes frames for attached clients (`render`).
 
+mod access;
 mod buffers;
 mod client;
 mod cmd;

@@ -51,6 +51,7 @@ mod select_layout;
 mod select_pane;
 mod select_window;
 mod send_keys;
+mod server_access;
 mod set_option;
 mod show_messages;
 mod show_options;
@@ -229,6 +230,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &select_window::ENTRY,
     &send_keys::ENTRY,
     &send_keys::SEND_PREFIX,
+    &server_access::ENTRY,
     &buffers::SET_BUFFER,
     &environment::SET_ENVIRONMENT,
     &set_option::SET_HOOK,

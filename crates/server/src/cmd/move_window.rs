@@ -37,9 +37,24 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         return Ok(Flow::Continue);
     }
     let src = ctx.target(args, 's', Kind::Window)?;
-    let (dst_session, index) = match args.get('t') {
-        Some(t) => super::break_pane::destination(ctx, t)?,
-        None => (src.session, None),
+    let (dst_session, index) = if args.has('a') || args.has('b') {
+        // Next to the target window: after (-a) or before (-b) it, the windows in the
+        // way moved up, as tmux does.
+        let at = ctx.target(args, 't', Kind::Window)?;
+        let index = ctx
+            .server
+            .sessions
+            .get(&at.session)
+            .and_then(|s| s.index_of(at.window))
+            .ok_or("no such window")?;
+        let want = if args.has('a') { index + 1 } else { index };
+        super::new_window::shift_up(ctx, at.session, want);
+        (at.session, Some(want))
+    } else {
+        match args.get('t') {
+            Some(t) => super::break_pane::destination(ctx, t)?,
+            None => (src.session, None),
+        }
     };
     let base = base_index(ctx, dst_session);
     let dst = ctx

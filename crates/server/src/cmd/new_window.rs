@@ -55,8 +55,9 @@ fn target_index(
 ) -> Result<(crate::ids::SessionId, Option<u32>), String> {
     let t = args.get('t');
     // "sess:3" where 3 does not exist yet is an index to create, not a window to find.
+    // A bare number is an index of the current session, as tmux reads it.
     if let Some(t) = t
-        && let Some((s, w)) = t.rsplit_once(':')
+        && let Some((s, w)) = t.rsplit_once(':').or(Some(("", t)))
         && let Ok(i) = w.parse::<u32>()
     {
         let session = if s.is_empty() {
@@ -73,7 +74,7 @@ fn target_index(
             return Ok((session, Some(i)));
         }
         if !args.has('a') && !args.has('b') {
-            return Err(format!("index in use: {i}"));
+            return Err(format!("create window failed: index {i} in use"));
         }
     }
     let found = match t {
@@ -96,20 +97,22 @@ fn target_index(
     Ok((found.session, None))
 }
 
-/// Move windows at `from` and above up by one to make room (new-window -a/-b).
-fn shift_up(ctx: &mut Ctx<'_>, session: crate::ids::SessionId, from: u32) {
+/// Move the windows from `from` up to the first free index up by one, making room
+/// (new-window and move-window -a/-b; tmux's winlink_shuffle_up).
+pub fn shift_up(ctx: &mut Ctx<'_>, session: crate::ids::SessionId, from: u32) {
     let Some(s) = ctx.server.sessions.get_mut(&session) else {
         return;
     };
-    let moved: Vec<(u32, crate::ids::WindowId)> =
-        s.windows.range(from..).map(|(i, w)| (*i, *w)).collect();
-    for (i, _) in &moved {
-        s.windows.remove(i);
+    let mut end = from;
+    while s.windows.contains_key(&end) {
+        end = end.saturating_add(1);
     }
-    for (i, w) in moved {
-        s.windows.insert(i.saturating_add(1), w);
+    for i in (from..end).rev() {
+        if let Some(w) = s.windows.remove(&i) {
+            s.windows.insert(i.saturating_add(1), w);
+        }
     }
-    if s.current >= from {
+    if (from..end).contains(&s.current) {
         s.current = s.current.saturating_add(1);
     }
 }

@@ -63,9 +63,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     } else {
         None
     };
-    if let Some(kind) = kind
-        && let Some(size) = ctx.server.clients_pick_size(found.session, kind)
-    {
+    if let Some(kind) = kind {
+        let size = ctx.server.clients_pick_size(found.session, kind);
         (cols, rows) = (size.cols, size.rows);
     }
     ctx.server.set_manual_size(found.window, cols, rows);

@@ -34,13 +34,18 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         new_pane,
         !args.has('d'),
     )?;
-    // -Z: the window stays (or becomes) zoomed, on the new pane.
+    // -Z: the window stays (or becomes) zoomed on its active pane: the new one, or with
+    // -d the old one, the new pane then hidden at the window's size as tmux creates it.
     if args.has('Z')
-        && !args.has('d')
         && let Some(w) = ctx.server.windows.get_mut(&found.window)
     {
         w.zoomed = true;
+        let (cols, rows) = w.size();
         ctx.server.apply_layout(found.window);
+        if args.has('d') {
+            ctx.server
+                .resize_pane_to(pane, rmux_term::Size { cols, rows });
+        }
     }
     if args.has('P') {
         let format = args

@@ -64,6 +64,8 @@ impl Server {
             return;
         };
         c.activity = now;
+        // A user let in read-only (server-access -r) attaches read-only whatever -r says.
+        let readonly = readonly || self.access.get(c.uid).is_some_and(|g| !g.write);
         c.attached = Some(Attached {
             session,
             readonly,

@@ -192,6 +192,32 @@ impl Server {
         }
     }
 
+    /// server-access -d: every client of `uid` goes, told why.
+    pub fn disconnect_user(&mut self, uid: u32) {
+        let theirs: Vec<ClientId> = self
+            .clients
+            .values()
+            .filter(|c| c.uid == uid)
+            .map(|c| c.id)
+            .collect();
+        for id in theirs {
+            if self.clients.get(&id).is_some_and(|c| c.attached.is_some()) {
+                self.detach_client(id, "access not allowed".to_string());
+            } else if let Some(c) = self.clients.get_mut(&id) {
+                c.finish(&ServerMessage::Exit { status: 1 });
+            }
+        }
+    }
+
+    /// server-access -r/-w: the user's attached clients become read-only or writable.
+    pub fn set_user_readonly(&mut self, uid: u32, readonly: bool) {
+        for c in self.clients.values_mut().filter(|c| c.uid == uid) {
+            if let Some(a) = c.attached.as_mut() {
+                a.readonly = readonly;
+            }
+        }
+    }
+
     /// Detach a client: it restores the user's terminal, prints `message` and exits 0.
     pub fn detach_client(&mut self, client: ClientId, message: String) {
         let Some(c) = self.clients.get_mut(&client) else {

@@ -3,7 +3,7 @@
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
-use rmux_proto::ClientMessage;
+use rmux_proto::{ClientMessage, ServerMessage};
 use rmux_term::Event as TermEvent;
 use tokio::net::UnixStream;
 use tokio::sync::mpsc::UnboundedSender;
@@ -45,12 +45,25 @@ impl Server {
         tasks: &mut JoinSet<()>,
     ) {
         let me = rustix::process::getuid().as_raw();
+        let uid;
         let starter = match stream.peer_cred() {
-            Ok(cred) if cred.uid() == me || cred.uid() == 0 => cred
-                .pid()
-                .is_some_and(|pid| u32::try_from(pid).ok() == self.queues.starter_pid),
+            Ok(cred)
+                if cred.uid() == me || cred.uid() == 0 || self.access.get(cred.uid()).is_some() =>
+            {
+                uid = cred.uid();
+                cred.pid()
+                    .is_some_and(|pid| u32::try_from(pid).ok() == self.queues.starter_pid)
+            }
             Ok(cred) => {
+                // Told why, as tmux tells them, then closed.
                 tracing::warn!("refused a connection from uid {}", cred.uid());
+                let id = self.next_client_id();
+                let out = crate::conn::start(id, stream, events.clone(), tasks);
+                let mut client = Client::new(id, out);
+                client.uid = cred.uid();
+                client.send(&ServerMessage::Stderr("access not allowed\n".to_string()));
+                client.finish(&ServerMessage::Exit { status: 1 });
+                self.clients.insert(id, client);
                 return;
             }
             Err(e) => {
@@ -64,7 +77,9 @@ impl Server {
             self.queues.starter_pid = None;
         }
         let out = crate::conn::start(id, stream, events.clone(), tasks);
-        self.clients.insert(id, Client::new(id, out));
+        let mut client = Client::new(id, out);
+        client.uid = uid;
+        self.clients.insert(id, client);
     }
 
     fn client_message(&mut self, client: ClientId, msg: ClientMessage) {

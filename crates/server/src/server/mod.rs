@@ -70,6 +70,8 @@ pub struct Server {
     spawns: u64,
     /// The marked pane (`select-pane -m`, `{marked}`).
     pub marked: Option<PaneId>,
+    /// Other users allowed to connect (server-access).
+    pub access: crate::access::AccessList,
     /// The global environment (`set-environment -g`): given to every new session.
     pub global_env: Vec<(String, String)>,
     /// Hidden global variables (`set-environment -gh`, `%hidden`): for formats and the
@@ -128,6 +130,7 @@ impl Server {
             config_files: Vec::new(),
             spawns: 0,
             marked: None,
+            access: crate::access::AccessList::default(),
             global_env: Vec::new(),
             global_hidden: Vec::new(),
             messages: std::collections::VecDeque::new(),

@@ -6,7 +6,7 @@
 use rmux_term::Size;
 
 use super::Server;
-use crate::ids::{SessionId, WindowId};
+use crate::ids::{PaneId, SessionId, WindowId};
 
 /// tmux's WINDOW_MINIMUM and WINDOW_MAXIMUM.
 pub const WINDOW_MIN: u16 = 1;
@@ -39,8 +39,11 @@ impl Server {
     }
 
     /// The size `kind` picks from the clients of `session` (resize-window -A/-a).
-    pub fn clients_pick_size(&self, session: SessionId, kind: &str) -> Option<Size> {
-        pick_size(kind, &self.client_sizes(session)).map(clamp)
+    /// With no client to measure, default-size, as tmux's default_window_size.
+    pub fn clients_pick_size(&self, session: SessionId, kind: &str) -> Size {
+        pick_size(kind, &self.client_sizes(session))
+            .or_else(|| parse_size(self.session_option(Some(session), "default-size")))
+            .map_or(Size { cols: 80, rows: 24 }, clamp)
     }
 
     /// resize-window: the window keeps this size whatever its clients' (window-size
@@ -108,42 +111,47 @@ impl Server {
         self.apply_layout(window);
     }
 
-    /// Make every pane's screen and PTY match its rectangle (or the whole window when
-    /// zoomed).
+    /// Make every pane's screen and PTY match its rectangle; when zoomed, the zoomed
+    /// pane takes the whole window and the hidden ones keep their size, as in tmux.
     pub fn apply_layout(&mut self, window: WindowId) {
         let Some(w) = self.windows.get(&window) else {
             return;
         };
         let (cols, rows) = w.size();
-        let zoomed = w.zoomed.then_some(w.active);
+        let zoomed = w.zoomed.then_some(w.active.0);
         let sizes: Vec<_> = w
             .layout
             .panes()
             .into_iter()
-            .map(|(p, r)| {
-                let size = if zoomed.map(|z| z.0) == Some(p) {
-                    Size { cols, rows }
-                } else {
-                    Size {
+            .filter_map(|(p, r)| {
+                let size = match zoomed {
+                    Some(z) if z == p => Size { cols, rows },
+                    Some(_) => return None,
+                    None => Size {
                         cols: r.width,
                         rows: r.height,
-                    }
+                    },
                 };
-                (crate::ids::PaneId(p), size)
+                Some((crate::ids::PaneId(p), size))
             })
             .collect();
         for (pane, size) in sizes {
-            if let Some(p) = self.panes.get_mut(&pane)
-                && p.size != size
-            {
-                p.size = size;
-                if let Ok(mut t) = p.term.lock() {
-                    t.resize(size);
-                }
-                p.pty.resize(size);
-            }
+            self.resize_pane_to(pane, size);
         }
         self.redraw_window(window);
+    }
+
+    /// Give one pane a size of its own (a pane hidden under a zoom).
+    pub fn resize_pane_to(&mut self, pane: PaneId, size: Size) {
+        if let Some(p) = self.panes.get_mut(&pane)
+            && p.size != size
+        {
+            p.size = size;
+            if let Ok(mut t) = p.term.lock() {
+                t.resize(size);
+            }
+            p.pty.resize(size);
+        }
     }
 
     /// Undo `resize-pane -Z` (any split, select or layout change does this, as in tmux).
