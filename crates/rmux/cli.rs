@@ -23,6 +23,8 @@ pub struct Global {
     pub verbosity: u8,
     /// `-T`: terminal features the terminal has whatever its terminfo says.
     pub features: String,
+    /// `-C` (1) or `-CC` (2): control mode.
+    pub control: u8,
     pub command: Vec<String>,
 }
 
@@ -76,7 +78,7 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
                 ('N', _) => g.no_start = true,
                 ('v', _) => g.verbosity = g.verbosity.saturating_add(1),
                 ('c', Some(_)) => bail!("rmux: -c is not supported"),
-                ('C', _) => bail!("rmux: control mode (-C) is not supported"),
+                ('C', _) => g.control = g.control.saturating_add(1).min(2),
                 ('T', Some(v)) => {
                     if !g.features.is_empty() {
                         g.features.push(',');
@@ -140,9 +142,19 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
         env: std::env::vars_os()
             .map(|(k, v)| (k.into_vec(), v.into_vec()))
             .collect(),
-        terminal: terminal_info(&global.features),
+        // A control client has no terminal for the server to draw on.
+        terminal: if global.control > 0 {
+            None
+        } else {
+            terminal_info(&global.features)
+        },
+        control: global.control,
     };
-    let outcome = rmux_client::run_command(stream, request)?;
+    let outcome = if global.control > 0 {
+        rmux_client::run_control(stream, request)?
+    } else {
+        rmux_client::run_command(stream, request)?
+    };
     Ok(outcome.status)
 }
 

@@ -386,6 +386,7 @@ fn send_command(env: &Env, argv: &[&str]) -> i32 {
             .map(|(k, v)| (k.into_bytes(), v.into_bytes()))
             .collect(),
         terminal: None,
+        control: 0,
     };
     rmux_proto::write_message(&mut s, &ClientMessage::Command(request)).expect("send");
     loop {

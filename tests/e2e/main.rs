@@ -5,6 +5,7 @@ mod harness;
 
 mod architecture;
 mod cli;
+mod control;
 mod copy;
 mod drawing;
 mod errors;

@@ -6,6 +6,7 @@
 //! socket; everything after that is here.
 
 mod attached;
+mod control;
 mod input;
 mod screen;
 mod session;
@@ -13,6 +14,7 @@ mod sgr;
 mod terminfo;
 mod tty;
 
+pub use control::run as run_control;
 pub use session::{Outcome, run_command};
 pub use terminfo::capabilities as terminfo_capabilities;
 

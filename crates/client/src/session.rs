@@ -50,7 +50,7 @@ pub fn run_command(mut stream: UnixStream, request: CommandRequest) -> Result<Ou
     }
 }
 
-fn handshake(stream: &mut UnixStream) -> Result<()> {
+pub(crate) fn handshake(stream: &mut UnixStream) -> Result<()> {
     let hello = Hello {
         protocol_version: PROTOCOL_VERSION,
     };

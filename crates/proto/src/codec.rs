@@ -194,7 +194,11 @@ mod tests {
                 terminfo: vec!["colors=256".into(), "Smulx".into()],
                 features: "RGB".into(),
             }),
+            control: 2,
         }));
+        roundtrip(ClientMessage::ControlLine(
+            b"list-windows ; display -p \xff".to_vec(),
+        ));
         roundtrip(ClientMessage::Input(Input::Key(Key {
             code: KeyCode::Char('b'),
             mods: Mods {

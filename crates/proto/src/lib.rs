@@ -16,4 +16,4 @@ pub use hello::{HELLO_LEN, Hello, HelloError};
 pub use messages::*;
 
 /// The protocol this build speaks. Bump it whenever a message changes shape.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;

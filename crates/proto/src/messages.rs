@@ -28,6 +28,9 @@ pub enum ClientMessage {
     Ack { frame: u64 },
     /// The client's terminal lost what it showed (after a suspend): send everything.
     Redraw,
+    /// A line a control-mode client read from its input: commands to run, or when empty
+    /// (an empty line, or the end of the input) the client's wish to leave.
+    ControlLine(Vec<u8>),
 }
 
 /// `rmux <argv…>` as the server needs it. Arguments, directory and environment are the
@@ -42,6 +45,8 @@ pub struct CommandRequest {
     pub env: Vec<(Vec<u8>, Vec<u8>)>,
     /// Present when the caller runs in a terminal and could attach.
     pub terminal: Option<TerminalInfo>,
+    /// Control mode, as tmux's -C (1) and -CC (2); 0 for an ordinary client.
+    pub control: u8,
 }
 
 /// The caller's terminal.

@@ -135,6 +135,10 @@ pub struct Client {
     pub closing: bool,
     /// The user at the other end of the socket.
     pub uid: u32,
+    /// The process at the other end of the socket.
+    pub peer_pid: u32,
+    /// A control-mode client (`-C`): commands by lines, answers and events as text.
+    pub control: Option<crate::control::ControlClient>,
 }
 
 impl Client {
@@ -151,6 +155,8 @@ impl Client {
             attached: None,
             closing: false,
             uid: rustix::process::getuid().as_raw(),
+            peer_pid: 0,
+            control: None,
         }
     }
 
@@ -168,8 +174,20 @@ impl Client {
         }
     }
 
-    /// Send a last message and close the connection once it is written.
+    /// Send a last message and close the connection once it is written. A control
+    /// client gets it at the end of the loop's turn, after the `%end` of the command
+    /// that made it leave.
     pub fn finish(&mut self, msg: &ServerMessage) {
+        if let Some(control) = self.control.as_mut()
+            && !self.closing
+        {
+            control.exit.get_or_insert_with(|| msg.clone());
+            return;
+        }
+        self.finish_now(msg);
+    }
+
+    pub fn finish_now(&mut self, msg: &ServerMessage) {
         self.send(msg);
         // An empty buffer tells the writer to close after what is queued.
         let _ = self.out.send(Vec::new());
@@ -177,11 +195,15 @@ impl Client {
     }
 
     /// The size of the client's terminal, if it has one.
+    /// A control client has one only once it says (`refresh-client -C`), as in tmux.
     pub fn size(&self) -> Option<Size> {
-        self.terminal.as_ref().map(|t| Size {
-            cols: t.size.cols,
-            rows: t.size.rows,
-        })
+        self.terminal
+            .as_ref()
+            .map(|t| Size {
+                cols: t.size.cols,
+                rows: t.size.rows,
+            })
+            .or_else(|| self.control.as_ref().and_then(|c| c.size))
     }
 
     pub fn session(&self) -> Option<SessionId> {
@@ -193,7 +215,16 @@ impl Client {
         self.terminal.as_ref().map_or("", |t| t.tty.as_str())
     }
 
+    /// The client's name: its terminal, or as tmux names a client without one,
+    /// `client-<pid>`.
+    pub fn name(&self) -> String {
+        match self.tty() {
+            "" => format!("client-{}", self.pid()),
+            tty => tty.to_string(),
+        }
+    }
+
     pub fn pid(&self) -> u32 {
-        self.terminal.as_ref().map_or(0, |t| t.pid)
+        self.terminal.as_ref().map_or(self.peer_pid, |t| t.pid)
     }
 }

@@ -206,17 +206,30 @@ impl FormatTarget<'_> {
 
     fn client_var(&self, name: &str) -> Option<String> {
         let c = self.server.clients.get(&self.client?)?;
-        let size = c.size().unwrap_or_default();
+        let size = c.size().unwrap_or(if c.control.is_some() {
+            rmux_term::Size { cols: 80, rows: 24 }
+        } else {
+            rmux_term::Size::default()
+        });
         Some(match name {
-            "client_name" | "client_tty" => c.tty().to_string(),
+            "client_name" => c.name(),
+            "client_tty" => c.tty().to_string(),
+            "client_control_mode" => flag(c.control.is_some()),
             "client_pid" => c.pid().to_string(),
             "client_width" => size.cols.to_string(),
+            // tmux leaves a control client's height empty.
+            "client_height" if c.control.is_some() && c.terminal.is_none() => String::new(),
             "client_height" => size.rows.to_string(),
-            "client_termname" => c
-                .terminal
-                .as_ref()
-                .map(|t| t.term.clone())
-                .unwrap_or_default(),
+            "client_termname" => c.terminal.as_ref().map_or_else(
+                || {
+                    // A control client's is the TERM it was started with, as in tmux.
+                    c.env
+                        .iter()
+                        .find(|(k, _)| k == "TERM")
+                        .map_or_else(|| "unknown".to_string(), |(_, v)| v.clone())
+                },
+                |t| t.term.clone(),
+            ),
             "client_session" => c
                 .session()
                 .and_then(|id| self.server.sessions.get(&id))
@@ -232,14 +245,20 @@ impl FormatTarget<'_> {
                 .map(|a| a.key_table.clone())
                 .unwrap_or_default(),
             "client_flags" => {
+                // tmux's order (server_client_get_flags).
                 let mut flags = Vec::new();
                 if c.attached.is_some() {
-                    flags.push("attached");
+                    flags.push("attached".to_string());
+                    flags.push("focused".to_string());
+                }
+                if let Some(control) = &c.control {
+                    flags.push("control-mode".to_string());
+                    flags.extend(control.flag_names());
                 }
                 if c.attached.as_ref().is_some_and(|a| a.readonly) {
-                    flags.push("read-only");
+                    flags.push("read-only".to_string());
                 }
-                flags.push("UTF-8");
+                flags.push("UTF-8".to_string());
                 flags.join(",")
             }
             "client_uid" => rustix::process::getuid().as_raw().to_string(),

@@ -11,6 +11,7 @@ mod buffers;
 mod client;
 mod cmd;
 mod conn;
+mod control;
 mod copy;
 mod event;
 mod formats;

@@ -70,10 +70,20 @@ impl Drop for Pty {
     }
 }
 
-/// A copy of a pane's output for pipe-pane, shared with the reader thread. The queue is
-/// bounded: a pipe command slower than the pane loses output rather than growing the
-/// server.
-pub type Tee = Arc<Mutex<Option<std_mpsc::SyncSender<Vec<u8>>>>>;
+/// Copies of a pane's output, shared with whoever reads the PTY: for pipe-pane (a
+/// bounded queue: a pipe command slower than the pane loses output rather than growing
+/// the server) and for control-mode clients (`%output`, taken by the loop each turn).
+pub type Tee = Arc<Mutex<Copies>>;
+
+#[derive(Default)]
+pub struct Copies {
+    pipe: Option<std_mpsc::SyncSender<Vec<u8>>>,
+    control: Option<Vec<u8>>,
+}
+
+/// Output kept for control clients between two turns of the loop at most; past it a
+/// flood's output is dropped for them (the screen still has it).
+const CONTROL_COPY_MAX: usize = 4 * 1024 * 1024;
 
 /// Chunks of output waiting for a pipe-pane command at most.
 pub const TEE_CHUNKS: usize = 256;
@@ -152,7 +162,7 @@ pub fn spawn(
         .spawn(move || writer.drain(&input_rx))
         .context("cannot start a pane thread")?;
 
-    let tee: Tee = Arc::new(Mutex::new(None));
+    let tee: Tee = Arc::new(Mutex::new(Copies::default()));
     let closing = Arc::new(Closing::default());
     let out = Output {
         pane,
@@ -244,10 +254,14 @@ impl Output {
                 self.flags.events.store(true, Ordering::Release);
             }
         }
-        if let Ok(tee) = self.tee.lock()
-            && let Some(tx) = tee.as_ref()
-        {
-            let _ = tx.try_send(bytes.to_vec());
+        if let Ok(mut tee) = self.tee.lock() {
+            if let Some(tx) = tee.pipe.as_ref() {
+                let _ = tx.try_send(bytes.to_vec());
+            }
+            if let Some(copy) = tee.control.as_mut() {
+                let room = CONTROL_COPY_MAX.saturating_sub(copy.len());
+                copy.extend_from_slice(bytes.get(..room.min(bytes.len())).unwrap_or(bytes));
+            }
         }
         self.flags.dirty.swap(true, Ordering::AcqRel)
             || self.events.send(Event::PaneOutput(self.pane)).is_ok()
@@ -443,12 +457,30 @@ impl Pty {
     /// Send a copy of everything the program prints to `tx` (None stops it).
     pub fn set_tee(&self, tx: Option<std_mpsc::SyncSender<Vec<u8>>>) {
         if let Ok(mut t) = self.tee.lock() {
-            *t = tx;
+            t.pipe = tx;
         }
     }
 
     pub fn has_tee(&self) -> bool {
-        self.tee.lock().is_ok_and(|t| t.is_some())
+        self.tee.lock().is_ok_and(|t| t.pipe.is_some())
+    }
+
+    /// Keep (or stop keeping) a copy of the output for control clients.
+    pub fn copy_for_control(&self, on: bool) {
+        if let Ok(mut t) = self.tee.lock()
+            && t.control.is_some() != on
+        {
+            t.control = on.then(Vec::new);
+        }
+    }
+
+    /// The output since the last call, for control clients.
+    pub fn take_control_copy(&self) -> Vec<u8> {
+        self.tee
+            .lock()
+            .ok()
+            .and_then(|mut t| t.control.as_mut().map(std::mem::take))
+            .unwrap_or_default()
     }
 
     /// A sender for bytes to the program, for pipe-pane -I.

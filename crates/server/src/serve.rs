@@ -110,6 +110,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
         while let Ok(ev) = rx.try_recv() {
             server.handle_event(ev);
         }
+        server.flush_control_output();
         server.observe_changes();
         server.run_pending_hooks();
         server.expire(Instant::now());

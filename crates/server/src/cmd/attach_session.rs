@@ -64,6 +64,14 @@ pub fn check_can_attach(ctx: &Ctx<'_>) -> Result<(), String> {
     if ctx.attached_client().is_some() {
         return Ok(());
     }
+    // A control client attaches without a terminal: it is sent text, not frames.
+    if ctx
+        .client
+        .and_then(|c| ctx.server.clients.get(&c))
+        .is_some_and(|c| c.control.is_some())
+    {
+        return Ok(());
+    }
     if ctx.terminal.is_none() {
         return Err("open terminal failed: not a terminal".to_string());
     }

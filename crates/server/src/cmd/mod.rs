@@ -474,7 +474,7 @@ pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
         .filter(|c| c.attached.is_some())
         .find(|c| {
             let tty = c.tty();
-            tty == name || tty.strip_prefix("/dev/") == Some(name)
+            tty == name || tty.strip_prefix("/dev/") == Some(name) || c.name() == name
         })
         .map(|c| c.id)
         .ok_or_else(|| format!("can't find client: {name}"))

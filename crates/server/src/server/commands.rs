@@ -55,7 +55,13 @@ impl Server {
         };
         // `a \; b` on the command line is one group: b does not run if a fails.
         let group = commands.into_iter().map(Item::new).collect();
-        self.enqueue(caller, Origin::CommandLine, vec![group]);
+        let origin = if req.control > 0 {
+            self.start_control(client);
+            Origin::Control(0)
+        } else {
+            Origin::CommandLine
+        };
+        self.enqueue(caller, origin, vec![group]);
     }
 
     /// Where a command from outside runs: in the pane it was typed in (`$RMUX_PANE`, when

@@ -148,6 +148,17 @@ impl Server {
             .unwrap_or_default();
         // The session goes first so its windows' removal does not detach twice.
         self.destroy_session(session, "[exited]");
+        // Each window leaves the session, as tmux's session_destroy unlinks them.
+        for w in &windows {
+            self.fire_hook(
+                "window-unlinked",
+                HookTarget {
+                    session: Some(session),
+                    window: Some(*w),
+                    ..HookTarget::default()
+                },
+            );
+        }
         for w in windows {
             if self.session_of_window(w).is_none() {
                 self.kill_window(w);

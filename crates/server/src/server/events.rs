@@ -46,11 +46,13 @@ impl Server {
     ) {
         let me = rustix::process::getuid().as_raw();
         let uid;
+        let peer_pid;
         let starter = match stream.peer_cred() {
             Ok(cred)
                 if cred.uid() == me || cred.uid() == 0 || self.access.get(cred.uid()).is_some() =>
             {
                 uid = cred.uid();
+                peer_pid = cred.pid().and_then(|p| u32::try_from(p).ok()).unwrap_or(0);
                 cred.pid()
                     .is_some_and(|pid| u32::try_from(pid).ok() == self.queues.starter_pid)
             }
@@ -79,6 +81,7 @@ impl Server {
         let out = crate::conn::start(id, stream, events.clone(), tasks);
         let mut client = Client::new(id, out);
         client.uid = uid;
+        client.peer_pid = peer_pid;
         self.clients.insert(id, client);
     }
 
@@ -95,6 +98,7 @@ impl Server {
                 }
             }
             ClientMessage::Resize(size) => self.client_resize(client, size),
+            ClientMessage::ControlLine(lines) => self.control_lines(client, &lines),
             ClientMessage::Redraw => {
                 if let Some(a) = self.attached_mut(client) {
                     a.view.invalidate();

@@ -72,11 +72,15 @@ impl Server {
     pub fn run_pending_hooks(&mut self) {
         // Hooks may fire hooks: a bounded number of rounds.
         for _ in 0..8 {
-            let pending = std::mem::take(&mut self.pending_hooks);
+            let mut pending = std::mem::take(&mut self.pending_hooks);
             if pending.is_empty() {
                 return;
             }
+            // tmux notifies a session's new current window before the window linked to
+            // or unlinked from it: control clients see them in that order.
+            pending.sort_by_key(|(name, _)| *name != "session-window-changed");
             for (name, target) in pending {
+                self.control_notify(name, &target);
                 self.run_hook(name, target);
             }
         }

@@ -7,6 +7,7 @@ mod arrange;
 mod attach;
 mod channels;
 mod commands;
+mod control;
 mod copy;
 mod destroy;
 mod events;
@@ -72,6 +73,11 @@ pub struct Server {
     pub marked: Option<PaneId>,
     /// Other users allowed to connect (server-access).
     pub access: crate::access::AccessList,
+    /// The number of the last command block sent to a control client (one count for the
+    /// whole server, as tmux's).
+    command_number: u64,
+    /// Panes keep a copy of their output for control clients.
+    control_copies: bool,
     /// The global environment (`set-environment -g`): given to every new session.
     pub global_env: Vec<(String, String)>,
     /// Hidden global variables (`set-environment -gh`, `%hidden`): for formats and the
@@ -131,6 +137,8 @@ impl Server {
             spawns: 0,
             marked: None,
             access: crate::access::AccessList::default(),
+            command_number: 0,
+            control_copies: false,
             global_env: Vec::new(),
             global_hidden: Vec::new(),
             messages: std::collections::VecDeque::new(),

@@ -46,6 +46,9 @@ pub enum Origin {
     Config,
     /// Work that goes on after its caller has its answer (`if-shell -b`): errors logged.
     Detached,
+    /// A control-mode client: each command's output and errors between `%begin` and
+    /// `%end` (or `%error`); 0 for its command line, 1 for the lines it sends.
+    Control(u8),
 }
 
 /// One queue of commands.
@@ -96,7 +99,7 @@ impl Server {
     pub fn enqueue(&mut self, caller: Caller, origin: Origin, groups: Vec<Vec<Item>>) -> QueueId {
         self.queues.next += 1;
         let id = QueueId(self.queues.next);
-        let held = origin == Origin::CommandLine
+        let held = matches!(origin, Origin::CommandLine | Origin::Control(0))
             && self.queues.config.is_some()
             && caller.client.is_some()
             && caller.client == self.queues.starter;
@@ -139,9 +142,24 @@ impl Server {
                 return;
             };
             let (argv, blocks) = (item.argv.clone(), item.blocks.clone());
+            let block = self.control_block(id);
             let outcome = self.with_ctx(id, item.depth, |ctx| cmd::run(ctx, &argv, &blocks));
+            let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
             self.after(id, group, item, outcome);
+            if let Some(block) = block {
+                self.control_end(block, failed);
+            }
         }
+    }
+
+    /// A `%begin` line before a control client's command.
+    fn control_block(&mut self, id: QueueId) -> Option<super::control::Block> {
+        let q = self.queues.queues.get(&id)?;
+        let Origin::Control(flags) = q.origin else {
+            return None;
+        };
+        let client = q.caller.client?;
+        Some(self.control_begin(client, flags))
     }
 
     /// Run `f` with a command context made from `id`'s caller, then take back what it
@@ -310,8 +328,13 @@ impl Server {
         else {
             return;
         };
+        let block = self.control_block(id);
         let outcome = self.with_ctx(id, item.depth, |ctx| cmd::resume(ctx, then, done));
+        let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
         self.after(id, group, item, outcome);
+        if let Some(block) = block {
+            self.control_end(block, failed);
+        }
         self.run_queue(id);
     }
 
@@ -334,6 +357,15 @@ impl Server {
                 }
             }
             Origin::Client => q.output.push_str(out),
+            Origin::Control(_) => {
+                if let Some(c) = q.caller.client {
+                    let mut text = out.to_string();
+                    if !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                    self.control_write(c, text);
+                }
+            }
             Origin::Config | Origin::Detached => {}
         }
     }
@@ -358,6 +390,11 @@ impl Server {
                 }
             }
             Origin::Client => q.errors.push(message),
+            Origin::Control(_) => {
+                if let Some(c) = q.caller.client {
+                    self.control_write(c, format!("{message}\n"));
+                }
+            }
             Origin::Config => self.config_errors.push(message),
             Origin::Detached => tracing::info!("{message}"),
         }
@@ -379,7 +416,7 @@ impl Server {
             return;
         };
         match origin {
-            Origin::CommandLine
+            Origin::CommandLine | Origin::Control(_)
                 if self
                     .clients
                     .get(&client)
@@ -388,7 +425,9 @@ impl Server {
                 self.attach_client(client, session, readonly);
                 self.show_config_errors(client);
             }
-            Origin::CommandLine | Origin::Client => self.switch_client(client, session),
+            Origin::CommandLine | Origin::Client | Origin::Control(_) => {
+                self.switch_client(client, session);
+            }
             Origin::Config | Origin::Detached => {}
         }
     }
@@ -399,7 +438,8 @@ impl Server {
             return;
         };
         match q.origin {
-            Origin::CommandLine => {
+            // A control client whose command line did not attach it leaves after it.
+            Origin::CommandLine | Origin::Control(0) => {
                 let Some(c) = q.caller.client.and_then(|c| self.clients.get_mut(&c)) else {
                     return;
                 };
@@ -442,7 +482,7 @@ impl Server {
                     self.run_queue(h);
                 }
             }
-            Origin::Detached => {}
+            Origin::Detached | Origin::Control(_) => {}
         }
     }
 
@@ -452,7 +492,10 @@ impl Server {
             .queues
             .queues
             .iter()
-            .filter(|(_, q)| q.origin == Origin::CommandLine && q.caller.client == Some(client))
+            .filter(|(_, q)| {
+                matches!(q.origin, Origin::CommandLine | Origin::Control(_))
+                    && q.caller.client == Some(client)
+            })
             .map(|(id, _)| *id)
             .collect();
         for id in gone {

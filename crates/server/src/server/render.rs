@@ -21,7 +21,13 @@ impl Server {
     pub fn render_clients(&mut self, now: Instant) {
         let ids: Vec<ClientId> = self.clients.keys().copied().collect();
         for id in ids {
-            let Some(a) = self.clients.get(&id).and_then(|c| c.attached.as_ref()) else {
+            // A control client is sent text, never frames.
+            let Some(a) = self
+                .clients
+                .get(&id)
+                .filter(|c| c.control.is_none())
+                .and_then(|c| c.attached.as_ref())
+            else {
                 continue;
             };
             if !a.needs_render {

@@ -27,8 +27,10 @@ impl Server {
     fn client_sizes(&self, session: SessionId) -> Vec<(std::time::SystemTime, Size)> {
         let lines = self.status_lines(Some(session));
         self.attached_clients(session)
-            .filter_map(|c| c.size().map(|s| (c.activity, s)))
-            .map(|(t, s)| {
+            .filter_map(|c| c.size().map(|s| (c.activity, s, c.control.is_some())))
+            .map(|(t, s, control)| {
+                // A control client has no status line, as in tmux.
+                let lines = if control { 0 } else { lines };
                 let size = Size {
                     cols: s.cols.max(1),
                     rows: s.rows.saturating_sub(lines).max(1),

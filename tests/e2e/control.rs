@@ -1,0 +1,248 @@
+//! Control mode (`-C`) against tmux's: the same commands through `rmux -C` and `tmux -C`
+//! give the same transcript, line for line, once the time, the command numbers and the
+//! client's pid are set aside.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::harness::{Env, Tmux, WAIT, rmux_bin};
+
+/// A control client: its stdin, and its stdout line by line.
+struct Control {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Control {
+    fn start(mut cmd: Command) -> Control {
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        let mut child = cmd.spawn().expect("control client");
+        let stdin = child.stdin.take();
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Control {
+            child,
+            stdin,
+            lines,
+        }
+    }
+
+    fn next_line(&self, deadline: Instant) -> Option<String> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.lines.recv_timeout(left).ok()
+    }
+
+    /// Lines up to and including the one `done` accepts.
+    fn read_until(&self, done: impl Fn(&str) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + WAIT;
+        let mut got = Vec::new();
+        while let Some(line) = self.next_line(deadline) {
+            let end = done(&line);
+            got.push(line);
+            if end {
+                return got;
+            }
+        }
+        panic!("control client stopped answering; so far: {got:#?}");
+    }
+
+    /// Send a line, then a marker command, and read up to the marker's block: what the
+    /// line caused, its notifications included, is in between.
+    fn exchange(&mut self, line: &str, n: usize) -> Vec<String> {
+        let marker = format!("sync-{n}");
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        // One write, so both lines arrive in one read, as tmux reads them together.
+        stdin
+            .write_all(format!("{line}\ndisplay -p {marker}\n").as_bytes())
+            .expect("write");
+        let mut got = self.read_until(|l| l == marker);
+        got.extend(self.read_until(|l| l.starts_with("%end ")));
+        got
+    }
+
+    /// Close stdin: what comes until the client exits, and its status.
+    fn finish(mut self) -> (Vec<String>, Option<i32>) {
+        drop(self.stdin.take());
+        let deadline = Instant::now() + WAIT;
+        let mut rest = Vec::new();
+        while let Some(line) = self.next_line(deadline) {
+            rest.push(line);
+        }
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return (rest, status.code());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        (rest, None)
+    }
+}
+
+/// Time and number of blocks, and client names, differ from run to run.
+fn normalise(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            let mut words: Vec<String> = l.split(' ').map(str::to_string).collect();
+            if ["%begin", "%end", "%error"].contains(&words[0].as_str()) && words.len() == 4 {
+                words[1] = "T".into();
+                words[2] = "N".into();
+            }
+            for w in &mut words {
+                if w.starts_with("client-") {
+                    *w = "client-PID".into();
+                }
+            }
+            words.join(" ")
+        })
+        .collect()
+}
+
+/// The transcript of `lines` sent one by one to a control client of a session `s`
+/// holding one quiet pane.
+fn transcript(rmux: bool, env: &Env, tmux: &Tmux, lines: &[&str]) -> Vec<String> {
+    let setup: &[&str] = &[
+        "new",
+        "-d",
+        "-s",
+        "s",
+        "-n",
+        "main",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sleep 600",
+    ];
+    let mut cmd = if rmux {
+        env.ok(setup);
+        let mut c = Command::new(rmux_bin());
+        c.env_clear().envs(env.vars());
+        c
+    } else {
+        tmux.ok(setup);
+        let mut c = Command::new("tmux");
+        c.arg("-S")
+            .arg(&tmux.socket)
+            .args(["-f", "/dev/null"])
+            .env_clear()
+            .envs(env.vars());
+        c
+    };
+    cmd.args(["-C", "attach", "-t", "s"]);
+    let mut control = Control::start(cmd);
+    // The attach block and the session-changed notification come first.
+    let mut out = control.read_until(|l| l.starts_with("%session-changed"));
+    for (n, line) in lines.iter().enumerate() {
+        out.push(format!("> {line}"));
+        out.extend(control.exchange(line, n));
+    }
+    let (rest, status) = control.finish();
+    out.extend(rest);
+    out.push(format!("exit status {status:?}"));
+    normalise(&out)
+}
+
+#[test]
+fn control_mode_transcript_is_tmuxs() {
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    let lines = [
+        "list-windows -F '#{window_index} #{window_name} #{window_panes}'",
+        "new-window -n second 'sleep 600'",
+        "split-window -h 'sleep 600'",
+        "display -p '#{window_index}.#{pane_index} #{client_control_mode}'",
+        "foo",
+        "display -p a ; foo2 ; display -p b",
+        "rename-window renamed",
+        "select-window -t :0",
+        "kill-window -t :1",
+        "new-session -d -s other -n other 'sleep 600'",
+        "rename-session -t other third",
+        "kill-session -t third",
+        "refresh-client -C 100x30",
+        "list-windows -F '#{window_width}x#{window_height}'",
+        "list-clients -F '#{client_name} #{client_control_mode} #{client_flags}'",
+        "kill-window -t :1",
+    ];
+    let ours = transcript(true, &env, &tmux, &lines);
+    let theirs = transcript(false, &env, &tmux, &lines);
+    if let Some(i) = (0..ours.len().max(theirs.len())).find(|i| ours.get(*i) != theirs.get(*i)) {
+        panic!(
+            "rmux -C and tmux -C differ at line {i}:\nrmux: {:#?}\ntmux: {:#?}",
+            &ours[i.saturating_sub(3)..ours.len().min(i + 4)],
+            &theirs[i.saturating_sub(3)..theirs.len().min(i + 4)]
+        );
+    }
+    env.run(&["kill-server"]);
+}
+
+/// What a pane prints reaches a control client as tmux's `%output`: the same bytes,
+/// escaped the same way, whichever way the lines are cut.
+#[test]
+fn pane_output_is_escaped_as_tmux_escapes_it() {
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    let mut results = Vec::new();
+    for rmux in [true, false] {
+        let setup: &[&str] = &["new", "-d", "-s", "s", "-n", "w", "cat"];
+        let mut cmd = if rmux {
+            env.ok(setup);
+            let mut c = Command::new(rmux_bin());
+            c.env_clear().envs(env.vars());
+            c
+        } else {
+            tmux.ok(setup);
+            let mut c = Command::new("tmux");
+            c.arg("-S")
+                .arg(&tmux.socket)
+                .args(["-f", "/dev/null"])
+                .env_clear()
+                .envs(env.vars());
+            c
+        };
+        cmd.args(["-C", "attach", "-t", "s"]);
+        let mut control = Control::start(cmd);
+        control.read_until(|l| l.starts_with("%session-changed"));
+        let mut seen = control.exchange(r"send-keys -t s -l 'tab	é\ \\'", 0);
+        seen.extend(control.exchange("send-keys -t s Enter", 1));
+        // cat's echo of the line and its copy of it: two of each.
+        let mut data: String = seen
+            .iter()
+            .filter_map(|l| l.strip_prefix("%output %0 "))
+            .collect();
+        let deadline = Instant::now() + WAIT;
+        while data.matches("\\015\\012").count() < 2 {
+            let line = control
+                .next_line(deadline)
+                .unwrap_or_else(|| panic!("no more output; so far {data:?}"));
+            if let Some(rest) = line.strip_prefix("%output %0 ") {
+                data.push_str(rest);
+            }
+        }
+        let (rest, status) = control.finish();
+        assert_eq!(rest.last().map(String::as_str), Some("%exit"));
+        results.push((data, status));
+    }
+    assert_eq!(results[0], results[1], "rmux (left) and tmux (right)");
+    assert_eq!(
+        results[0].0,
+        "tab\\011\u{e9}\\134 \\134\\134\\015\\012".repeat(2)
+    );
+    env.run(&["kill-server"]);
+}
