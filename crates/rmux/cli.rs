@@ -67,7 +67,7 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
                 ('S', Some(v)) => g.socket = SocketChoice::Path(PathBuf::from(v)),
                 ('f', Some(v)) => g.config = Some(PathBuf::from(v)),
                 ('V', _) => {
-                    if invoked_as_tmux() {
+                    if invoked_as_tmux() || script_under_tmux_face() {
                         // Scripts compare this with tmux versions (`tmux -V`).
                         println!("tmux {}", rmux_server::tmux_face::TMUX_VERSION);
                     } else {
@@ -167,6 +167,17 @@ fn invoked_as_tmux() -> bool {
         .map(PathBuf::from)
         .and_then(|p| p.file_name().map(|n| n == "tmux"))
         .unwrap_or(false)
+}
+
+/// A script rmux started, with rmux as its tmux (`$TMUX` is rmux's own `$RMUX`), that
+/// found rmux by its path rather than as `tmux` (oh-my-tmux reads the server's
+/// `/proc/<pid>/exe`) and asks for the version to pick its branch: it gets the tmux
+/// version rmux is compatible with. A person typing `rmux -V` in a pane (the output
+/// going to a terminal) gets rmux's own.
+fn script_under_tmux_face() -> bool {
+    use std::io::IsTerminal;
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    !std::io::stdout().is_terminal() && var("RMUX").is_some() && var("RMUX") == var("TMUX")
 }
 
 /// `-S`/`-L` if given; else the socket of the rmux we run inside (`$RMUX`, or `$TMUX`

@@ -230,18 +230,45 @@ impl Drop for Tmux {
 
 impl Drop for Env {
     fn drop(&mut self) {
-        // Stop the server this test started (if any); its panes go with it.
-        let mut cmd = Command::new(rmux_bin());
-        cmd.arg("kill-server")
-            .env_clear()
-            .envs(self.vars())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        if let Ok(child) = cmd.spawn() {
-            let _ = wait_output(child, Duration::from_secs(5));
+        // Stop every server this test started (the default one, and any on a socket of
+        // its own under the test's directory, even when the test failed half-way);
+        // their panes go with them.
+        let mut sockets = vec![None];
+        sockets.extend(sockets_under(&self.tmpdir()).into_iter().map(Some));
+        for socket in sockets {
+            let mut cmd = Command::new(rmux_bin());
+            if let Some(s) = &socket {
+                cmd.arg("-S").arg(s);
+            }
+            cmd.arg("kill-server")
+                .env_clear()
+                .envs(self.vars())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            if let Ok(child) = cmd.spawn() {
+                let _ = wait_output(child, Duration::from_secs(5));
+            }
         }
     }
+}
+
+/// The Unix sockets in `dir` and below.
+fn sockets_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    use std::os::unix::fs::FileTypeExt;
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for e in entries.flatten() {
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_socket() {
+            found.push(e.path());
+        } else if kind.is_dir() {
+            found.extend(sockets_under(&e.path()));
+        }
+    }
+    found
 }
 
 /// Tests that compare with tmux need it: without it they would prove nothing, so they

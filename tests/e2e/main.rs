@@ -12,6 +12,7 @@ mod errors;
 mod faults;
 mod options;
 mod panes;
+mod plugins;
 mod prompts;
 mod scripts;
 mod story;

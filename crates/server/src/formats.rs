@@ -158,6 +158,9 @@ impl FormatContext for FormatTarget<'_> {
         if let Some(v) = self.pane_var(name) {
             return Some(v);
         }
+        if name.starts_with('@') {
+            return self.user_option(name).map(str::to_string);
+        }
         // Option names are variables too (#{status-left}); flags read as 1 or 0 there so
         // #{?synchronize-panes,...} tests them as tmux does.
         let d = crate::options::find(name)?;
@@ -178,6 +181,28 @@ impl FormatContext for FormatTarget<'_> {
 }
 
 impl FormatTarget<'_> {
+    /// `#{@name}`: the nearest that has it of the pane, its window, the global window
+    /// options, the session, the global session options and the server's, as tmux looks.
+    fn user_option(&self, name: &str) -> Option<&str> {
+        let s = self.server;
+        self.pane
+            .and_then(|p| s.panes.get(&p))
+            .and_then(|p| p.options.get(name))
+            .or_else(|| {
+                self.window
+                    .and_then(|w| s.windows.get(&w))
+                    .and_then(|w| w.options.get(name))
+            })
+            .or_else(|| s.options.window.get(name))
+            .or_else(|| {
+                self.session
+                    .and_then(|id| s.sessions.get(&id))
+                    .and_then(|x| x.options.get(name))
+            })
+            .or_else(|| s.options.session.get(name))
+            .or_else(|| s.options.server.get(name))
+    }
+
     fn global_var(&self, name: &str) -> Option<String> {
         let s = self.server;
         Some(match name {

@@ -104,6 +104,28 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>, listing: Listing)
         Listing::Both => OPTIONS.iter().chain(HOOKS).collect(),
     };
     let mut lines = Vec::new();
+    if listing != Listing::Hooks {
+        // User options, of this level only, first: tmux lists options by name and `@`
+        // sorts before letters.
+        if let Some(own) = stores.first() {
+            let mut users: Vec<(&str, &str)> = own
+                .iter()
+                .filter(|(k, _)| k.starts_with('@'))
+                .collect();
+            users.sort_unstable();
+            for (k, v) in users {
+                entry(
+                    &mut lines,
+                    k,
+                    &Value::One(v.to_string()),
+                    false,
+                    None,
+                    values_only,
+                    None,
+                );
+            }
+        }
+    }
     for d in defs.into_iter().filter(|d| belongs(d, level)) {
         if let Some((value, from_above)) = find_value(&stores, d.name, inherited) {
             entry(
@@ -115,22 +137,6 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>, listing: Listing)
                 values_only,
                 None,
             );
-        }
-    }
-    if listing != Listing::Hooks {
-        // User options, of this level only.
-        if let Some(own) = stores.first() {
-            for (k, v) in own.iter().filter(|(k, _)| k.starts_with('@')) {
-                entry(
-                    &mut lines,
-                    k,
-                    &Value::One(v.to_string()),
-                    false,
-                    None,
-                    values_only,
-                    None,
-                );
-            }
         }
     }
     for l in lines {

@@ -124,8 +124,14 @@ impl Server {
     /// The environment a job runs with: `env` (the caller's or the global one), with
     /// `$TMUX`/`$RMUX` naming this server and a `tmux` on `PATH` that is rmux, so the
     /// scripts of tmux plugins talk to us.
+    /// What a job sees: the caller's environment with the global one's values as they
+    /// are now over it (a config's `set-environment -g` reaches the `run-shell` lines
+    /// after it, as in tmux, where jobs get the global environment).
     pub fn job_environment(&self, env: &[(String, String)]) -> Vec<(String, String)> {
         let mut env = env.to_vec();
+        for (k, v) in &self.global_env {
+            crate::tmux_face::set_var(&mut env, k, v.clone());
+        }
         let session = self.best_session().map(|s| s.0);
         let value = crate::tmux_face::tmux_variable(&self.socket, self.pid, session);
         crate::tmux_face::set_var(&mut env, "RMUX", value.clone());
