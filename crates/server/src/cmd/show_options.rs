@@ -108,10 +108,8 @@ fn show(ctx: &mut Ctx<'_>, args: &Args, forced: Option<Scope>, listing: Listing)
         // User options, of this level only, first: tmux lists options by name and `@`
         // sorts before letters.
         if let Some(own) = stores.first() {
-            let mut users: Vec<(&str, &str)> = own
-                .iter()
-                .filter(|(k, _)| k.starts_with('@'))
-                .collect();
+            let mut users: Vec<(&str, &str)> =
+                own.iter().filter(|(k, _)| k.starts_with('@')).collect();
             users.sort_unstable();
             for (k, v) in users {
                 entry(
