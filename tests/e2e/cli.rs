@@ -367,31 +367,30 @@ fn every_tmux_format_variable_expands_as_in_tmux() {
             .map(str::to_string)
             .collect()
     };
-    // The shells must be up in both, so pane_current_command agrees.
-    let settled = |ours: &[String], theirs: &[String]| {
-        let cmd = |v: &[String]| {
-            v.iter()
-                .find(|l| l.starts_with("pane_current_command="))
-                .cloned()
-        };
-        cmd(ours) == cmd(theirs)
+    let differences = |ours: &[String], theirs: &[String]| -> Vec<String> {
+        ours.iter()
+            .zip(theirs)
+            .filter(|(a, b)| a != b)
+            .filter(|(a, _)| {
+                let name = a.split('=').next().unwrap_or_default();
+                !differ_by_nature.contains(&name)
+            })
+            .map(|(a, b)| format!("rmux {a:?} tmux {b:?}"))
+            .collect()
     };
-    let (ours, theirs) = eventually("both servers' panes to run their shells", || {
+    // The shells must be up in both and have drawn their prompts (pane_current_command,
+    // cursor_x, ...): compare until they agree or the time is up.
+    let deadline = std::time::Instant::now() + crate::harness::WAIT;
+    let differences = loop {
         let ours = read(env.ok(&["display", "-p", "-t", "s0:1.1", &format]));
         let theirs = read(tmux.ok(&["display", "-p", "-t", "s0:1.1", &format]));
-        settled(&ours, &theirs).then_some((ours, theirs))
-    });
-    assert_eq!(ours.len(), names.len());
-    let differences: Vec<String> = ours
-        .iter()
-        .zip(&theirs)
-        .filter(|(a, b)| a != b)
-        .filter(|(a, _)| {
-            let name = a.split('=').next().unwrap_or_default();
-            !differ_by_nature.contains(&name)
-        })
-        .map(|(a, b)| format!("rmux {a:?} tmux {b:?}"))
-        .collect();
+        assert_eq!(ours.len(), names.len());
+        let found = differences(&ours, &theirs);
+        if found.is_empty() || std::time::Instant::now() > deadline {
+            break found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 

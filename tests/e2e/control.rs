@@ -246,3 +246,56 @@ fn pane_output_is_escaped_as_tmux_escapes_it() {
     );
     env.run(&["kill-server"]);
 }
+
+/// A control client that stops reading while its pane floods does not grow the server
+/// without bound: past a backlog it is told it is too far behind (tmux's words) and let
+/// go, and the server and the pane carry on.
+#[test]
+fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "s", "-n", "w", "sleep 600"]);
+    let server: u32 = env
+        .ok(&["display", "-p", "#{pid}"])
+        .trim()
+        .parse()
+        .expect("pid");
+    let mut cmd = Command::new(rmux_bin());
+    cmd.env_clear()
+        .envs(env.vars())
+        .args(["-C", "attach", "-t", "s"]);
+    let control = Control::start(cmd);
+    control.read_until(|l| l.starts_with("%session-changed"));
+    let client = control.child.id();
+    crate::harness::signal(client, "STOP");
+    env.ok(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "s",
+        "yes 0123456789abcdefghijklmnopqrstuvwxyz",
+    ]);
+    // The server lets the client go once it holds the limit for it (16 MiB); until then,
+    // and for a while of flood after, it never holds much more.
+    let mut peak = 0;
+    crate::harness::eventually("the stalled client to be let go", || {
+        peak = peak.max(crate::harness::proc_stats(server).rss_kib);
+        let clients = env.ok(&["list-clients", "-F", "#{client_pid}"]);
+        (!clients.contains(&client.to_string())).then_some(())
+    });
+    let until = Instant::now() + Duration::from_secs(1);
+    while Instant::now() < until {
+        peak = peak.max(crate::harness::proc_stats(server).rss_kib);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(peak < 128 * 1024, "server RSS reached {peak} KiB");
+    crate::harness::signal(client, "CONT");
+    let (rest, status) = control.finish();
+    assert_eq!(
+        rest.last().map(String::as_str),
+        Some("%exit too far behind")
+    );
+    assert_eq!(status, Some(0));
+    // The server and the pane carry on.
+    env.ok(&["display", "-p", "-t", "s", "#{pane_current_command}"]);
+    env.ok(&["kill-server"]);
+}

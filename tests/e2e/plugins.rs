@@ -51,11 +51,19 @@ fn applied(env: &Env, tmux: &Tmux, marker: &str) {
     }
 }
 
-/// Digits vary between two servers started seconds apart (uptime, clock).
+/// Numbers vary between two servers started seconds apart (uptime, clock): each run of
+/// digits becomes one `#`, and runs of blanks one space (a number one digit longer moves
+/// what follows it).
 fn mask_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = if c.is_ascii_digit() { '#' } else { c };
+        if (c == '#' || c == ' ') && out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The lines of `args`' output in both, with `skip` lines left out and digits masked,

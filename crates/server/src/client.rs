@@ -6,7 +6,6 @@ use std::time::{Instant, SystemTime};
 
 use rmux_proto::{ServerMessage, TerminalInfo, encode_frame};
 use rmux_term::Size;
-use tokio::sync::mpsc::UnboundedSender;
 
 use crate::ids::{ClientId, PaneId, SessionId};
 use crate::modes::Mode;
@@ -124,7 +123,7 @@ mod size_tests {
 #[derive(Debug)]
 pub struct Client {
     pub id: ClientId,
-    out: UnboundedSender<Vec<u8>>,
+    out: crate::conn::Outgoing,
     pub terminal: Option<TerminalInfo>,
     pub cwd: PathBuf,
     pub env: Vec<(String, String)>,
@@ -142,7 +141,7 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(id: ClientId, out: UnboundedSender<Vec<u8>>) -> Client {
+    pub fn new(id: ClientId, out: crate::conn::Outgoing) -> Client {
         let now = SystemTime::now();
         Client {
             id,
@@ -166,7 +165,12 @@ impl Client {
             return false;
         }
         match encode_frame(msg) {
-            Ok(bytes) => self.out.send(bytes).is_ok(),
+            Ok(bytes) => {
+                self.out
+                    .backlog
+                    .fetch_add(bytes.len(), std::sync::atomic::Ordering::AcqRel);
+                self.out.tx.send(bytes).is_ok()
+            }
             Err(e) => {
                 tracing::warn!(client = self.id.0, "cannot encode message: {e}");
                 false
@@ -190,8 +194,13 @@ impl Client {
     pub fn finish_now(&mut self, msg: &ServerMessage) {
         self.send(msg);
         // An empty buffer tells the writer to close after what is queued.
-        let _ = self.out.send(Vec::new());
+        let _ = self.out.tx.send(Vec::new());
         self.closing = true;
+    }
+
+    /// Bytes queued for the client and not yet written to its socket.
+    pub fn backlog(&self) -> usize {
+        self.out.backlog.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The size of the client's terminal, if it has one.

@@ -1,6 +1,8 @@
 //! One client connection: the greeting, then a reader that turns frames into events for
 //! the server loop and a writer that sends what the loop queues.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rmux_proto::{ClientMessage, FrameDecoder, HELLO_LEN, Hello, PROTOCOL_VERSION};
@@ -23,6 +25,14 @@ const FIRST_MESSAGE_LIMIT: usize = 4 * 1024 * 1024;
 const MESSAGES_IN_FLIGHT: usize = 256;
 const READ_BUFFER: usize = 64 * 1024;
 
+/// The queue of encoded messages to a client, and how many of their bytes are not yet
+/// written (what a client that does not read makes the server hold).
+#[derive(Clone, Debug)]
+pub struct Outgoing {
+    pub tx: UnboundedSender<Vec<u8>>,
+    pub backlog: Arc<AtomicUsize>,
+}
+
 /// Start serving a connection; returns the queue for messages to the client. The tasks
 /// are added to `tasks` so the server can let them finish writing before it exits.
 pub fn start(
@@ -30,16 +40,18 @@ pub fn start(
     stream: UnixStream,
     events: UnboundedSender<Event>,
     tasks: &mut JoinSet<()>,
-) -> UnboundedSender<Vec<u8>> {
+) -> Outgoing {
     let (tx, rx) = mpsc::unbounded_channel();
+    let backlog = Arc::new(AtomicUsize::new(0));
+    let written = Arc::clone(&backlog);
     tasks.spawn(async move {
-        let reason = match serve(id, stream, &events, rx).await {
+        let reason = match serve(id, stream, &events, rx, written).await {
             Ok(()) => "closed".to_string(),
             Err(e) => e,
         };
         let _ = events.send(Event::Disconnected(id, reason));
     });
-    tx
+    Outgoing { tx, backlog }
 }
 
 async fn serve(
@@ -47,6 +59,7 @@ async fn serve(
     stream: UnixStream,
     events: &UnboundedSender<Event>,
     outgoing: UnboundedReceiver<Vec<u8>>,
+    backlog: Arc<AtomicUsize>,
 ) -> Result<(), String> {
     let (mut rd, mut wr) = stream.into_split();
     let mut theirs = [0u8; HELLO_LEN];
@@ -69,7 +82,7 @@ async fn serve(
             hello.protocol_version
         ));
     }
-    let writer = tokio::spawn(write_loop(wr, outgoing));
+    let writer = tokio::spawn(write_loop(wr, outgoing, backlog));
     let result = read_loop(id, rd, events).await;
     writer.abort();
     result
@@ -123,7 +136,11 @@ async fn read_loop(
 }
 
 /// Writes queued frames; an empty buffer means "close after this".
-async fn write_loop(mut wr: OwnedWriteHalf, mut outgoing: UnboundedReceiver<Vec<u8>>) {
+async fn write_loop(
+    mut wr: OwnedWriteHalf,
+    mut outgoing: UnboundedReceiver<Vec<u8>>,
+    backlog: Arc<AtomicUsize>,
+) {
     while let Some(bytes) = outgoing.recv().await {
         if bytes.is_empty() {
             break;
@@ -131,6 +148,7 @@ async fn write_loop(mut wr: OwnedWriteHalf, mut outgoing: UnboundedReceiver<Vec<
         if wr.write_all(&bytes).await.is_err() {
             return;
         }
+        backlog.fetch_sub(bytes.len(), Ordering::AcqRel);
     }
     let _ = wr.shutdown().await;
 }

@@ -19,7 +19,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     let format = args.get('F').unwrap_or(LIST_CLIENTS);
     let mut lines = Vec::new();
-    for c in ctx.server.clients.values() {
+    // A client told to go (its last messages still being written) is not listed.
+    for c in ctx.server.clients.values().filter(|c| !c.closing) {
         let Some(session) = c.session() else { continue };
         if only.is_some_and(|s| s != session) {
             continue;

@@ -14,6 +14,11 @@ use crate::control::ControlClient;
 use crate::formats::FormatTarget;
 use crate::ids::{ClientId, PaneId, SessionId, WindowId};
 
+/// Output a control client may leave unread before it is told it is too far behind and
+/// let go (tmux lets go of one whose oldest unread output is 5 minutes old): the server
+/// holds no more than this for it.
+const CONTROL_BACKLOG_MAX: usize = 16 * 1024 * 1024;
+
 /// An open `%begin` block: who it is for and how it is numbered.
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
@@ -337,6 +342,18 @@ impl Server {
             return;
         }
         self.control_copies = true;
+        for (client, _) in &clients {
+            if let Some(c) = self.clients.get_mut(client)
+                && c.backlog() > CONTROL_BACKLOG_MAX
+            {
+                tracing::info!(client = client.0, "control client too far behind");
+                c.finish(&ServerMessage::Detached {
+                    message: "too far behind".to_string(),
+                    status: 0,
+                });
+            }
+        }
+        let clients = self.control_clients();
         let panes: Vec<(PaneId, WindowId)> =
             self.panes.values().map(|p| (p.id, p.window)).collect();
         for (pane, window) in panes {
