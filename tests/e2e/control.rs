@@ -166,6 +166,8 @@ fn control_mode_transcript_is_tmuxs() {
         "list-windows -F '#{window_index} #{window_name} #{window_panes}'",
         "new-window -n second 'sleep 600'",
         "split-window -h 'sleep 600'",
+        "resize-pane -Z",
+        "resize-pane -Z",
         "display -p '#{window_index}.#{pane_index} #{client_control_mode}'",
         "foo",
         "display -p a ; foo2 ; display -p b",

@@ -250,8 +250,11 @@ fn display_panes_and_choose_tree_select() {
 fn status_line_matches_tmux_defaults() {
     let env = Env::new();
     let t = attached(&env, 100, 20);
+    // The window is named after its shell once the shell runs (automatic-rename).
+    t.wait("the window named after its shell", |ls| {
+        status(ls).starts_with("[t] 0:bash* ")
+    });
     let line = status(&t.lines());
-    assert!(line.starts_with("[t] 0:bash* "), "{line:?}");
     let host = env.ok(&["display", "-p", "#{host}"]);
     let right = format!("\"{}\"", host.trim());
     assert!(line.contains(&right), "{line:?} lacks {right}");

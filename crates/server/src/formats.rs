@@ -402,6 +402,10 @@ impl FormatTarget<'_> {
             "window_panes" => w.layout.pane_count().to_string(),
             "window_width" => cols.to_string(),
             "window_height" => rows.to_string(),
+            "window_visible_layout" if w.zoomed => {
+                let (cols, rows) = w.size();
+                crate::layout::Layout::zoomed_tmux_string(w.active.0, cols, rows)
+            }
             "window_layout" | "window_visible_layout" => w.layout.to_tmux_string(),
             "window_zoomed_flag" => flag(w.zoomed),
             "window_marked_flag" => flag(srv.marked.is_some_and(|p| w.layout.contains(p.0))),

@@ -28,6 +28,13 @@ impl Layout {
         format!("{:04x},{}", checksum(&body), body)
     }
 
+    /// The layout a zoomed window shows: its one pane over the whole window, as tmux's
+    /// `window_visible_layout` gives it.
+    pub fn zoomed_tmux_string(pane: u32, cols: u16, rows: u16) -> String {
+        let body = format!("{cols}x{rows},0,0,{pane}");
+        format!("{:04x},{}", checksum(&body), body)
+    }
+
     fn append_cell(&self, id: CellId, out: &mut String) {
         let cell = &self.cells[id];
         let _ = write!(out, "{}x{},{},{}", cell.sx, cell.sy, cell.xoff, cell.yoff);

@@ -171,6 +171,8 @@ struct WindowSeen {
     active: PaneId,
     size: (u16, u16),
     layout: Vec<(PaneId, crate::layout::Rect)>,
+    /// Zooming changes the layout shown, and tmux reports it as a layout change.
+    zoomed: bool,
 }
 
 impl Server {
@@ -205,6 +207,7 @@ impl Server {
                     .into_iter()
                     .map(|(p, r)| (PaneId(p), r))
                     .collect(),
+                zoomed: w.zoomed,
             };
             let target = HookTarget {
                 session: self.session_of_window(w.id),
@@ -230,7 +233,7 @@ impl Server {
                 if before.size != now.size {
                     fired.push(("window-resized", target));
                 }
-                if before.layout != now.layout {
+                if before.layout != now.layout || before.zoomed != now.zoomed {
                     fired.push(("window-layout-changed", target));
                 }
             }
