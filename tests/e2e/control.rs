@@ -113,22 +113,9 @@ fn normalise(lines: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The transcript of `lines` sent one by one to a control client of a session `s`
-/// holding one quiet pane.
-fn transcript(rmux: bool, env: &Env, tmux: &Tmux, lines: &[&str]) -> Vec<String> {
-    let setup: &[&str] = &[
-        "new",
-        "-d",
-        "-s",
-        "s",
-        "-n",
-        "main",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sleep 600",
-    ];
+/// A control client attached to session `s`, made by `setup` in rmux or in tmux, once
+/// its attach block and `%session-changed` have come.
+fn attach_control(rmux: bool, env: &Env, tmux: &Tmux, setup: &[&str]) -> (Control, Vec<String>) {
     let mut cmd = if rmux {
         env.ok(setup);
         let mut c = Command::new(rmux_bin());
@@ -145,9 +132,29 @@ fn transcript(rmux: bool, env: &Env, tmux: &Tmux, lines: &[&str]) -> Vec<String>
         c
     };
     cmd.args(["-C", "attach", "-t", "s"]);
-    let mut control = Control::start(cmd);
+    let control = Control::start(cmd);
+    let first = control.read_until(|l| l.starts_with("%session-changed"));
+    (control, first)
+}
+
+/// The transcript of `lines` sent one by one to a control client of a session `s`
+/// holding one quiet pane.
+fn transcript(rmux: bool, env: &Env, tmux: &Tmux, lines: &[&str]) -> Vec<String> {
+    let setup: &[&str] = &[
+        "new",
+        "-d",
+        "-s",
+        "s",
+        "-n",
+        "main",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sleep 600",
+    ];
     // The attach block and the session-changed notification come first.
-    let mut out = control.read_until(|l| l.starts_with("%session-changed"));
+    let (mut control, mut out) = attach_control(rmux, env, tmux, setup);
     for (n, line) in lines.iter().enumerate() {
         out.push(format!("> {line}"));
         out.extend(control.exchange(line, n));
@@ -203,24 +210,7 @@ fn pane_output_is_escaped_as_tmux_escapes_it() {
     let mut results = Vec::new();
     for rmux in [true, false] {
         let setup: &[&str] = &["new", "-d", "-s", "s", "-n", "w", "cat"];
-        let mut cmd = if rmux {
-            env.ok(setup);
-            let mut c = Command::new(rmux_bin());
-            c.env_clear().envs(env.vars());
-            c
-        } else {
-            tmux.ok(setup);
-            let mut c = Command::new("tmux");
-            c.arg("-S")
-                .arg(&tmux.socket)
-                .args(["-f", "/dev/null"])
-                .env_clear()
-                .envs(env.vars());
-            c
-        };
-        cmd.args(["-C", "attach", "-t", "s"]);
-        let mut control = Control::start(cmd);
-        control.read_until(|l| l.starts_with("%session-changed"));
+        let (mut control, _) = attach_control(rmux, &env, &tmux, setup);
         let mut seen = control.exchange(r"send-keys -t s -l 'tab	é\ \\'", 0);
         seen.extend(control.exchange("send-keys -t s Enter", 1));
         // cat's echo of the line and its copy of it: two of each.

@@ -139,6 +139,26 @@ fn not_yet(line: &str) -> bool {
     line.contains("display-menu") || line.contains("customize-mode")
 }
 
+/// Start both servers from the home directory prepared, wait for the plugin (`marker`
+/// in `show -g`), and compare options (`show -g` without `skip_global` lines), key
+/// bindings and the status line; then stop both and what the plugin left running.
+fn same_as_tmux(env: &Env, tmux: &Tmux, marker: &str, skip_global: &dyn Fn(&str) -> bool) {
+    env.ok(&["new", "-d", "-s", "t", "-x", "120", "-y", "40"]);
+    start_tmux(env, tmux);
+    applied(env, tmux, marker);
+    settled(env, tmux, &["show", "-g"], skip_global);
+    settled(env, tmux, &["show", "-gw"], &|_| false);
+    // tmux-compat is rmux's own option.
+    settled(env, tmux, &["show", "-s"], &|l| {
+        l.starts_with("tmux-compat")
+    });
+    settled(env, tmux, &["list-keys"], &not_yet);
+    same_status_line(env, tmux);
+    env.run(&["kill-server"]);
+    tmux.run(&["kill-server"]);
+    stop_leftovers(env);
+}
+
 #[test]
 fn tmux_sensible_applies_as_in_tmux() {
     let env = Env::new();
@@ -148,22 +168,10 @@ fn tmux_sensible_applies_as_in_tmux() {
         &env.home().join("sensible.tmux"),
     );
     std::fs::write(env.home().join(".tmux.conf"), "run-shell ~/sensible.tmux\n").expect("config");
-    env.ok(&["new", "-d", "-s", "t", "-x", "120", "-y", "40"]);
-    start_tmux(&env, &tmux);
-    applied(&env, &tmux, "display-time 4000");
     // sensible raises history-limit only from tmux's default, 2000; rmux's is 10000.
-    settled(&env, &tmux, &["show", "-g"], &|l| {
+    same_as_tmux(&env, &tmux, "display-time 4000", &|l| {
         l.starts_with("history-limit")
     });
-    settled(&env, &tmux, &["show", "-gw"], &|_| false);
-    settled(&env, &tmux, &["show", "-s"], &|l| {
-        l.starts_with("tmux-compat")
-    });
-    settled(&env, &tmux, &["list-keys"], &not_yet);
-    same_status_line(&env, &tmux);
-    env.run(&["kill-server"]);
-    tmux.run(&["kill-server"]);
-    stop_leftovers(&env);
 }
 
 #[test]
@@ -173,21 +181,10 @@ fn oh_my_tmux_applies_as_in_tmux() {
     for f in [".tmux.conf", ".tmux.conf.local"] {
         copy(&fixture(&format!("oh-my-tmux/{f}")), &env.home().join(f));
     }
-    env.ok(&["new", "-d", "-s", "t", "-x", "120", "-y", "40"]);
-    start_tmux(&env, &tmux);
-    applied(
+    same_as_tmux(
         &env,
         &tmux,
         "status-left \"#[fg=#080808,bg=#ffff00,bold] ❐ #S",
+        &|_| false,
     );
-    settled(&env, &tmux, &["show", "-g"], &|_| false);
-    settled(&env, &tmux, &["show", "-gw"], &|_| false);
-    settled(&env, &tmux, &["show", "-s"], &|l| {
-        l.starts_with("tmux-compat")
-    });
-    settled(&env, &tmux, &["list-keys"], &not_yet);
-    same_status_line(&env, &tmux);
-    env.run(&["kill-server"]);
-    tmux.run(&["kill-server"]);
-    stop_leftovers(&env);
 }

@@ -103,7 +103,12 @@ pub fn escape(data: &[u8]) -> String {
     let mut out = Vec::with_capacity(data.len() + 16);
     for &b in data {
         if b < b' ' || b == b'\\' {
-            out.extend_from_slice(format!("\\{b:03o}").as_bytes());
+            out.extend_from_slice(&[
+                b'\\',
+                b'0' + (b >> 6),
+                b'0' + ((b >> 3) & 7),
+                b'0' + (b & 7),
+            ]);
         } else {
             out.push(b);
         }

@@ -465,21 +465,20 @@ impl Pty {
         self.tee.lock().is_ok_and(|t| t.pipe.is_some())
     }
 
-    /// Keep (or stop keeping) a copy of the output for control clients.
-    pub fn copy_for_control(&self, on: bool) {
-        if let Ok(mut t) = self.tee.lock()
-            && t.control.is_some() != on
-        {
-            t.control = on.then(Vec::new);
+    /// Stop keeping a copy of the output for control clients.
+    pub fn stop_control_copy(&self) {
+        if let Ok(mut t) = self.tee.lock() {
+            t.control = None;
         }
     }
 
-    /// The output since the last call, for control clients.
+    /// The output since the last call, for control clients; copying goes on (it
+    /// starts with the first call).
     pub fn take_control_copy(&self) -> Vec<u8> {
         self.tee
             .lock()
             .ok()
-            .and_then(|mut t| t.control.as_mut().map(std::mem::take))
+            .map(|mut t| std::mem::take(t.control.get_or_insert_with(Vec::new)))
             .unwrap_or_default()
     }
 

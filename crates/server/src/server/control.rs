@@ -166,7 +166,7 @@ impl Server {
     fn session_has_window(&self, session: SessionId, window: WindowId) -> bool {
         self.sessions
             .get(&session)
-            .is_some_and(|s| s.windows.values().any(|w| *w == window))
+            .is_some_and(|s| s.index_of(window).is_some())
     }
 
     /// The notification an event (named as its hook) sends control clients.
@@ -335,7 +335,7 @@ impl Server {
         if clients.is_empty() {
             if self.control_copies {
                 for p in self.panes.values() {
-                    p.pty.copy_for_control(false);
+                    p.pty.stop_control_copy();
                 }
                 self.control_copies = false;
             }
@@ -360,7 +360,6 @@ impl Server {
             let Some(p) = self.panes.get(&pane) else {
                 continue;
             };
-            p.pty.copy_for_control(true);
             let bytes = p.pty.take_control_copy();
             if bytes.is_empty() {
                 continue;

@@ -142,13 +142,25 @@ impl Server {
                 return;
             };
             let (argv, blocks) = (item.argv.clone(), item.blocks.clone());
-            let block = self.control_block(id);
-            let outcome = self.with_ctx(id, item.depth, |ctx| cmd::run(ctx, &argv, &blocks));
-            let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
-            self.after(id, group, item, outcome);
-            if let Some(block) = block {
-                self.control_end(block, failed);
-            }
+            self.run_item(id, group, item, |ctx| cmd::run(ctx, &argv, &blocks));
+        }
+    }
+
+    /// Run one command (or its continuation) of `id` and take in its result; for a
+    /// control client, between its `%begin` and `%end`/`%error`.
+    fn run_item(
+        &mut self,
+        id: QueueId,
+        group: u64,
+        item: Item,
+        f: impl FnOnce(&mut Ctx<'_>) -> cmd::CmdResult,
+    ) {
+        let block = self.control_block(id);
+        let outcome = self.with_ctx(id, item.depth, f);
+        let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
+        self.after(id, group, item, outcome);
+        if let Some(block) = block {
+            self.control_end(block, failed);
         }
     }
 
@@ -328,13 +340,7 @@ impl Server {
         else {
             return;
         };
-        let block = self.control_block(id);
-        let outcome = self.with_ctx(id, item.depth, |ctx| cmd::resume(ctx, then, done));
-        let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
-        self.after(id, group, item, outcome);
-        if let Some(block) = block {
-            self.control_end(block, failed);
-        }
+        self.run_item(id, group, item, |ctx| cmd::resume(ctx, then, done));
         self.run_queue(id);
     }
 
