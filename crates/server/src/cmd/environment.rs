@@ -24,7 +24,23 @@ pub static SHOW_ENVIRONMENT: CmdEntry = CmdEntry {
 /// The environment a command changes: the server's global one, or a session's; the
 /// hidden one (`-h`) or the one programs get.
 fn environ<'a>(ctx: &'a mut Ctx<'_>, args: &Args) -> Result<&'a mut Vec<(String, String)>, String> {
-    let hidden = args.has('h');
+    environ_of(ctx, args, args.has('h'))
+}
+
+/// The environment of the other kind (hidden or not) at the same level.
+fn environ_other<'a>(
+    ctx: &'a mut Ctx<'_>,
+    args: &Args,
+) -> Result<&'a mut Vec<(String, String)>, String> {
+    environ_of(ctx, args, !args.has('h'))
+}
+
+/// The global (`-g`) or target session's environment, hidden or not.
+fn environ_of<'a>(
+    ctx: &'a mut Ctx<'_>,
+    args: &Args,
+    hidden: bool,
+) -> Result<&'a mut Vec<(String, String)>, String> {
     if args.has('g') {
         return Ok(if hidden {
             &mut ctx.server.global_hidden
@@ -80,33 +96,6 @@ fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     env.push((name, value));
     Ok(Flow::Continue)
-}
-
-/// The environment of the other kind (hidden or not) at the same level.
-fn environ_other<'a>(
-    ctx: &'a mut Ctx<'_>,
-    args: &Args,
-) -> Result<&'a mut Vec<(String, String)>, String> {
-    let visible = !args.has('h');
-    if args.has('g') {
-        return Ok(if visible {
-            &mut ctx.server.global_hidden
-        } else {
-            &mut ctx.server.global_env
-        });
-    }
-    let found = ctx.target(args, 't', Kind::Session)?;
-    ctx.server
-        .sessions
-        .get_mut(&found.session)
-        .map(|s| {
-            if visible {
-                &mut s.hidden
-            } else {
-                &mut s.environ
-            }
-        })
-        .ok_or_else(|| "no such session".to_string())
 }
 
 fn exec_show(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
