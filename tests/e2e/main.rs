@@ -10,6 +10,7 @@ mod copy;
 mod drawing;
 mod errors;
 mod faults;
+mod links;
 mod options;
 mod panes;
 mod plugins;

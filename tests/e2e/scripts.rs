@@ -4,7 +4,7 @@
 use crate::harness::{Env, Tmux};
 
 /// Run each command in both; every stdout, stderr and success must agree.
-fn same_answers(commands: &[&[&str]]) {
+pub fn same_answers(commands: &[&[&str]]) {
     let env = Env::new();
     let tmux = Tmux::new(&env, "ref");
     for args in commands {

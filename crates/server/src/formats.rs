@@ -43,6 +43,9 @@ pub struct FormatTarget<'a> {
     pub session: Option<SessionId>,
     pub window: Option<WindowId>,
     pub pane: Option<PaneId>,
+    /// The window's index in the session, when it was reached through one (a window
+    /// can be linked at several); else the one tmux would pick.
+    pub winlink: Option<u32>,
 }
 
 impl<'a> FormatTarget<'a> {
@@ -52,6 +55,7 @@ impl<'a> FormatTarget<'a> {
         let session = window.and_then(|w| server.session_of_window(w));
         FormatTarget {
             server,
+            winlink: None,
             client: None,
             session,
             window,
@@ -309,8 +313,33 @@ impl FormatTarget<'_> {
             "session_created" => epoch(s.created),
             "session_activity" => epoch(s.activity),
             "session_path" => s.cwd.display().to_string(),
-            "session_grouped" => "0".to_string(),
-            "session_group" => String::new(),
+            "session_grouped" => flag(s.group.is_some()),
+            "session_group" => s.group.clone().unwrap_or_default(),
+            "session_group_size" => s
+                .group
+                .as_ref()
+                .map(|_| srv.group_members(s.id).len().to_string())
+                .unwrap_or_default(),
+            "session_group_list" => s
+                .group
+                .as_ref()
+                .map(|_| srv.group_names(s.id, false).join(","))
+                .unwrap_or_default(),
+            "session_group_attached_list" => s
+                .group
+                .as_ref()
+                .map(|_| srv.group_names(s.id, true).join(","))
+                .unwrap_or_default(),
+            "session_group_attached" => s
+                .group
+                .as_ref()
+                .map(|_| srv.group_names(s.id, true).len().to_string())
+                .unwrap_or_default(),
+            "session_group_many_attached" => s
+                .group
+                .as_ref()
+                .map(|_| flag(srv.group_names(s.id, true).len() > 1))
+                .unwrap_or_default(),
             "session_many_attached" => flag(srv.attached_count(s.id) > 1),
             "session_marked" => flag(
                 srv.marked
@@ -357,8 +386,11 @@ impl FormatTarget<'_> {
         let srv = self.server;
         let w = srv.windows.get(&self.window?)?;
         let session = self.session.and_then(|s| srv.sessions.get(&s));
-        let index = session.and_then(|s| s.index_of(w.id));
-        let current = session.and_then(|s| s.current_window()) == Some(w.id);
+        let index = self
+            .winlink
+            .filter(|i| session.and_then(|s| s.windows.get(i)) == Some(&w.id))
+            .or_else(|| session.and_then(|s| s.index_of(w.id)));
+        let current = index.is_some() && session.map(|s| s.current) == index;
         let last = session.and_then(|s| s.last_window()) == Some(w.id);
         let (cols, rows) = w.size();
         let with_client = |f: &dyn Fn((bool, u16, u16)) -> String| {
@@ -383,15 +415,23 @@ impl FormatTarget<'_> {
                 with_client(&|o| if o.0 { o.2.to_string() } else { String::new() })
             }
             "window_active_clients" => viewers().to_string(),
-            "window_active_sessions" => {
-                flag(session.is_some_and(|s| s.current_window() == Some(w.id)))
-            }
+            "window_active_sessions" => srv
+                .sessions
+                .values()
+                .filter(|s| s.current_window() == Some(w.id))
+                .count()
+                .to_string(),
             "window_activity" => epoch(w.activity),
             "window_cell_width" => "16".to_string(),
             "window_cell_height" => "32".to_string(),
-            "window_linked" => "0".to_string(),
-            "window_linked_sessions" => "1".to_string(),
-            "window_linked_sessions_list" => session.map(|s| s.name.clone()).unwrap_or_default(),
+            "window_linked" => flag(session.is_some_and(|s| srv.session_is_linked(s.id, w.id))),
+            "window_linked_sessions" => srv.links_of_window(w.id).to_string(),
+            "window_linked_sessions_list" => srv
+                .sessions
+                .values()
+                .flat_map(|s| std::iter::repeat_n(s.name.as_str(), s.links_of(w.id)))
+                .collect::<Vec<_>>()
+                .join(","),
             "window_stack_index" => session
                 .and_then(|s| s.stack().iter().position(|x| *x == w.id))
                 .map_or_else(|| "0".to_string(), |i| (i + 1).to_string()),

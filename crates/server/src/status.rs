@@ -71,6 +71,7 @@ fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
     let pane = window.and_then(|w| server.active_pane(w));
     let ctx = FormatTarget {
         server,
+        winlink: None,
         client: Some(client),
         session: Some(session),
         window,
@@ -156,16 +157,17 @@ fn window_list(
         return list;
     };
     let count = s.windows.len();
-    for (n, (_, &window)) in s.windows.iter().enumerate() {
+    for (n, (&index, &window)) in s.windows.iter().enumerate() {
         let ctx = FormatTarget {
             server,
+            winlink: Some(index),
             client: Some(client),
             session: Some(session),
             window: Some(window),
             pane: server.active_pane(window),
         };
         let wopt = |name: &str| server.window_option(Some(window), name);
-        let current = s.current_window() == Some(window);
+        let current = s.current == index;
         let mut style = style_option(&ctx, wopt("window-status-style"), base);
         if current {
             style = style_option(&ctx, wopt("window-status-current-style"), style);
@@ -247,6 +249,7 @@ pub fn overlay(
     };
     let ctx = FormatTarget {
         server,
+        winlink: None,
         client: Some(client),
         session,
         window: None,

@@ -72,6 +72,7 @@ pub fn expand_for_client(ctx: &Ctx<'_>, client: crate::ids::ClientId, s: &str) -
     let window = session.and_then(|s| ctx.server.current_window(s));
     FormatTarget {
         server: ctx.server,
+        winlink: None,
         client: Some(client),
         session,
         window,

@@ -25,6 +25,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         // Every variable this target has, by name, as tmux lists them.
         let target = FormatTarget {
             server: ctx.server,
+            winlink: found.map(|f| f.index),
             client,
             session: found.map(|f| f.session),
             window: found.map(|f| f.window),
@@ -46,6 +47,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     } else {
         FormatTarget {
             server: ctx.server,
+            winlink: found.map(|f| f.index),
             client,
             session: found.map(|f| f.session),
             window: found.map(|f| f.window),

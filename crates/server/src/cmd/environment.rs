@@ -73,6 +73,7 @@ fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             let found = ctx.target(args, 't', Kind::Session).ok();
             let target = crate::formats::FormatTarget {
                 server: ctx.server,
+                winlink: found.map(|f| f.index),
                 client: ctx.client,
                 session: found.map(|f| f.session),
                 window: found.map(|f| f.window),

@@ -52,10 +52,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         !args.has('d'),
     )?;
     if !args.has('d') {
-        if let Some(s) = ctx.server.sessions.get_mut(&dst.session)
-            && let Some(i) = s.index_of(dst.window)
-        {
-            s.select(i);
+        if let Some(s) = ctx.server.sessions.get_mut(&dst.session) {
+            s.select(dst.index);
         }
         ctx.server.fit_session(dst.session);
     }

@@ -28,6 +28,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let window = ctx.server.current_window(session);
         let f = FormatTarget {
             server: ctx.server,
+            winlink: None,
             client: Some(c.id),
             session: Some(session),
             window,

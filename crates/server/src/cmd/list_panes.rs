@@ -14,19 +14,22 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let mut windows: Vec<(SessionId, WindowId)> = Vec::new();
-    if args.has('a') {
-        for s in ctx.server.sessions.values() {
-            windows.extend(s.windows.values().map(|w| (s.id, *w)));
-        }
+    let mut windows: Vec<(SessionId, u32, WindowId)> = Vec::new();
+    let sessions = if args.has('a') {
+        ctx.server.sessions_by_name()
     } else if args.has('s') {
-        let found = ctx.target(args, 't', Kind::Session)?;
-        if let Some(s) = ctx.server.sessions.get(&found.session) {
-            windows.extend(s.windows.values().map(|w| (s.id, *w)));
-        }
+        vec![ctx.target(args, 't', Kind::Session)?.session]
     } else {
+        Vec::new()
+    };
+    for id in sessions {
+        if let Some(s) = ctx.server.sessions.get(&id) {
+            windows.extend(s.windows.iter().map(|(i, w)| (id, *i, *w)));
+        }
+    }
+    if !args.has('a') && !args.has('s') {
         let found = ctx.target(args, 't', Kind::Window)?;
-        windows.push((found.session, found.window));
+        windows.push((found.session, found.index, found.window));
     }
     let default = if args.has('a') || args.has('s') {
         LIST_PANES_ALL
@@ -35,7 +38,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     let format = args.get('F').unwrap_or(default);
     let mut lines = Vec::new();
-    for (s, w) in windows {
+    for (s, index, w) in windows {
         let panes = ctx
             .server
             .windows
@@ -45,6 +48,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         for p in panes {
             let f = FormatTarget {
                 server: ctx.server,
+                winlink: Some(index),
                 client: None,
                 session: Some(s),
                 window: Some(w),

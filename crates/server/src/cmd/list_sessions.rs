@@ -15,18 +15,11 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let format = args.get('F').unwrap_or(LIST_SESSIONS);
     let mut lines = Vec::new();
-    // By name, as tmux keeps them.
-    let mut sessions: Vec<_> = ctx
-        .server
-        .sessions
-        .iter()
-        .map(|(id, s)| (s.name.clone(), *id))
-        .collect();
-    sessions.sort();
-    for (_, id) in sessions {
+    for id in ctx.server.sessions_by_name() {
         let window = ctx.server.current_window(id);
         let f = FormatTarget {
             server: ctx.server,
+            winlink: None,
             client: None,
             session: Some(id),
             window,

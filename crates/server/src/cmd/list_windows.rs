@@ -15,7 +15,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let sessions: Vec<SessionId> = if args.has('a') {
-        ctx.server.sessions.keys().copied().collect()
+        ctx.server.sessions_by_name()
     } else {
         vec![ctx.target(args, 't', Kind::Session)?.session]
     };
@@ -30,9 +30,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let Some(session) = ctx.server.sessions.get(&s) else {
             continue;
         };
-        for &w in session.windows.values() {
+        for (&index, &w) in &session.windows {
             let f = FormatTarget {
                 server: ctx.server,
+                winlink: Some(index),
                 client: None,
                 session: Some(s),
                 window: Some(w),

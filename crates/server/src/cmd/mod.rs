@@ -194,6 +194,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &kill_window::ENTRY,
     &last_pane::ENTRY,
     &select_window::LAST_WINDOW,
+    &move_window::LINK_WINDOW,
     &buffers::LIST_BUFFERS,
     &list_clients::ENTRY,
     &list_commands::ENTRY,
@@ -251,6 +252,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &move_window::SWAP_WINDOW,
     &switch_client::ENTRY,
     &unbind_key::ENTRY,
+    &move_window::UNLINK_WINDOW,
     &wait_for::ENTRY,
 ];
 
@@ -307,6 +309,7 @@ impl Ctx<'_> {
     pub fn formats(&self) -> crate::formats::FormatTarget<'_> {
         crate::formats::FormatTarget {
             server: self.server,
+            winlink: None,
             client: self.client,
             session: self.current.session,
             window: self.current.window,

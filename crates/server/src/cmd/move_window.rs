@@ -26,6 +26,24 @@ fn base_index(ctx: &Ctx<'_>, session: SessionId) -> u32 {
     u32::try_from(ctx.server.session_number(Some(session), "base-index")).unwrap_or(0)
 }
 
+pub static LINK_WINDOW: CmdEntry = CmdEntry {
+    name: "link-window",
+    alias: Some("linkw"),
+    flags: "abdks:t:",
+    args: (0, Some(0)),
+    usage: "[-abdk] [-s src-window] [-t dst-window]",
+    exec: exec_link,
+};
+
+pub static UNLINK_WINDOW: CmdEntry = CmdEntry {
+    name: "unlink-window",
+    alias: Some("unlinkw"),
+    flags: "kt:",
+    args: (0, Some(0)),
+    usage: "[-k] [-t target-window]",
+    exec: exec_unlink,
+};
+
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if args.has('r') {
         let found = ctx.target(args, 't', Kind::Session)?;
@@ -36,70 +54,72 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         ctx.server.redraw_all();
         return Ok(Flow::Continue);
     }
-    let src = ctx.target(args, 's', Kind::Window)?;
+    link(ctx, args, true)
+}
+
+fn exec_link(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    link(ctx, args, false)
+}
+
+/// link-window, and move-window as tmux does it: a link at the destination, then (to
+/// move) the source's link taken away.
+fn link(ctx: &mut Ctx<'_>, args: &Args, moving: bool) -> CmdResult {
+    let mut src = ctx.target(args, 's', Kind::Window)?;
     let (dst_session, index) = if args.has('a') || args.has('b') {
         // Next to the target window: after (-a) or before (-b) it, the windows in the
         // way moved up, as tmux does.
         let at = ctx.target(args, 't', Kind::Window)?;
-        let index = ctx
-            .server
-            .sessions
-            .get(&at.session)
-            .and_then(|s| s.index_of(at.window))
-            .ok_or("no such window")?;
-        let want = if args.has('a') { index + 1 } else { index };
-        super::new_window::shift_up(ctx, at.session, want);
+        let want = if args.has('a') {
+            at.index + 1
+        } else {
+            at.index
+        };
+        let moved = super::new_window::shift_up(ctx, at.session, want);
+        if src.session == at.session && moved.contains(&src.index) {
+            src.index += 1;
+        }
         (at.session, Some(want))
     } else {
         match args.get('t') {
             Some(t) => super::break_pane::destination(ctx, t)?,
-            None => (src.session, None),
+            None => (
+                super::target::resolve(ctx.server, &ctx.current, None, Kind::Session)?.session,
+                None,
+            ),
         }
     };
-    let base = base_index(ctx, dst_session);
-    let dst = ctx
-        .server
-        .sessions
-        .get(&dst_session)
-        .ok_or("no such session")?;
-    let index = match index {
-        Some(i) if dst.windows.get(&i) == Some(&src.window) => return Ok(Flow::Continue),
-        Some(i) if dst.windows.contains_key(&i) => {
-            if !args.has('k') {
-                return Err(format!("index in use: {i}"));
+    ctx.server.link_window(
+        src.session,
+        src.window,
+        dst_session,
+        index,
+        args.has('k'),
+        !args.has('d'),
+    )?;
+    if moving {
+        ctx.server.unlink_window(src.session, src.index);
+        let renumber = crate::options::parse_flag(
+            ctx.server
+                .session_option(Some(src.session), "renumber-windows"),
+        )
+        .unwrap_or(false);
+        if renumber && !args.has('s') && ctx.server.sessions.contains_key(&src.session) {
+            let base = base_index(ctx, src.session);
+            if let Some(s) = ctx.server.sessions.get_mut(&src.session) {
+                s.renumber(base);
             }
-            if let Some(&w) = dst.windows.get(&i) {
-                ctx.server.kill_window(w);
-            }
-            i
-        }
-        Some(i) => i,
-        None => dst.free_index(base),
-    };
-    let src_session = ctx
-        .server
-        .sessions
-        .get_mut(&src.session)
-        .ok_or("no such session")?;
-    let was_current = src_session.current_window() == Some(src.window);
-    let Some(old) = src_session.index_of(src.window) else {
-        return Err("no such window".to_string());
-    };
-    src_session.windows.remove(&old);
-    if src_session.windows.is_empty() {
-        // The last window left: the session ends, as in tmux.
-        ctx.server.sessions.remove(&src.session);
-    } else if was_current {
-        src_session.remove_window(src.window);
-    }
-    if let Some(s) = ctx.server.sessions.get_mut(&dst_session) {
-        s.windows.insert(index, src.window);
-        if !args.has('d') || (src.session == dst_session && was_current) {
-            s.select(index);
         }
     }
-    ctx.server.fit_session(dst_session);
     ctx.server.redraw_all();
+    Ok(Flow::Continue)
+}
+
+fn exec_unlink(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Window)?;
+    if !args.has('k') && !ctx.server.session_is_linked(found.session, found.window) {
+        return Err("window only linked to one session".to_string());
+    }
+    ctx.server.unlink_window(found.session, found.index);
     Ok(Flow::Continue)
 }
 
@@ -109,18 +129,7 @@ fn exec_swap(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if src.window == dst.window {
         return Ok(Flow::Continue);
     }
-    let si = ctx
-        .server
-        .sessions
-        .get(&src.session)
-        .and_then(|s| s.index_of(src.window))
-        .ok_or("no such window")?;
-    let di = ctx
-        .server
-        .sessions
-        .get(&dst.session)
-        .and_then(|s| s.index_of(dst.window))
-        .ok_or("no such window")?;
+    let (si, di) = (src.index, dst.index);
     if let Some(s) = ctx.server.sessions.get_mut(&src.session) {
         s.windows.insert(si, dst.window);
     }

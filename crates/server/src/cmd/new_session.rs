@@ -41,18 +41,38 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
     }
     let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
-    let session = ctx.server.create_session(
-        name,
-        args.get('n').map(str::to_string),
-        size,
-        cwd.clone(),
-        environ,
-        NewPane {
-            command,
-            cwd: Some(cwd),
-            env: Vec::new(),
-        },
-    )?;
+    let group = match args.get('t') {
+        Some(t) => {
+            if command.is_some() || args.has('n') {
+                return Err("command or window name given with target".to_string());
+            }
+            Some(group_for(ctx, t)?)
+        }
+        None => None,
+    };
+    let name = match (&name, &group) {
+        (None, Some(g)) => Some(format!("{}-{}", g.name, ctx.server.next_session_id())),
+        _ => name,
+    };
+    // A session joining a group takes the group's windows instead of a first one.
+    let first_window = match &group {
+        Some(g) if g.shared => None,
+        _ => Some((
+            args.get('n').map(str::to_string),
+            NewPane {
+                command,
+                cwd: Some(cwd.clone()),
+                env: Vec::new(),
+            },
+        )),
+    };
+    let session = ctx
+        .server
+        .create_session(name, first_window, size, cwd, environ)?;
+    if let Some(g) = group {
+        ctx.server.join_group(session, &g.name, g.with);
+        ctx.server.fit_session(session);
+    }
     // As tmux: -x/-y become the session's default-size, so its later windows match.
     if args.has('x') || args.has('y') {
         let dim = |flag: char, fallback: u16| {
@@ -116,5 +136,47 @@ fn requested_size(ctx: &Ctx<'_>, args: &Args, detached: bool) -> Result<Size, St
     Ok(Size {
         cols: size.cols.max(1),
         rows: size.rows.max(1),
+    })
+}
+
+/// The group a `new-session -t` joins.
+struct Group {
+    name: String,
+    /// The session to group with, when the target named one.
+    with: Option<crate::ids::SessionId>,
+    /// It has windows to share (the target was a session or an existing group).
+    shared: bool,
+}
+
+/// As tmux: the target session's group (or a new one named after it), else an
+/// existing group of that name, else a new empty group of that name.
+fn group_for(ctx: &Ctx<'_>, target: &str) -> Result<Group, String> {
+    let srv = &*ctx.server;
+    if let Ok(id) = super::target::find_session(srv, target)
+        && let Some(s) = srv.sessions.get(&id)
+    {
+        return Ok(Group {
+            name: s.group.clone().unwrap_or_else(|| s.name.clone()),
+            with: Some(id),
+            shared: true,
+        });
+    }
+    if srv
+        .sessions
+        .values()
+        .any(|s| s.group.as_deref() == Some(target))
+    {
+        return Ok(Group {
+            name: target.to_string(),
+            with: None,
+            shared: true,
+        });
+    }
+    let name = crate::names::session_name(target)
+        .ok_or_else(|| format!("invalid session group: {target}"))?;
+    Ok(Group {
+        name,
+        with: None,
+        shared: false,
     })
 }

@@ -87,7 +87,7 @@ fn target_index(
             .sessions
             .get(&found.session)
             .ok_or("no such session")?;
-        let at = s.index_of(found.window).unwrap_or(0);
+        let at = found.index;
         let want = if args.has('a') { at + 1 } else { at };
         if s.windows.contains_key(&want) {
             shift_up(ctx, found.session, want);
@@ -98,10 +98,15 @@ fn target_index(
 }
 
 /// Move the windows from `from` up to the first free index up by one, making room
-/// (new-window and move-window -a/-b; tmux's winlink_shuffle_up).
-pub fn shift_up(ctx: &mut Ctx<'_>, session: crate::ids::SessionId, from: u32) {
+/// (new-window and move-window -a/-b; tmux's winlink_shuffle_up). Returns the indexes
+/// that moved.
+pub fn shift_up(
+    ctx: &mut Ctx<'_>,
+    session: crate::ids::SessionId,
+    from: u32,
+) -> std::ops::Range<u32> {
     let Some(s) = ctx.server.sessions.get_mut(&session) else {
-        return;
+        return from..from;
     };
     let mut end = from;
     while s.windows.contains_key(&end) {
@@ -115,4 +120,5 @@ pub fn shift_up(ctx: &mut Ctx<'_>, session: crate::ids::SessionId, from: u32) {
     if (from..end).contains(&s.current) {
         s.current = s.current.saturating_add(1);
     }
+    from..end
 }

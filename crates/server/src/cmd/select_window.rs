@@ -50,12 +50,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         return exec_last(ctx, args);
     }
     let found = ctx.target(args, 't', Kind::Window)?;
-    let index = ctx
-        .server
-        .sessions
-        .get(&found.session)
-        .and_then(|s| s.index_of(found.window))
-        .ok_or("no such window")?;
+    let index = found.index;
     let already = ctx
         .server
         .sessions

@@ -179,6 +179,7 @@ fn expand(ctx: &Ctx<'_>, args: &Args, text: &str) -> String {
     let found = ctx.target(args, 't', Kind::Pane).ok();
     FormatTarget {
         server: ctx.server,
+        winlink: found.map(|f| f.index),
         client: ctx.client,
         session: found.map(|f| f.session),
         window: found.map(|f| f.window),

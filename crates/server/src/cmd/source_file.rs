@@ -29,6 +29,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let path = if args.has('F') {
             crate::formats::FormatTarget {
                 server: ctx.server,
+                winlink: None,
                 client: ctx.client,
                 session: ctx.current.session,
                 window: ctx.current.window,
@@ -156,6 +157,7 @@ impl crate::cmdline::ParseEnv for ConfigEnv<'_> {
     fn expand_condition(&self, condition: &str) -> String {
         crate::formats::FormatTarget {
             server: self.server,
+            winlink: None,
             client: None,
             session: None,
             window: None,

@@ -55,10 +55,8 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if args.get('t').is_some() && !args.has('n') && !args.has('p') && !args.has('l') {
         // A window or pane target also selects that window and pane.
         let found = ctx.target(args, 't', Kind::Pane)?;
-        if let Some(s) = ctx.server.sessions.get_mut(&found.session)
-            && let Some(i) = s.index_of(found.window)
-        {
-            s.select(i);
+        if let Some(s) = ctx.server.sessions.get_mut(&found.session) {
+            s.select(found.index);
         }
         ctx.server.activate_pane(found.pane);
     }

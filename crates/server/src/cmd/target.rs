@@ -38,6 +38,9 @@ pub struct Current {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
     pub session: SessionId,
+    /// The window's index in the session: a window linked at several indexes is
+    /// reached through one of them.
+    pub index: u32,
     pub window: WindowId,
     pub pane: PaneId,
 }
@@ -77,12 +80,7 @@ fn mouse_found(server: &Server, current: &Current) -> Result<Found, String> {
         return pane_found(server, pane);
     }
     let window = at.window.ok_or("no mouse target")?;
-    let pane = server.active_pane(window).ok_or("no mouse target")?;
-    Ok(Found {
-        session: at.session,
-        window,
-        pane,
-    })
+    window_found(server, at.session, window).map_err(|_| "no mouse target".to_string())
 }
 
 /// The parts of a target string, split as tmux splits them.
@@ -185,10 +183,10 @@ impl Finder<'_> {
             return match (p.window, p.pane) {
                 (None, None) => session_found(self.server, s),
                 (Some(w), None) => {
-                    let w_id = self
+                    let index = self
                         .window_in_session(s, w, p.exact_window)
                         .ok_or_else(|| no_window(w))?;
-                    window_found(self.server, s, w_id)
+                    winlink_found(self.server, s, index)
                 }
                 (None, Some(q)) => {
                     if let Some(id) = pane_id(q) {
@@ -201,15 +199,14 @@ impl Finder<'_> {
                     Ok(Found { pane, ..base })
                 }
                 (Some(w), Some(q)) => {
-                    let w_id = self
+                    let index = self
                         .window_in_session(s, w, p.exact_window)
                         .ok_or_else(|| no_window(w))?;
-                    let pane = self.pane_in_window(w_id, q).ok_or_else(|| no_pane(q))?;
-                    Ok(Found {
-                        session: s,
-                        window: w_id,
-                        pane,
-                    })
+                    let base = winlink_found(self.server, s, index)?;
+                    let pane = self
+                        .pane_in_window(base.window, q)
+                        .ok_or_else(|| no_pane(q))?;
+                    Ok(Found { pane, ..base })
                 }
             };
         }
@@ -268,8 +265,8 @@ impl Finder<'_> {
             let s = self.server.session_of_window(id)?;
             return window_found(self.server, s, id).ok();
         }
-        if let Some(w) = self.window_in_session(self.cur.session, name, exact) {
-            return window_found(self.server, self.cur.session, w).ok();
+        if let Some(i) = self.window_in_session(self.cur.session, name, exact) {
+            return winlink_found(self.server, self.cur.session, i).ok();
         }
         if only {
             return None;
@@ -278,11 +275,12 @@ impl Finder<'_> {
         session_found(self.server, s).ok()
     }
 
-    fn window_in_session(&self, session: SessionId, name: &str, exact: bool) -> Option<WindowId> {
+    /// The index in `session` that `name` means.
+    fn window_in_session(&self, session: SessionId, name: &str, exact: bool) -> Option<u32> {
         let srv = self.server;
         let s = srv.sessions.get(&session)?;
         if let Some(id) = window_id(name) {
-            return s.index_of(id).map(|_| id);
+            return s.index_of(id);
         }
         let indexes: Vec<u32> = s.windows.keys().copied().collect();
         let at = indexes.iter().position(|i| *i == s.current)?;
@@ -294,29 +292,29 @@ impl Finder<'_> {
             } else {
                 (at + len - step) % len
             };
-            return s.windows.get(&indexes[i]).copied();
+            return indexes.get(i).copied();
         }
         if !exact {
             match name {
-                "!" => return s.last_window(),
-                "^" => return s.windows.values().next().copied(),
-                "$" => return s.windows.values().next_back().copied(),
+                "!" => return s.last_window().and_then(|w| s.index_of(w)),
+                "^" => return indexes.first().copied(),
+                "$" => return indexes.last().copied(),
                 _ => {}
             }
         }
         if !name.starts_with(['+', '-'])
             && let Ok(i) = name.parse::<u32>()
-            && let Some(w) = s.windows.get(&i)
+            && s.windows.contains_key(&i)
         {
-            return Some(*w);
+            return Some(i);
         }
-        let unique = |pred: &dyn Fn(&str) -> bool| -> Option<Option<WindowId>> {
+        let unique = |pred: &dyn Fn(&str) -> bool| -> Option<Option<u32>> {
             let mut hits = s
                 .windows
-                .values()
-                .filter(|w| srv.windows.get(w).is_some_and(|win| pred(&win.name)));
+                .iter()
+                .filter(|(_, w)| srv.windows.get(w).is_some_and(|win| pred(&win.name)));
             let first = hits.next()?;
-            Some(hits.next().is_none().then_some(*first))
+            Some(hits.next().is_none().then_some(*first.0))
         };
         if let Some(hit) = unique(&|n| n == name) {
             return hit;
@@ -500,10 +498,34 @@ fn session_found(server: &Server, session: SessionId) -> Result<Found, String> {
     window_found(server, session, window)
 }
 
+/// A window of a session, at the index tmux would pick (the current one if it holds the
+/// window, else the lowest).
 fn window_found(server: &Server, session: SessionId, window: WindowId) -> Result<Found, String> {
+    let index = server
+        .sessions
+        .get(&session)
+        .and_then(|s| s.index_of(window))
+        .ok_or("window is not in the session")?;
     let pane = server.active_pane(window).ok_or("window has no panes")?;
     Ok(Found {
         session,
+        index,
+        window,
+        pane,
+    })
+}
+
+/// The window at `index` of a session.
+fn winlink_found(server: &Server, session: SessionId, index: u32) -> Result<Found, String> {
+    let window = *server
+        .sessions
+        .get(&session)
+        .and_then(|s| s.windows.get(&index))
+        .ok_or("no such window")?;
+    let pane = server.active_pane(window).ok_or("window has no panes")?;
+    Ok(Found {
+        session,
+        index,
         window,
         pane,
     })
@@ -514,11 +536,8 @@ fn pane_found(server: &Server, pane: PaneId) -> Result<Found, String> {
     let session = server
         .session_of_window(window)
         .ok_or("pane is not in a session")?;
-    Ok(Found {
-        session,
-        window,
-        pane,
-    })
+    let found = window_found(server, session, window)?;
+    Ok(Found { pane, ..found })
 }
 
 /// A session by name as `-t` finds it (for commands that take a session name only).

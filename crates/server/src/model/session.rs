@@ -27,6 +27,9 @@ pub struct Session {
     /// Where new windows start when no `-c` is given.
     pub cwd: PathBuf,
     pub options: OptionStore,
+    /// The session group it shares its windows with (`new-session -t`): the group's
+    /// name, which is the name its first session had.
+    pub group: Option<String>,
 }
 
 impl Session {
@@ -34,11 +37,22 @@ impl Session {
         self.windows.get(&self.current).copied()
     }
 
+    /// Where the window is in this session: the current index if it holds the window,
+    /// else the lowest (a window can be linked at several indexes; tmux's
+    /// cmd_find_best_winlink_with_window picks the same way).
     pub fn index_of(&self, window: WindowId) -> Option<u32> {
+        if self.windows.get(&self.current) == Some(&window) {
+            return Some(self.current);
+        }
         self.windows
             .iter()
             .find(|(_, w)| **w == window)
             .map(|(i, _)| *i)
+    }
+
+    /// How many indexes hold the window.
+    pub fn links_of(&self, window: WindowId) -> usize {
+        self.windows.values().filter(|w| **w == window).count()
     }
 
     /// Make the window at `index` current, remembering the previous one.
@@ -86,14 +100,31 @@ impl Session {
         i
     }
 
-    /// Forget a window; if it was current, the last (else the next, else the previous)
-    /// window becomes current. Returns false when the session has no windows left.
+    /// Forget a window at every index it holds; see `unlink`.
     pub fn remove_window(&mut self, window: WindowId) -> bool {
-        let Some(index) = self.index_of(window) else {
+        let indexes: Vec<u32> = self
+            .windows
+            .iter()
+            .filter(|(_, w)| **w == window)
+            .map(|(i, _)| *i)
+            .collect();
+        let mut left = !self.windows.is_empty();
+        for i in indexes {
+            left = self.unlink(i);
+        }
+        left
+    }
+
+    /// Forget the window at `index`; if it was current, the last (else the next, else
+    /// the previous) window becomes current. Returns false when the session has no
+    /// windows left.
+    pub fn unlink(&mut self, index: u32) -> bool {
+        let Some(window) = self.windows.remove(&index) else {
             return !self.windows.is_empty();
         };
-        self.windows.remove(&index);
-        self.last.retain(|w| *w != window);
+        if self.index_of(window).is_none() {
+            self.last.retain(|w| *w != window);
+        }
         if self.windows.is_empty() {
             return false;
         }

@@ -129,6 +129,7 @@ impl TreeMode {
                 };
                 let flags = crate::formats::FormatTarget {
                     server,
+                    winlink: None,
                     client: None,
                     session: Some(s.id),
                     window: Some(w),

@@ -263,6 +263,7 @@ impl Server {
                     let pane = self.active_pane(window);
                     let target = FormatTarget {
                         server: self,
+                        winlink: None,
                         client: Some(*c),
                         session: Some(session),
                         window: Some(window),

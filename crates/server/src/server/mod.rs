@@ -11,6 +11,7 @@ mod control;
 mod copy;
 mod destroy;
 mod events;
+mod groups;
 pub mod hooks;
 mod queue;
 mod render;
@@ -99,6 +100,8 @@ pub struct Server {
     pub pending_hooks: Vec<(&'static str, hooks::HookTarget)>,
     /// What the change hooks last saw.
     observed: hooks::Observed,
+    /// The windows each session group shares.
+    group_windows: groups::GroupWindows,
 }
 
 impl Server {
@@ -150,6 +153,7 @@ impl Server {
             status_jobs: status_jobs::StatusJobs::default(),
             pending_hooks: Vec::new(),
             observed: hooks::Observed::default(),
+            group_windows: Default::default(),
         }
     }
 
@@ -258,16 +262,18 @@ impl Server {
         self.windows.get(&window).map(|w| w.active)
     }
 
-    /// The session a window is in (the first, if linked into several).
     /// The id the next new session gets (`#{next_session_id}`).
     pub fn next_session_id(&self) -> u32 {
         self.ids.session.peek()
     }
 
+    /// The session a window is in: of several, the most recently used, as tmux's
+    /// cmd_find_best_session_with_window picks.
     pub fn session_of_window(&self, window: WindowId) -> Option<SessionId> {
         self.sessions
             .values()
-            .find(|s| s.index_of(window).is_some())
+            .filter(|s| s.index_of(window).is_some())
+            .max_by_key(|s| (s.activity, s.id))
             .map(|s| s.id)
     }
 

@@ -157,6 +157,7 @@ impl Server {
     ) {
         let block = self.control_block(id);
         let outcome = self.with_ctx(id, item.depth, f);
+        self.sync_groups();
         let failed = outcome.as_ref().is_some_and(|o| o.result.is_err());
         self.after(id, group, item, outcome);
         if let Some(block) = block {

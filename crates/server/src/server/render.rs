@@ -114,6 +114,7 @@ impl Server {
         let format = self.session_option(Some(session), "set-titles-string");
         let target = crate::formats::FormatTarget {
             server: self,
+            winlink: None,
             client: Some(id),
             session: Some(session),
             window,

@@ -438,6 +438,7 @@ impl Server {
             let pane = self.active_pane(window);
             let target = crate::formats::FormatTarget {
                 server: self,
+                winlink: None,
                 client: None,
                 session: self.session_of_window(window),
                 window: Some(window),

@@ -29,15 +29,15 @@ pub struct NewPane {
 const DROPPED_ENV: &[&str] = &["TMUX", "TMUX_PANE", "RMUX", "RMUX_PANE", "COLUMNS", "LINES"];
 
 impl Server {
-    /// A new session with one window; the name defaults to the next session number.
+    /// A new session with its first window (none when it is to share a group's); the
+    /// name defaults to the next session number.
     pub fn create_session(
         &mut self,
         name: Option<String>,
-        window_name: Option<String>,
+        first_window: Option<(Option<String>, NewPane)>,
         size: Size,
         cwd: PathBuf,
         environ: Vec<(String, String)>,
-        pane: NewPane,
     ) -> Result<SessionId, String> {
         let number = self.ids.session.peek();
         let name = name.unwrap_or_else(|| {
@@ -74,10 +74,13 @@ impl Server {
                 hidden: Vec::new(),
                 cwd,
                 options: OptionStore::default(),
+                group: None,
             },
         );
         let base = u32::try_from(self.session_number(Some(id), "base-index")).unwrap_or(0);
-        if let Err(e) = self.create_window_sized(id, Some(base), window_name, pane, true, size) {
+        if let Some((window_name, pane)) = first_window
+            && let Err(e) = self.create_window_sized(id, Some(base), window_name, pane, true, size)
+        {
             self.sessions.remove(&id);
             return Err(e);
         }
