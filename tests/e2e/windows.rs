@@ -572,3 +572,86 @@ fn rearranging_keys_rotate_swap_break_spread_and_find() {
     t.send(b"\r");
     t.wait("window 0 chosen", |ls| status(ls).contains("0:bash*"));
 }
+
+/// tmux's modes belong to the pane: a script starts them with no client attached, and
+/// `#{pane_mode}` says which; keys sent with no client to act for leave them be.
+#[test]
+fn modes_started_by_a_script_belong_to_the_pane() {
+    let mode: &[&str] = &["display", "-p", "-t", "%0", "#{pane_in_mode} #{pane_mode}"];
+    crate::scripts::same_answers(&[
+        &["new", "-d", "-x", "80", "-y", "24"],
+        &["choose-buffer", "-t", "%0"],
+        mode,
+        &["choose-client", "-t", "%0"],
+        mode,
+        &["choose-tree", "-t", "%0"],
+        mode,
+        &["send-keys", "-t", "%0", "q"],
+        mode,
+        &["find-window", "-t", "%0", "zzzz"],
+        &["clock-mode", "-t", "%0"],
+        mode,
+        &["set-buffer", "hello"],
+        &["choose-buffer", "-t", "%0"],
+        mode,
+        &[
+            "choose-tree",
+            "-t",
+            "%0",
+            "-Z",
+            "-F",
+            "#{session_name}",
+            "-f",
+            "#{?session_attached,1,0}",
+            "-O",
+            "name",
+            "-r",
+        ],
+        mode,
+    ]);
+}
+
+/// A chooser opened in one pane of a split covers that pane only; the clock a script
+/// starts in the other pane shows beside it, and each leaves on its own.
+#[test]
+fn a_chooser_covers_only_its_pane() {
+    let env = Env::new();
+    let mut t = attached(&env, 80, 24);
+    t.line("echo LEFT-SIDE");
+    t.wait("the left pane's text", |ls| {
+        ls.iter().any(|l| l.starts_with("LEFT-SIDE"))
+    });
+    t.prefix(b"%");
+    t.wait("two panes", |ls| prompts(ls) == 2);
+    t.prefix(b"w");
+    t.wait("the tree in the right pane", |ls| {
+        ls[0].find("(0) - t: 1 windows").is_some_and(|c| c > 40)
+    });
+    assert!(
+        t.lines().iter().any(|l| l.starts_with("LEFT-SIDE")),
+        "the left pane still shows its text"
+    );
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "t:0.1", "#{pane_mode}"]),
+        "tree-mode\n"
+    );
+    env.ok(&["clock-mode", "-t", "t:0.0"]);
+    // The clock's digits are cells painted in clock-mode-colour (blue) in the left pane.
+    t.wait("the clock in the left pane", |_| {
+        t.with_screen(|s| {
+            (0..23).any(|y| {
+                s.row(y).is_some_and(|r| {
+                    (0..40).any(|x| r.cell(x).style.bg == rmux_term::Color::Indexed(4))
+                })
+            })
+        })
+    });
+    t.send(b"q");
+    t.wait("the tree closed, the clock still there", |ls| {
+        !ls[0].contains("(0) - t:") && ls.iter().any(|l| l.ends_with("IN$") || l.contains("│IN$"))
+    });
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "t:0.0", "#{pane_mode}"]),
+        "clock-mode\n"
+    );
+}

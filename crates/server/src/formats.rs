@@ -550,8 +550,15 @@ impl FormatTarget<'_> {
                 .as_ref()
                 .map(|(_, t)| epoch(*t))
                 .unwrap_or_default(),
-            "pane_in_mode" => flag(p.copy.is_some()),
-            "pane_mode" => if p.copy.is_some() { "copy-mode" } else { "" }.to_string(),
+            // tmux counts the modes stacked up in the pane.
+            "pane_in_mode" => (p.modes.len() + usize::from(p.copy.is_some())).to_string(),
+            "pane_mode" => p
+                .modes
+                .last()
+                .map(crate::modes::Mode::name)
+                .or(p.copy.as_ref().map(|_| "copy-mode"))
+                .unwrap_or_default()
+                .to_string(),
             "scroll_position" => p
                 .copy
                 .as_ref()

@@ -101,6 +101,18 @@ impl Server {
         }
         let table = a.key_table.clone();
         if table == default
+            && let Some(pane) = self.input_pane(client).filter(|p| self.in_mode(*p))
+        {
+            // A pane showing a chooser or the clock: the prefix still works, every other
+            // key is the mode's.
+            if self.is_prefix(session, key) {
+                self.set_key_table(client, "prefix", None);
+            } else {
+                self.mode_key(pane, key, Some(client));
+            }
+            return;
+        }
+        if table == default
             && let Some(copy_table) = self.copy_table(client)
         {
             // A pane in copy mode: its table first, then the prefix; other keys do nothing.

@@ -1,7 +1,7 @@
 //! choose-buffer (`C-b =`: paste a buffer) and choose-client (`C-b D`: detach a client),
 //! each a list to pick from.
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::cmdline::quote_arg;
 use crate::modes::{ChooseMode, Mode};
 
@@ -23,14 +23,18 @@ pub static CHOOSE_CLIENT: CmdEntry = CmdEntry {
     exec: exec_client,
 };
 
-fn open(ctx: &mut Ctx<'_>, items: Vec<(String, String)>, empty: &str) -> CmdResult {
-    let (client, _) = super::attached_session(ctx)?;
-    if items.is_empty() {
-        return Err(empty.to_string());
-    }
-    if let Some(a) = ctx.server.attached_mut(client) {
-        a.mode = Some(Mode::Choose(ChooseMode::new(items)));
-        a.needs_render = true;
+/// The list in the target pane; with nothing to choose from there is no mode, as in
+/// tmux.
+fn open(
+    ctx: &mut Ctx<'_>,
+    args: &Args,
+    name: &'static str,
+    items: Vec<(String, String)>,
+) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    if !items.is_empty() {
+        ctx.server
+            .enter_mode(found.pane, Mode::Choose(ChooseMode::new(name, items)));
     }
     Ok(Flow::Continue)
 }
@@ -53,7 +57,7 @@ fn exec_buffer(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .iter()
         .map(|b| (buffer_line(b), fill(&template, &b.name)))
         .collect();
-    open(ctx, items, "no buffers")
+    open(ctx, args, "buffer-mode", items)
 }
 
 fn exec_client(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
@@ -70,5 +74,5 @@ fn exec_client(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
             Some((label, fill(&template, c.tty())))
         })
         .collect();
-    open(ctx, items, "no clients")
+    open(ctx, args, "client-mode", items)
 }

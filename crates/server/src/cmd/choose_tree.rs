@@ -1,8 +1,7 @@
 //! choose-tree (`C-b s`, `C-b w`) and find-window (`C-b f`): pick a session or window from
 //! a list with a preview.
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
-use crate::ids::ClientId;
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::modes::{Mode, TreeKind, TreeMode};
 
 pub static ENTRY: CmdEntry = CmdEntry {
@@ -23,33 +22,27 @@ pub static FIND_WINDOW: CmdEntry = CmdEntry {
     exec: exec_find,
 };
 
-fn open(ctx: &mut Ctx<'_>, client: ClientId, mode: TreeMode) {
-    if let Some(a) = ctx.server.attached_mut(client) {
-        a.mode = Some(Mode::Tree(mode));
-        a.prompt = None;
-        a.needs_render = true;
-    }
-}
-
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let (client, session) = super::attached_session(ctx)?;
+    let found = ctx.target(args, 't', Kind::Pane)?;
     let kind = if args.has('s') {
         TreeKind::Sessions
     } else {
         TreeKind::Windows
     };
-    let mode = TreeMode::new(kind, ctx.server, session, None);
-    open(ctx, client, mode);
+    let mode = TreeMode::new(kind, ctx.server, found.session, None);
+    ctx.server.enter_mode(found.pane, Mode::Tree(mode));
     Ok(Flow::Continue)
 }
 
 fn exec_find(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let (client, session) = super::attached_session(ctx)?;
+    let found = ctx.target(args, 't', Kind::Pane)?;
     let needle = args.arg(0).unwrap_or("").to_string();
-    let mode = TreeMode::new(TreeKind::Windows, ctx.server, session, Some(needle.clone()));
+    let mut mode = TreeMode::new(TreeKind::Windows, ctx.server, found.session, Some(needle));
     if mode.is_empty(ctx.server) {
-        return Err(format!("no windows matching: {needle}"));
+        // Nothing matches: every window is shown, as tmux drops a filter that leaves
+        // nothing.
+        mode = TreeMode::new(TreeKind::Windows, ctx.server, found.session, None);
     }
-    open(ctx, client, mode);
+    ctx.server.enter_mode(found.pane, Mode::Tree(mode));
     Ok(Flow::Continue)
 }

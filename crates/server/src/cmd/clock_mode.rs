@@ -1,6 +1,6 @@
-//! clock-mode: show a large clock over the active pane until a key is pressed.
+//! clock-mode: show a large clock over a pane until a key is pressed.
 
-use super::{Args, CmdEntry, CmdResult, Ctx, Flow};
+use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 use crate::modes::{ClockMode, Mode};
 
 pub static ENTRY: CmdEntry = CmdEntry {
@@ -12,11 +12,8 @@ pub static ENTRY: CmdEntry = CmdEntry {
     exec,
 };
 
-fn exec(ctx: &mut Ctx<'_>, _args: &Args) -> CmdResult {
-    let (client, _) = super::attached_session(ctx)?;
-    if let Some(a) = ctx.server.attached_mut(client) {
-        a.mode = Some(Mode::Clock(ClockMode));
-        a.needs_render = true;
-    }
+fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
+    let found = ctx.target(args, 't', Kind::Pane)?;
+    ctx.server.enter_mode(found.pane, Mode::Clock(ClockMode));
     Ok(Flow::Continue)
 }

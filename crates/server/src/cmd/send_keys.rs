@@ -91,6 +91,29 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
         return Ok(Flow::Continue);
     }
+    if ctx.server.in_mode(found.pane) && !args.has('H') {
+        // A pane showing a mode: the keys are the mode's, acted on for the client that
+        // would see it (none when no client is attached, as in tmux).
+        let client = super::current_client(ctx);
+        for _ in 0..repeat {
+            for arg in &args.positional {
+                let keys: Vec<Key> = match (!args.has('l')).then(|| parse_key(arg)).flatten() {
+                    Some(k) => vec![k],
+                    None => arg
+                        .chars()
+                        .map(|c| Key {
+                            code: rmux_proto::KeyCode::Char(c),
+                            mods: rmux_proto::Mods::default(),
+                        })
+                        .collect(),
+                };
+                for k in keys {
+                    ctx.server.mode_key(found.pane, k, client);
+                }
+            }
+        }
+        return Ok(Flow::Continue);
+    }
     let mut bytes = Vec::new();
     for _ in 0..repeat {
         for arg in &args.positional {

@@ -32,6 +32,11 @@ pub struct Pane {
     pub started: Instant,
     /// Copy mode, when the pane is in it.
     pub copy: Option<crate::copy::CopyMode>,
+    /// A chooser, the clock or command output shown in place of the program (tmux's
+    /// modes belong to the pane, so a script can start one with no client); drawn over
+    /// copy mode and given keys before it. A stack, as tmux's: the last is shown, and
+    /// leaving it shows the one before.
+    pub modes: Vec<crate::modes::Mode>,
     /// Window options set on this pane alone (`set -p`).
     pub options: crate::options::OptionStore,
     /// `select-pane -d`: keys and pastes do not reach the program until `-e`.

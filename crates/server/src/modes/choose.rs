@@ -11,6 +11,8 @@ use crate::render::Line;
 
 #[derive(Clone, Debug)]
 pub struct ChooseMode {
+    /// `buffer-mode` or `client-mode`.
+    name: &'static str,
     /// (what the row says, the command choosing it runs)
     items: Vec<(String, String)>,
     selected: usize,
@@ -19,13 +21,18 @@ pub struct ChooseMode {
 }
 
 impl ChooseMode {
-    pub fn new(items: Vec<(String, String)>) -> ChooseMode {
+    pub fn new(name: &'static str, items: Vec<(String, String)>) -> ChooseMode {
         ChooseMode {
+            name,
             items,
             selected: 0,
             top: Cell::new(0),
             page: Cell::new(10),
         }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
     }
 
     pub fn key(&mut self, key: Key) -> ModeAction {

@@ -1,7 +1,8 @@
-//! Modes that take over a client's view of its window for a while: the pane numbers of
-//! display-panes (`C-b q`) and the session/window chooser of choose-tree (`C-b s`,
-//! `C-b w`) and find-window (`C-b f`). A mode draws into the client's scene and gets the
-//! client's keys before anything else.
+//! Modes: the pane numbers of display-panes (`C-b q`, a client's), and the modes a pane
+//! shows in place of its program (tmux's window modes, `Pane::modes`): the session and
+//! window chooser of choose-tree (`C-b s`, `C-b w`) and find-window (`C-b f`), the
+//! choosers of choose-buffer and choose-client, the clock, command output to read. A
+//! mode draws into the pane's cells and gets the keys the program would.
 
 mod choose;
 mod clock;
@@ -40,6 +41,17 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Its name in `#{pane_mode}`, as tmux's.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Mode::DisplayPanes(_) => "",
+            Mode::Tree(_) => "tree-mode",
+            Mode::View(_) => "view-mode",
+            Mode::Clock(_) => "clock-mode",
+            Mode::Choose(c) => c.name(),
+        }
+    }
+
     pub fn key(&mut self, key: Key, server: &crate::server::Server) -> ModeAction {
         match self {
             Mode::DisplayPanes(d) => d.key(key),

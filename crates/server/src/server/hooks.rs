@@ -239,7 +239,7 @@ impl Server {
             }
         }
         for p in self.panes.values() {
-            let in_mode = p.copy.is_some();
+            let in_mode = p.copy.is_some() || !p.modes.is_empty();
             if observed
                 .panes
                 .insert(p.id, in_mode)

@@ -13,6 +13,7 @@ mod destroy;
 mod events;
 mod groups;
 pub mod hooks;
+mod pane_modes;
 mod queue;
 mod render;
 mod scene;

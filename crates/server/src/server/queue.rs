@@ -463,12 +463,17 @@ impl Server {
                     let delay = self.display_time(client);
                     self.show_message(client, &q.errors.join("; "), delay);
                 } else if !q.output.is_empty() {
-                    // Output of a command run from a key is shown to read, as tmux does.
-                    if let Some(a) = self.attached_mut(client) {
-                        a.mode = Some(crate::modes::Mode::View(crate::modes::ViewMode::new(
-                            &q.output,
-                        )));
-                        a.needs_render = true;
+                    // Output of a command run from a key is shown to read in the client's
+                    // pane, as tmux does.
+                    let pane = self
+                        .clients
+                        .get(&client)
+                        .and_then(|c| c.session())
+                        .and_then(|s| self.current_window(s))
+                        .and_then(|w| self.active_pane(w));
+                    if let Some(pane) = pane {
+                        let view = crate::modes::ViewMode::new(&q.output);
+                        self.enter_mode(pane, crate::modes::Mode::View(view));
                     }
                 }
             }

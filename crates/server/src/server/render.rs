@@ -245,6 +245,16 @@ impl Server {
             }
         }
         changed |= self.check_silence();
+        // A pane's big clock moves every second.
+        let clocks: Vec<crate::ids::WindowId> = self
+            .panes
+            .values()
+            .filter(|p| matches!(p.modes.last(), Some(crate::modes::Mode::Clock(_))))
+            .map(|p| p.window)
+            .collect();
+        for w in clocks {
+            self.redraw_window(w);
+        }
         let interval = self.session_number(None, "status-interval");
         let secs = self.started.elapsed().map(|d| d.as_secs()).unwrap_or(0);
         if changed || (interval > 0 && secs.is_multiple_of(interval.unsigned_abs())) {

@@ -28,28 +28,9 @@ impl Server {
             ..Scene::default()
         };
         if let Some(window) = self.current_window(session) {
-            match &a.mode {
-                Some(Mode::Tree(tree)) => {
-                    let style = self.option_style(Some(session), Some(window), "mode-style");
-                    scene.lines.extend(tree.draw(self, window_area, style));
-                }
-                Some(Mode::Choose(choose)) => {
-                    let style = self.option_style(Some(session), Some(window), "mode-style");
-                    scene.lines.extend(choose.draw(window_area, style));
-                }
-                Some(Mode::View(view)) => {
-                    let style = self.option_style(Some(session), Some(window), "mode-style");
-                    scene.lines.extend(view.draw(window_area, style));
-                }
-                Some(Mode::Clock(_)) => {
-                    self.place_window(window, window_area, &mut scene);
-                    self.place_clock(session, window, window_area, &mut scene);
-                }
-                Some(Mode::DisplayPanes(_)) => {
-                    self.place_window(window, window_area, &mut scene);
-                    self.place_pane_numbers(session, window, window_area, &mut scene);
-                }
-                None => self.place_window(window, window_area, &mut scene),
+            self.place_window(window, window_area, &mut scene);
+            if let Some(Mode::DisplayPanes(_)) = &a.mode {
+                self.place_pane_numbers(session, window, window_area, &mut scene);
             }
         }
         let status_y = if top > 0 { 0 } else { size.rows - lines };
@@ -145,6 +126,15 @@ impl Server {
             let Some((r, skip_x, skip_y)) = view.show(rect) else {
                 continue;
             };
+            if let Some(mode) = p.modes.last() {
+                let covers = self.place_mode(mode, window, r, scene);
+                if pane == w.active {
+                    scene.cursor = None;
+                }
+                if covers {
+                    continue;
+                }
+            }
             let mut placement = PanePlacement {
                 pane,
                 term: p.term.clone(),
@@ -373,29 +363,57 @@ impl Server {
         }
     }
 
-    /// clock-mode: the active pane hidden under a large clock.
-    fn place_clock(&self, session: SessionId, window: WindowId, area: Rect, scene: &mut Scene) {
-        let Some(w) = self.windows.get(&window) else {
-            return;
+    /// A pane's mode drawn where the pane is shown. Returns whether it covers the
+    /// pane (the clock is drawn over what the pane shows).
+    fn place_mode(&self, mode: &Mode, window: WindowId, shown: Rect, scene: &mut Scene) -> bool {
+        let session = self.session_of_window(window);
+        let style = || self.option_style(session, Some(window), "mode-style");
+        // The modes draw whole rows from the left; they are placed in the pane's cells.
+        let at_origin = Rect {
+            x: 0,
+            y: shown.y,
+            ..shown
         };
-        let rect = if w.zoomed {
-            w.full_rect()
-        } else {
-            w.layout.rect(w.active.0).unwrap_or_default()
+        let lines = match mode {
+            Mode::Tree(tree) => tree.draw(self, at_origin, style()),
+            Mode::Choose(choose) => choose.draw(at_origin, style()),
+            Mode::View(view) => view.draw(at_origin, style()),
+            Mode::Clock(_) => {
+                let colour = self
+                    .option_style(session, Some(window), "clock-mode-colour")
+                    .bg;
+                let twelve = self.window_option(Some(window), "clock-mode-style") == "12";
+                scene
+                    .marks
+                    .extend(crate::modes::clock_marks(shown, colour, twelve));
+                return false;
+            }
+            Mode::DisplayPanes(_) => return false,
         };
-        let shown = Rect {
-            x: area.x + rect.x,
-            y: area.y + rect.y,
-            ..rect
-        };
-        let colour = self
-            .option_style(Some(session), Some(window), "clock-mode-colour")
-            .bg;
-        let twelve = self.window_option(Some(window), "clock-mode-style") == "12";
-        scene
-            .marks
-            .extend(crate::modes::clock_marks(shown, colour, twelve));
-        scene.cursor = None;
+        for line in lines {
+            let mut x = 0;
+            let mut cells = line.cells.into_iter();
+            while x < shown.width {
+                let (ch, style) = cells.next().unwrap_or((' ', line.fill));
+                let wide = unicode_width::UnicodeWidthChar::width(ch)
+                    .unwrap_or(1)
+                    .max(1);
+                // A wide character that would cross the pane's edge is left out.
+                let ch = if usize::from(x) + wide > usize::from(shown.width) {
+                    ' '
+                } else {
+                    ch
+                };
+                scene.marks.push(Mark {
+                    x: shown.x + x,
+                    y: line.y,
+                    ch,
+                    style,
+                });
+                x += u16::try_from(wide).unwrap_or(1);
+            }
+        }
+        true
     }
 
     /// The cursor's shape and colour: the program's, else the pane's `cursor-style` and

@@ -235,6 +235,7 @@ impl Server {
             held_until: None,
             started: std::time::Instant::now(),
             copy: None,
+            modes: Vec::new(),
             options: crate::options::OptionStore::default(),
             input_off: false,
         };
