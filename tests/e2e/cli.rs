@@ -414,7 +414,7 @@ fn usage_flags(usage: &str) -> std::collections::BTreeSet<char> {
 }
 
 /// Commands of tmux 3.3a that rmux does not have yet; README lists them.
-const COMMANDS_NOT_YET: &[&str] = &["customize-mode", "display-menu", "display-popup"];
+const COMMANDS_NOT_YET: &[&str] = &["customize-mode", "display-menu"];
 
 /// Every command of `tmux list-commands` exists in rmux under the same name and alias,
 /// taking every flag tmux's takes (rmux may take more: some of tmux 3.4's).

@@ -14,6 +14,7 @@ mod links;
 mod options;
 mod panes;
 mod plugins;
+mod popups;
 mod prompts;
 mod scripts;
 mod story;

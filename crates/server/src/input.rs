@@ -54,6 +54,9 @@ impl Server {
     }
 
     fn client_key(&mut self, client: ClientId, key: Key) {
+        if self.popup_key(client, key) {
+            return;
+        }
         let Some(a) = self.attached_mut(client) else {
             return;
         };

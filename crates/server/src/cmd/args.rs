@@ -132,6 +132,11 @@ impl Args {
         self.flags.iter().any(|(f, _)| *f == flag)
     }
 
+    /// How many times a flag was given (`-EE`).
+    pub fn count(&self, flag: char) -> usize {
+        self.flags.iter().filter(|(f, _)| *f == flag).count()
+    }
+
     /// The value of a flag (the last one given wins).
     pub fn get(&self, flag: char) -> Option<&str> {
         self.flags

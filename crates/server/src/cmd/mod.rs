@@ -19,6 +19,7 @@ mod copy_mode;
 mod detach_client;
 mod display_message;
 mod display_panes;
+mod display_popup;
 mod environment;
 mod has_session;
 mod join_pane;
@@ -184,6 +185,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &detach_client::ENTRY,
     &display_message::ENTRY,
     &display_panes::ENTRY,
+    &display_popup::ENTRY,
     &choose_tree::FIND_WINDOW,
     &has_session::ENTRY,
     &run_shell::IF_SHELL,

@@ -533,8 +533,6 @@ const NOT_YET_IN_EFFECT: &[&str] = &[
     "pane-border-status",
     "pane-colours",
     "popup-style",
-    "popup-border-style",
-    "popup-border-lines",
     "window-active-style",
     "window-style",
     "wrap-search",

@@ -294,6 +294,7 @@ impl Case {
                 cells,
                 fill: status,
             }],
+            overlay: None,
             cursor,
         }
     }

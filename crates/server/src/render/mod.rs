@@ -13,7 +13,7 @@
 mod scene;
 mod view;
 
-pub use scene::{Line, Mark, PanePlacement, Scene};
+pub use scene::{Line, Mark, Overlay, PanePlacement, Scene};
 pub use view::View;
 
 #[cfg(test)]

@@ -61,5 +61,14 @@ pub struct Scene {
     pub panes: Vec<PanePlacement>,
     pub marks: Vec<Mark>,
     pub lines: Vec<Line>,
+    /// A popup: drawn last, over everything.
+    pub overlay: Option<Overlay>,
     pub cursor: Option<Cursor>,
+}
+
+/// A program's screen in a box over everything else (display-popup).
+#[derive(Clone)]
+pub struct Overlay {
+    pub placement: PanePlacement,
+    pub marks: Vec<Mark>,
 }

@@ -160,6 +160,15 @@ impl View {
         for line in &scene.lines {
             self.put_line(line);
         }
+        if let Some(overlay) = &scene.overlay {
+            // What is under it may have been redrawn this frame: the overlay is always
+            // put back whole.
+            self.panes.remove(&overlay.placement.pane);
+            self.compose_pane(&overlay.placement);
+            for mark in &overlay.marks {
+                self.put_mark(mark);
+            }
+        }
         self.mend_wide_characters();
         let runs = self.diff();
         if runs.is_empty() && !reset && scene.cursor == self.cursor {
@@ -518,5 +527,10 @@ fn structure_of(scene: &Scene) -> Vec<(u16, u16, u16, u16)> {
         .collect();
     s.extend(scene.lines.iter().map(|l| (0, l.y, u16::MAX, 1)));
     s.extend(scene.marks.iter().map(|m| (m.x, m.y, 0, 0)));
+    if let Some(o) = &scene.overlay {
+        let p = &o.placement;
+        s.push((p.x, p.y, p.width, p.height));
+        s.extend(o.marks.iter().map(|m| (m.x, m.y, 0, 0)));
+    }
     s
 }

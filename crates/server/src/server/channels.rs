@@ -82,6 +82,20 @@ impl Server {
         outcome
     }
 
+    /// Signal a channel from the server itself (a popup closed).
+    pub(super) fn signal_channel(&mut self, name: &str) {
+        let Some(channel) = self.channels.0.get_mut(name) else {
+            return;
+        };
+        let released = std::mem::take(&mut channel.waiters);
+        if channel.unused() {
+            self.channels.0.remove(name);
+        }
+        for q in released {
+            self.release_queue(q);
+        }
+    }
+
     /// A queue that is gone waits for nothing: take it out of every channel. A lock it
     /// was waiting for passes it by; a lock it held stays held, as in tmux.
     pub(super) fn forget_channel_queue(&mut self, id: QueueId) {

@@ -251,6 +251,7 @@ impl Server {
     /// A client left `session` (detached or gone): a session that destroys itself when
     /// unattached goes, and a server that exits when unattached exits.
     pub fn client_left(&mut self, session: SessionId) {
+        self.close_orphan_popups();
         // The windows fit the clients that are left.
         self.fit_session(session);
         self.redraw_all();
@@ -282,6 +283,7 @@ impl Server {
         for (_, p) in std::mem::take(&mut self.panes) {
             p.pty.hang_up();
         }
+        self.hang_up_popups();
         self.windows.clear();
         self.sessions.clear();
         self.exiting = true;

@@ -24,7 +24,11 @@ const OUTPUT_HOLD: Duration = super::render::FRAME_INTERVAL;
 impl Server {
     pub fn handle_event(&mut self, ev: Event) {
         match ev {
+            Event::PaneOutput(pane) if self.popup_output(pane) => {}
             Event::PaneOutput(pane) => self.pane_output(pane),
+            Event::PaneExited(pane, spawn, status) if self.popups.contains_key(&pane) => {
+                self.popup_exited(pane, spawn, &status);
+            }
             Event::PaneExited(pane, spawn, status) => {
                 // A respawned pane's old process exiting is not the pane's end.
                 if self.panes.get(&pane).is_some_and(|p| p.pty.spawn == spawn) {

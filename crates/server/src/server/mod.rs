@@ -14,6 +14,7 @@ mod events;
 mod groups;
 pub mod hooks;
 mod pane_modes;
+pub mod popup;
 mod queue;
 mod render;
 mod scene;
@@ -103,6 +104,8 @@ pub struct Server {
     observed: hooks::Observed,
     /// The windows each session group shares.
     group_windows: groups::GroupWindows,
+    /// Open popups, by the id their program's events carry.
+    pub popups: BTreeMap<PaneId, popup::Popup>,
 }
 
 impl Server {
@@ -155,6 +158,7 @@ impl Server {
             pending_hooks: Vec::new(),
             observed: hooks::Observed::default(),
             group_windows: Default::default(),
+            popups: BTreeMap::new(),
         }
     }
 
@@ -328,6 +332,17 @@ impl Server {
             {
                 a.needs_render = true;
             }
+        }
+    }
+
+    /// One client needs a new frame (its popup changed).
+    pub fn redraw_client(&mut self, client: ClientId) {
+        if let Some(a) = self
+            .clients
+            .get_mut(&client)
+            .and_then(|c| c.attached.as_mut())
+        {
+            a.needs_render = true;
         }
     }
 

@@ -59,6 +59,13 @@ impl Server {
         {
             scene.cursor = Some(prompt_cursor);
         }
+        if let Some(popup) = self.popup_view(client) {
+            scene.cursor = popup.cursor;
+            scene.overlay = Some(crate::render::Overlay {
+                placement: popup.placement,
+                marks: popup.marks,
+            });
+        }
         Some(scene)
     }
 
@@ -79,6 +86,23 @@ impl Server {
             width: size.cols,
             height: size.rows - lines,
         })
+    }
+
+    /// Where a pane is on a client's screen (its window's top-left corner at the window
+    /// area's), for placing popups next to it.
+    pub fn pane_rect_on(&self, client: ClientId, pane: crate::ids::PaneId) -> Rect {
+        let area = self.window_area(client).unwrap_or_default();
+        let rect = self
+            .panes
+            .get(&pane)
+            .and_then(|p| self.windows.get(&p.window))
+            .and_then(|w| w.layout.rect(pane.0))
+            .unwrap_or_default();
+        Rect {
+            x: area.x + rect.x,
+            y: area.y + rect.y,
+            ..rect
+        }
     }
 
     /// The part of `window` a client shows (`#{window_offset_x}`): whether the window is
