@@ -11,6 +11,7 @@ mod drawing;
 mod errors;
 mod faults;
 mod links;
+mod menus;
 mod options;
 mod panes;
 mod plugins;

@@ -134,9 +134,9 @@ fn stop_leftovers(env: &Env) {
     }
 }
 
-/// Bindings of commands rmux does not have yet (the menus and customize-mode).
+/// Bindings of the command rmux does not have yet (customize-mode).
 fn not_yet(line: &str) -> bool {
-    line.contains("display-menu") || line.contains("customize-mode")
+    line.contains("customize-mode")
 }
 
 /// Start both servers from the home directory prepared, wait for the plugin (`marker`

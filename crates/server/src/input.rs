@@ -54,7 +54,7 @@ impl Server {
     }
 
     fn client_key(&mut self, client: ClientId, key: Key) {
-        if self.popup_key(client, key) {
+        if self.menu_key(client, key) || self.popup_key(client, key) {
             return;
         }
         let Some(a) = self.attached_mut(client) else {

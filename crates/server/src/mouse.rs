@@ -87,6 +87,10 @@ fn button_number(b: MouseButton) -> Option<u8> {
 
 impl Server {
     pub fn client_mouse(&mut self, client: ClientId, m: proto::MouseEvent) {
+        // A menu takes the mouse; over a popup the panes underneath get nothing.
+        if self.menu_mouse(client, m) || self.popup_of(client).is_some() {
+            return;
+        }
         let Some(session) = self.clients.get(&client).and_then(|c| c.session()) else {
             return;
         };

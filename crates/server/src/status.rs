@@ -52,6 +52,19 @@ pub fn status_hit(server: &Server, client: ClientId, col: u16, cols: u16) -> Sta
     }
 }
 
+/// The first column of a window's entry in a client's status line (where tmux's menus
+/// and popups placed with `-x W` start).
+pub fn window_column(
+    server: &Server,
+    client: ClientId,
+    window: WindowId,
+    cols: u16,
+) -> Option<u16> {
+    let c = compose(server, client, cols)?;
+    let (start, _, _) = c.windows.iter().find(|(_, _, w)| *w == window)?;
+    u16::try_from(*start).ok()
+}
+
 /// The status line(s) of a client, starting at row `y`.
 pub fn status_lines(server: &Server, client: ClientId, y: u16, cols: u16) -> Vec<Line> {
     compose(server, client, cols)

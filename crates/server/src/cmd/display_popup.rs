@@ -56,9 +56,14 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         window: Some(found.window),
         pane: Some(found.pane),
     };
-    let pane = ctx.server.pane_rect_on(client, found.pane);
-    let x = position_x(&target, args.get('x'), pane, sx, width);
-    let y = position_y(&target, args.get('y'), pane, sy, height);
+    let around = super::placement::Around::of(ctx, client, found);
+    let (x, y) = super::placement::place(
+        &target,
+        args.get('x'),
+        args.get('y'),
+        (width, height),
+        &around,
+    );
     let title = args
         .get('T')
         .map(|t| target.expand_plain(t))
@@ -150,49 +155,4 @@ fn percentage(value: &str, whole: u16) -> Result<u16, String> {
         return Err("too large".to_string());
     }
     u16::try_from(n).map_err(|_| "too large".to_string())
-}
-
-/// A position argument: a format, expanded, read as a number as strtol reads it.
-fn number(target: &FormatTarget<'_>, text: &str) -> i64 {
-    let s = target.expand_plain(text);
-    let s = s.trim_start();
-    let (sign, digits) = match s.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    sign * digits[..end].parse::<i64>().unwrap_or(0)
-}
-
-/// The left column, as tmux works it out: `C` centred, `R` at the pane's right, `P` at
-/// its left, else a number; kept on the screen.
-fn position_x(target: &FormatTarget<'_>, x: Option<&str>, pane: Rect, sx: u16, w: u16) -> u16 {
-    let (sx, w) = (i64::from(sx), i64::from(w));
-    let n = match x {
-        None | Some("C") => ((sx - 1) / 2 - w / 2).max(0),
-        Some("R") => (i64::from(pane.x) + i64::from(pane.width) - w).max(0),
-        Some("P") => i64::from(pane.x),
-        Some(other) => number(target, other),
-    };
-    let n = if n + w >= sx { sx - w } else { n.max(0) };
-    u16::try_from(n.max(0)).unwrap_or(0)
-}
-
-/// The top row: the argument names the popup's bottom line, as tmux reads it (`C`
-/// centred, `P` under the pane, else a number); kept on the screen.
-fn position_y(target: &FormatTarget<'_>, y: Option<&str>, pane: Rect, sy: u16, h: u16) -> u16 {
-    let (sy, h) = (i64::from(sy), i64::from(h));
-    let bottom = match y {
-        None | Some("C") => {
-            let n = (sy - 1) / 2 + h / 2;
-            if n >= sy { sy - h } else { n }
-        }
-        Some("P") => i64::from(pane.y) + i64::from(pane.height),
-        Some(other) => number(target, other),
-    };
-    let n = if bottom < h { 0 } else { bottom - h };
-    let n = if n + h >= sy { sy - h } else { n.max(0) };
-    u16::try_from(n.max(0)).unwrap_or(0)
 }

@@ -17,6 +17,7 @@ mod command_prompt;
 mod confirm_before;
 mod copy_mode;
 mod detach_client;
+mod display_menu;
 mod display_message;
 mod display_panes;
 mod display_popup;
@@ -39,6 +40,7 @@ mod move_window;
 mod new_session;
 mod new_window;
 mod pipe_pane;
+mod placement;
 mod prompt_history;
 mod refresh_client;
 mod rename_session;
@@ -183,6 +185,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &copy_mode::ENTRY,
     &buffers::DELETE_BUFFER,
     &detach_client::ENTRY,
+    &display_menu::ENTRY,
     &display_message::ENTRY,
     &display_panes::ENTRY,
     &display_popup::ENTRY,

@@ -69,6 +69,7 @@ pub struct Scene {
 /// A program's screen in a box over everything else (display-popup).
 #[derive(Clone)]
 pub struct Overlay {
-    pub placement: PanePlacement,
+    /// A popup's program (a menu has none).
+    pub placement: Option<PanePlacement>,
     pub marks: Vec<Mark>,
 }

@@ -163,8 +163,10 @@ impl View {
         if let Some(overlay) = &scene.overlay {
             // What is under it may have been redrawn this frame: the overlay is always
             // put back whole.
-            self.panes.remove(&overlay.placement.pane);
-            self.compose_pane(&overlay.placement);
+            if let Some(p) = &overlay.placement {
+                self.panes.remove(&p.pane);
+                self.compose_pane(p);
+            }
             for mark in &overlay.marks {
                 self.put_mark(mark);
             }
@@ -528,8 +530,9 @@ fn structure_of(scene: &Scene) -> Vec<(u16, u16, u16, u16)> {
     s.extend(scene.lines.iter().map(|l| (0, l.y, u16::MAX, 1)));
     s.extend(scene.marks.iter().map(|m| (m.x, m.y, 0, 0)));
     if let Some(o) = &scene.overlay {
-        let p = &o.placement;
-        s.push((p.x, p.y, p.width, p.height));
+        if let Some(p) = &o.placement {
+            s.push((p.x, p.y, p.width, p.height));
+        }
         s.extend(o.marks.iter().map(|m| (m.x, m.y, 0, 0)));
     }
     s

@@ -252,6 +252,7 @@ impl Server {
     /// unattached goes, and a server that exits when unattached exits.
     pub fn client_left(&mut self, session: SessionId) {
         self.close_orphan_popups();
+        self.close_orphan_menus();
         // The windows fit the clients that are left.
         self.fit_session(session);
         self.redraw_all();

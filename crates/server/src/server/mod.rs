@@ -13,6 +13,7 @@ mod destroy;
 mod events;
 mod groups;
 pub mod hooks;
+pub mod menu;
 mod pane_modes;
 pub mod popup;
 mod queue;
@@ -106,6 +107,8 @@ pub struct Server {
     group_windows: groups::GroupWindows,
     /// Open popups, by the id their program's events carry.
     pub popups: BTreeMap<PaneId, popup::Popup>,
+    /// Open menus, one at most per client.
+    pub menus: BTreeMap<ClientId, menu::Menu>,
 }
 
 impl Server {
@@ -159,6 +162,7 @@ impl Server {
             observed: hooks::Observed::default(),
             group_windows: Default::default(),
             popups: BTreeMap::new(),
+            menus: BTreeMap::new(),
         }
     }
 

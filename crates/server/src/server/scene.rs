@@ -62,8 +62,15 @@ impl Server {
         if let Some(popup) = self.popup_view(client) {
             scene.cursor = popup.cursor;
             scene.overlay = Some(crate::render::Overlay {
-                placement: popup.placement,
+                placement: Some(popup.placement),
                 marks: popup.marks,
+            });
+        }
+        if let Some(marks) = self.menu_marks(client) {
+            scene.cursor = None;
+            scene.overlay = Some(crate::render::Overlay {
+                placement: None,
+                marks,
             });
         }
         Some(scene)
