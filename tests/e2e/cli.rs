@@ -413,9 +413,6 @@ fn usage_flags(usage: &str) -> std::collections::BTreeSet<char> {
     flags
 }
 
-/// Commands of tmux 3.3a that rmux does not have yet; README lists them.
-const COMMANDS_NOT_YET: &[&str] = &["customize-mode"];
-
 /// Every command of `tmux list-commands` exists in rmux under the same name and alias,
 /// taking every flag tmux's takes (rmux may take more: some of tmux 3.4's).
 #[test]
@@ -440,9 +437,7 @@ fn every_tmux_command_exists_with_its_flags() {
     let mut problems = Vec::new();
     for (name, (alias, usage)) in &theirs {
         let Some((our_alias, our_usage)) = ours.get(name) else {
-            if !COMMANDS_NOT_YET.contains(&name.as_str()) {
-                problems.push(format!("{name}: missing"));
-            }
+            problems.push(format!("{name}: missing"));
             continue;
         };
         if alias != our_alias {
@@ -456,18 +451,11 @@ fn every_tmux_command_exists_with_its_flags() {
             problems.push(format!("{name}: lacks -{missing}"));
         }
     }
-    for name in COMMANDS_NOT_YET {
-        assert!(
-            !ours.contains_key(*name),
-            "{name} exists now: take it off the list"
-        );
-    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Every default key binding of tmux is made the same way in rmux: `list-keys` prints
-/// the same lines (tmux's order, names, quoting and blocks), but for the one that waits
-/// for customize-mode, which README lists.
+/// the same lines (tmux's order, names, quoting and blocks).
 #[test]
 fn every_tmux_default_key_is_bound_the_same_way() {
     let env = Env::new();
@@ -481,25 +469,11 @@ fn every_tmux_default_key_is_bound_the_same_way() {
     let ours = squeeze(env.ok(&["-f", "/dev/null", "list-keys"]));
     assert_eq!(theirs.len(), 255);
     // The bindings whose command rmux lacks: `bind-key [-r] -T table key command …`.
-    let waiting = |l: &String| {
-        let command = l
-            .split(' ')
-            .skip_while(|w| *w != "-T")
-            .nth(3)
-            .unwrap_or_default();
-        command == "customize-mode"
-    };
-    let expected: Vec<&String> = theirs.iter().filter(|l| !waiting(l)).collect();
-    assert_eq!(theirs.len() - expected.len(), 1);
+    let expected: Vec<&String> = theirs.iter().collect();
     let ours: Vec<&String> = ours.iter().collect();
     assert_eq!(ours, expected);
     // One table alone prints exactly as tmux prints it, padding included.
-    let exact = |out: String| {
-        out.lines()
-            .filter(|l| !waiting(&l.split_whitespace().collect::<Vec<_>>().join(" ")))
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
+    let exact = |out: String| out.lines().map(str::to_string).collect::<Vec<_>>();
     assert_eq!(
         exact(env.ok(&["list-keys", "-T", "prefix"])),
         exact(tmux.ok(&["list-keys", "-T", "prefix"]))

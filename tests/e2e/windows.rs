@@ -589,6 +589,8 @@ fn modes_started_by_a_script_belong_to_the_pane() {
         &["send-keys", "-t", "%0", "q"],
         mode,
         &["find-window", "-t", "%0", "zzzz"],
+        &["customize-mode", "-t", "%0"],
+        mode,
         &["clock-mode", "-t", "%0"],
         mode,
         &["set-buffer", "hello"],
@@ -654,4 +656,25 @@ fn a_chooser_covers_only_its_pane() {
         env.ok(&["display", "-p", "-t", "t:0.0", "#{pane_mode}"]),
         "clock-mode\n"
     );
+}
+
+/// `C-b C` lists the options and key bindings; choosing one prompts with its value,
+/// as tmux's options mode does, and what is typed sets it.
+#[test]
+fn customize_mode_sets_an_option() {
+    let env = Env::new();
+    let mut t = attached(&env, 100, 30);
+    t.prefix(b"C");
+    t.wait("the options list", |ls| {
+        ls[0].starts_with("(0) Server Options")
+    });
+    assert!(t.lines()[2].starts_with("(2)   buffer-limit: 50"));
+    t.send(b"\x1b[B\x1b[B\r");
+    t.wait("the prompt with the value", |ls| {
+        status(ls).starts_with("(buffer-limit) 50")
+    });
+    t.send(b"\x7f\x7f77\r");
+    crate::harness::eventually("buffer-limit set", || {
+        (env.ok(&["show", "-sv", "buffer-limit"]) == "77\n").then_some(())
+    });
 }

@@ -25,11 +25,6 @@ pub struct KeyTables {
 /// tmux's default bindings, in its own syntax (list-keys output, which sources back).
 const DEFAULTS: &str = include_str!("default_keys.conf");
 
-/// How many of the defaults rmux cannot bind yet: those that run a command it does not
-/// have (customize-mode). A test keeps it exact.
-#[cfg(test)]
-const DEFAULTS_NOT_YET: usize = 1;
-
 impl KeyTables {
     /// The tables with tmux's default bindings.
     pub fn with_defaults() -> KeyTables {
@@ -111,17 +106,13 @@ mod tests {
     use super::*;
     use crate::keyname::parse_key;
 
-    /// Every default binding of tmux is made, but for the one that waits for
-    /// customize-mode.
+    /// Every default binding of tmux is made.
     #[test]
     fn every_default_binding_is_made() {
         let all = default_bindings();
         assert_eq!(all.len(), 255);
         let missing: Vec<&String> = all.iter().filter_map(|b| b.as_ref().err()).collect();
-        assert_eq!(missing.len(), DEFAULTS_NOT_YET, "{missing:#?}");
-        for why in missing {
-            assert!(why.contains("customize-mode"), "{why}");
-        }
+        assert!(missing.is_empty(), "{missing:#?}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod clock_mode;
 mod command_prompt;
 mod confirm_before;
 mod copy_mode;
+mod customize_mode;
 mod detach_client;
 mod display_menu;
 mod display_message;
@@ -183,6 +184,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &command_prompt::ENTRY,
     &confirm_before::ENTRY,
     &copy_mode::ENTRY,
+    &customize_mode::ENTRY,
     &buffers::DELETE_BUFFER,
     &detach_client::ENTRY,
     &display_menu::ENTRY,

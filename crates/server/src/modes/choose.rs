@@ -44,7 +44,13 @@ impl ChooseMode {
         match key.code {
             KeyCode::Escape | KeyCode::Char('q') => return ModeAction::Leave,
             KeyCode::Char('c' | 'g') if ctrl => return ModeAction::Leave,
-            KeyCode::Enter => return ModeAction::Run(self.items[self.selected].1.clone()),
+            KeyCode::Enter => {
+                // A row that runs nothing (a heading) is not a choice.
+                let command = &self.items[self.selected].1;
+                if !command.is_empty() {
+                    return ModeAction::Run(command.clone());
+                }
+            }
             KeyCode::Up | KeyCode::Char('k') => {
                 self.selected = if self.selected == 0 {
                     last
