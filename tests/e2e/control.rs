@@ -291,3 +291,94 @@ fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
     env.ok(&["display", "-p", "-t", "s", "#{pane_current_command}"]);
     env.ok(&["kill-server"]);
 }
+
+/// With `pause-after`, output comes as `%extended-output`, as tmux sends it; a client
+/// that stops reading while its pane floods has the pane paused (`%pause`) rather than
+/// being let go, the server stays bounded, and `refresh-client -A %N:continue` brings
+/// the output back (`%continue`).
+#[test]
+fn pause_after_pauses_a_flooding_pane_for_a_slow_client() {
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    // The line format, beside tmux's (the age, in milliseconds, set aside).
+    let mut formats = Vec::new();
+    for rmux in [true, false] {
+        let setup: &[&str] = &["new", "-d", "-s", "s", "-x", "80", "-y", "24", "cat"];
+        let (mut control, _) = attach_control(rmux, &env, &tmux, setup);
+        control.exchange("refresh-client -f pause-after=5", 1);
+        let stdin = control.stdin.as_mut().expect("stdin");
+        stdin
+            .write_all(b"send-keys -t s -l hello\n")
+            .expect("write");
+        let line = control
+            .read_until(|l| l.starts_with("%extended-output") && l.ends_with("hello"))
+            .pop()
+            .unwrap_or_default();
+        let masked: Vec<&str> = line
+            .split(' ')
+            .enumerate()
+            .filter(|(i, _)| *i != 2)
+            .map(|(_, w)| w)
+            .collect();
+        formats.push(masked.join(" "));
+        drop(control.finish());
+        if rmux {
+            env.ok(&["kill-server"]);
+        } else {
+            tmux.ok(&["kill-server"]);
+        }
+    }
+    assert_eq!(formats[0], formats[1], "rmux (left), tmux");
+    assert_eq!(formats[0], "%extended-output %0 : hello");
+
+    env.ok(&["new", "-d", "-s", "s", "-n", "w", "sleep 600"]);
+    let server: u32 = env
+        .ok(&["display", "-p", "#{pid}"])
+        .trim()
+        .parse()
+        .expect("pid");
+    let mut cmd = Command::new(rmux_bin());
+    cmd.env_clear()
+        .envs(env.vars())
+        .args(["-C", "attach", "-t", "s"]);
+    let mut control = Control::start(cmd);
+    control.read_until(|l| l.starts_with("%session-changed"));
+    control.exchange("refresh-client -f pause-after=1", 1);
+    let client = control.child.id();
+    crate::harness::signal(client, "STOP");
+    let pane = env.ok(&["display", "-p", "-t", "s", "#{pane_id}"]);
+    let pane = pane.trim().to_string();
+    env.ok(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "s",
+        "yes 0123456789abcdefghijklmnopqrstuvwxyz",
+    ]);
+    // Flooding well past what lets a client without pause-after go (16 MiB).
+    let mut peak = 0;
+    let until = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < until {
+        peak = peak.max(crate::harness::proc_stats(server).rss_kib);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(peak < 128 * 1024, "server RSS reached {peak} KiB");
+    let clients = env.ok(&["list-clients", "-F", "#{client_pid}"]);
+    assert!(
+        clients.contains(&client.to_string()),
+        "the client is still there"
+    );
+    crate::harness::signal(client, "CONT");
+    let pause = format!("%pause {pane}");
+    control.read_until(|l| l == pause);
+    let stdin = control.stdin.as_mut().expect("stdin");
+    stdin
+        .write_all(format!("refresh-client -A '{pane}:continue'\n").as_bytes())
+        .expect("write");
+    let resumed = format!("%continue {pane}");
+    control.read_until(|l| l == resumed);
+    let output = format!("%extended-output {pane} ");
+    control.read_until(|l| l.starts_with(&output));
+    env.ok(&["kill-server"]);
+    drop(control.finish());
+}

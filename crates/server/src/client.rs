@@ -138,6 +138,8 @@ pub struct Client {
     pub peer_pid: u32,
     /// A control-mode client (`-C`): commands by lines, answers and events as text.
     pub control: Option<crate::control::ControlClient>,
+    /// Bytes queued to the connection since it opened (less the backlog: written).
+    queued: std::cell::Cell<u64>,
 }
 
 impl Client {
@@ -156,6 +158,7 @@ impl Client {
             uid: rustix::process::getuid().as_raw(),
             peer_pid: 0,
             control: None,
+            queued: std::cell::Cell::new(0),
         }
     }
 
@@ -169,6 +172,8 @@ impl Client {
                 self.out
                     .backlog
                     .fetch_add(bytes.len(), std::sync::atomic::Ordering::AcqRel);
+                self.queued
+                    .set(self.queued.get() + u64::try_from(bytes.len()).unwrap_or(u64::MAX));
                 self.out.tx.send(bytes).is_ok()
             }
             Err(e) => {
@@ -201,6 +206,13 @@ impl Client {
     /// Bytes queued for the client and not yet written to its socket.
     pub fn backlog(&self) -> usize {
         self.out.backlog.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Bytes queued to the connection since it opened, and how many of them are written.
+    pub fn progress(&self) -> (u64, u64) {
+        let queued = self.queued.get();
+        let waiting = u64::try_from(self.backlog()).unwrap_or(u64::MAX);
+        (queued, queued.saturating_sub(waiting))
     }
 
     /// The size of the client's terminal, if it has one.

@@ -13,8 +13,13 @@ pub struct ControlClient {
     pub size: Option<Size>,
     /// `refresh-client -f no-output`: no `%output` at all.
     pub no_output: bool,
-    /// `refresh-client -f pause-after=N` (seconds), kept and shown as tmux shows it.
+    /// `refresh-client -f pause-after=N` (seconds): a pane whose output has waited that
+    /// long to be written to the client is paused (`%pause`) until `-A %N:continue`,
+    /// and output comes as `%extended-output`.
     pub pause_after: Option<u32>,
+    /// With pause-after: each `%output` queued and not yet known written (where it
+    /// ends in the connection's bytes, when it was queued, its pane).
+    pub unwritten: std::collections::VecDeque<(u64, std::time::Instant, PaneId)>,
     /// `refresh-client -f wait-exit`.
     pub wait_exit: bool,
     /// Panes whose output this client turned off (`refresh-client -A %N:off`).

@@ -314,6 +314,58 @@ impl Server {
         }
     }
 
+    /// How a pane's new output goes to a control client: with pause-after, a pane whose
+    /// earlier output has waited longer than that to be written is paused instead, as
+    /// tmux's control_check_age does.
+    fn pause_check(&mut self, client: ClientId, pane: PaneId) -> Paced {
+        let Some(c) = self.clients.get_mut(&client) else {
+            return Paced::Plain;
+        };
+        let (_, written) = c.progress();
+        let backlog = c.backlog();
+        let Some(control) = c.control.as_mut() else {
+            return Paced::Plain;
+        };
+        let Some(limit) = control.pause_after else {
+            return Paced::Plain;
+        };
+        while control
+            .unwritten
+            .front()
+            .is_some_and(|(end, _, _)| *end <= written)
+        {
+            control.unwritten.pop_front();
+        }
+        let oldest = control
+            .unwritten
+            .iter()
+            .find(|(_, _, p)| *p == pane)
+            .map(|(_, t, _)| t.elapsed());
+        // Too old, or (where tmux would stop reading the pane) too much waiting: the
+        // client keeps up with the other panes and can continue this one.
+        let too_old =
+            oldest.is_some_and(|age| age > std::time::Duration::from_secs(u64::from(limit)));
+        if too_old || backlog > PAUSE_BACKLOG {
+            control.paused.insert(pane);
+            control.off.insert(pane);
+            control.unwritten.retain(|(_, _, p)| *p != pane);
+            return Paced::Paused;
+        }
+        Paced::Extended
+    }
+
+    /// Remember where a pane's `%extended-output` just queued ends.
+    fn note_unwritten(&mut self, client: ClientId, pane: PaneId) {
+        if let Some(c) = self.clients.get_mut(&client) {
+            let (queued, _) = c.progress();
+            if let Some(control) = c.control.as_mut() {
+                control
+                    .unwritten
+                    .push_back((queued, std::time::Instant::now(), pane));
+            }
+        }
+    }
+
     /// Send each control client the output of the panes of its session since the last
     /// turn, as `%output` lines; keep copies of output only while control clients exist.
     /// Clients told to leave during the turn leave now, after the turn's blocks.
@@ -380,10 +432,40 @@ impl Server {
                     continue;
                 }
                 let text = control.escape_output(pane, &bytes);
-                if !text.is_empty() {
-                    self.control_write(*client, format!("%output {pane} {text}\n"));
+                if text.is_empty() {
+                    continue;
+                }
+                match self.pause_check(*client, pane) {
+                    Paced::Plain => {
+                        self.control_write(*client, format!("%output {pane} {text}\n"));
+                    }
+                    Paced::Extended => {
+                        // Written at once: it has waited no time in the server.
+                        self.control_write(
+                            *client,
+                            format!("%extended-output {pane} 0 : {text}\n"),
+                        );
+                        self.note_unwritten(*client, pane);
+                    }
+                    Paced::Paused => {
+                        self.control_write(*client, format!("%pause {pane}\n"));
+                    }
                 }
             }
         }
     }
+}
+
+/// With pause-after, a pane's output is paused rather than queued past this many
+/// unwritten bytes, so such a client never reaches the limit that lets a client go.
+const PAUSE_BACKLOG: usize = 4 * 1024 * 1024;
+
+/// How a pane's output goes to a control client now.
+enum Paced {
+    /// `%output` (no pause-after).
+    Plain,
+    /// `%extended-output`, its age given.
+    Extended,
+    /// Too far behind: `%pause`, and nothing until `%continue`.
+    Paused,
 }
