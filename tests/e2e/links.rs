@@ -158,3 +158,88 @@ fn a_session_group_shows_the_same_windows_to_each_client() {
     });
     assert!(shown.contains("FROM-MIRROR"));
 }
+
+/// Two clients of different sizes on one session: each window-size rule sizes the
+/// window as tmux sizes it (latest, largest, smallest, manual), and aggressive-resize
+/// counts only the clients showing the window.
+#[test]
+fn window_size_rules_with_two_clients_are_tmuxs() {
+    use crate::harness::Tmux;
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    let size = |out: String| out.trim().to_string();
+    env.ok(&["new", "-d", "-s", "t", "-x", "100", "-y", "30"]);
+    env.ok(&["neww", "-d", "-t", "t"]);
+    tmux.ok(&["new", "-d", "-s", "t", "-x", "100", "-y", "30"]);
+    tmux.ok(&["neww", "-d", "-t", "t"]);
+    let ours_small = env.spawn(80, 24, &["attach", "-t", "t"]);
+    ours_small.wait_text(PROMPT);
+    let theirs_small = tmux.spawn(80, 24, &["attach", "-t", "t"]);
+    theirs_small.wait_text(PROMPT);
+    let ours_big = env.spawn(120, 40, &["attach", "-t", "t"]);
+    ours_big.wait_text(PROMPT);
+    let theirs_big = tmux.spawn(120, 40, &["attach", "-t", "t"]);
+    theirs_big.wait_text(PROMPT);
+    let window = [
+        "display",
+        "-p",
+        "-t",
+        "t:0",
+        "#{window_width}x#{window_height}",
+    ];
+    for rule in ["largest", "smallest", "latest", "manual"] {
+        env.ok(&["set", "-g", "window-size", rule]);
+        tmux.ok(&["set", "-g", "window-size", rule]);
+        if rule == "manual" {
+            env.ok(&["resize-window", "-t", "t:0", "-x", "90", "-y", "20"]);
+            tmux.ok(&["resize-window", "-t", "t:0", "-x", "90", "-y", "20"]);
+        }
+        let theirs = size(tmux.ok(&window));
+        crate::harness::eventually(&format!("window-size {rule}: tmux says {theirs}"), || {
+            (size(env.ok(&window)) == theirs).then_some(())
+        });
+    }
+    // aggressive-resize: only the clients showing a window count. The small client
+    // moves to a session grouped with t, on its other window.
+    for run in
+        [&|a: &[&str]| env.ok(a), &|a: &[&str]| tmux.ok(a)] as [&dyn Fn(&[&str]) -> String; 2]
+    {
+        // (tmux 3.3a's server dies making a grouped session while a window is sized
+        // manually, so the rule changes first.)
+        run(&["set", "-g", "window-size", "smallest"]);
+        run(&["new", "-d", "-t", "t", "-s", "u"]);
+        run(&["set", "-g", "aggressive-resize", "on"]);
+    }
+    for run in
+        [&|a: &[&str]| env.ok(a), &|a: &[&str]| tmux.ok(a)] as [&dyn Fn(&[&str]) -> String; 2]
+    {
+        let clients = run(&["lsc", "-F", "#{client_width} #{client_tty}"]);
+        let small = clients
+            .lines()
+            .find_map(|l| l.strip_prefix("80 "))
+            .expect("the small client")
+            .to_string();
+        run(&["switch-client", "-c", &small, "-t", "u:1"]);
+        // resize-window made t:0 manual on its own; it follows the rule again.
+        run(&["set", "-w", "-u", "-t", "t:0", "window-size"]);
+    }
+    for w in ["t:0", "t:1"] {
+        let window = ["display", "-p", "-t", w, "#{window_width}x#{window_height}"];
+        crate::harness::eventually(&format!("{w} sized as tmux sizes it"), || {
+            let theirs = size(tmux.ok(&window));
+            (size(env.ok(&window)) == theirs).then_some(())
+        });
+    }
+    assert_eq!(
+        size(tmux.ok(&[
+            "display",
+            "-p",
+            "-t",
+            "t:0",
+            "#{window_width}x#{window_height}"
+        ])),
+        "120x39",
+        "tmux sizes t:0 for the big client alone"
+    );
+    drop((ours_small, theirs_small, ours_big, theirs_big));
+}

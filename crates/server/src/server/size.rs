@@ -76,11 +76,12 @@ impl Server {
     }
 
     /// tmux's recalculate_size: the window's size from its window-size option and the
-    /// clients that count; unchanged when none does.
+    /// clients that count (those of every session holding the window; with
+    /// aggressive-resize, only those whose session shows it); unchanged when none does.
     pub fn recalculate_size(&mut self, window: WindowId) {
-        let Some(session) = self.session_of_window(window) else {
+        if self.session_of_window(window).is_none() {
             return;
-        };
+        }
         let kind = self.window_option(Some(window), "window-size").to_string();
         let size = if kind == "manual" {
             self.windows
@@ -89,12 +90,18 @@ impl Server {
                 .map(|(cols, rows)| Size { cols, rows })
         } else {
             let current_only = self.window_flag(Some(window), "aggressive-resize");
-            let looking = !current_only || self.current_window(session) == Some(window);
-            let sizes = if looking {
-                self.client_sizes(session)
-            } else {
-                Vec::new()
-            };
+            let sizes: Vec<_> = self
+                .sessions
+                .values()
+                .filter(|s| {
+                    if current_only {
+                        s.current_window() == Some(window)
+                    } else {
+                        s.index_of(window).is_some()
+                    }
+                })
+                .flat_map(|s| self.client_sizes(s.id))
+                .collect();
             pick_size(&kind, &sizes)
         };
         if let Some(size) = size {
