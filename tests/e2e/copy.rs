@@ -28,7 +28,7 @@ fn page_up_search_select_and_copy_with_emacs_keys() {
     });
     t.line("142");
     t.wait("142 on screen", |ls| {
-        ls.iter().any(|l| l.starts_with("142 "))
+        ls.iter().any(|l| l.trim_end() == "142")
     });
     // Select from 142 to the end of 143 and copy with M-w.
     t.send(b"\x00"); // C-Space
@@ -228,4 +228,145 @@ fn mouse_bindings_select_and_copy_as_in_tmux() {
     eventually("the rebound wheel", || {
         (env.ok(&["show", "-gv", "@wheel"]) == "turned\n").then_some(())
     });
+}
+
+/// Standard base64, to find an OSC 52 sequence in a client's output.
+fn base64(data: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// 5,000 numbered lines; a search finds one far back, it is selected and copied with
+/// the keys of one table; the buffer is what tmux copies with the same keys, the outer
+/// terminal is given it (OSC 52), and pasted into another pane it arrives exactly.
+fn search_select_copy_paste(
+    vi: bool,
+    search_keys: &[u8],
+    query: &str,
+    select_keys: &[(&[u8], &str)],
+) {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let mut copied = Vec::new();
+    for rmux in [true, false] {
+        let who = if rmux { "rmux" } else { "tmux" };
+        let run = |args: &[&str]| if rmux { env.ok(args) } else { tmux.ok(args) };
+        run(&["new", "-d", "-s", "c", "-x", "100", "-y", "30"]);
+        run(&["set", "-g", "history-limit", "10000"]);
+        run(&["set", "-g", "mode-keys", if vi { "vi" } else { "emacs" }]);
+        run(&["set", "-g", "set-clipboard", "on"]);
+        // A window made after the limit is raised keeps 5,000 lines.
+        run(&["neww", "-t", "c:1"]);
+        run(&["killw", "-t", "c:0"]);
+        let mut t = if rmux {
+            env.spawn(100, 30, &["attach", "-t", "c"])
+        } else {
+            tmux.spawn(100, 30, &["attach", "-t", "c"])
+        };
+        t.wait_text(PROMPT);
+        t.line("seq -f 'line-%g end' 1 5000");
+        t.wait_line("line-5000 end");
+        t.prefix(b"[");
+        t.wait(&format!("{who}: copy mode"), |ls| ls[0].contains("[0/"));
+        t.send(search_keys);
+        t.wait(&format!("{who}: the search prompt"), |ls| {
+            ls.last().is_some_and(|l| l.starts_with("(search up)"))
+        });
+        t.line(query);
+        t.wait(&format!("{who}: the match on screen"), |ls| {
+            ls.iter().any(|l| l.trim_end() == "line-4217 end")
+        });
+        // One key at a time, each seen done (copy_cursor_x, selection_present) before
+        // the next: tmux takes keys that come together for a paste (assume-paste-time).
+        for (keys, after) in select_keys {
+            t.send(keys);
+            if !after.is_empty() {
+                eventually(&format!("{who}: {after} after {keys:?}"), || {
+                    let now = run(&["display", "-p", "#{copy_cursor_x} #{selection_present}"]);
+                    (now.trim() == *after).then_some(())
+                });
+            }
+        }
+        let buffer = eventually(&format!("{who}: the copied text"), || {
+            let out = if rmux {
+                env.run(&["show-buffer"])
+            } else {
+                tmux.run(&["show-buffer"])
+            };
+            out.status
+                .success()
+                .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        });
+        if rmux {
+            let osc = format!("\x1b]52;c;{}", base64(buffer.as_bytes()));
+            eventually("the clipboard sequence to the terminal", || {
+                String::from_utf8_lossy(&t.raw())
+                    .contains(&osc)
+                    .then_some(())
+            });
+            // Pasted into a pane running cat, it arrives exactly.
+            let got = env.home().join("got");
+            env.ok(&[
+                "split-window",
+                "-d",
+                "-t",
+                "c",
+                &format!("cat > {}", got.display()),
+            ]);
+            env.ok(&["paste-buffer", "-t", "c:.1"]);
+            env.ok(&["send-keys", "-t", "c:.1", "Enter", "C-d"]);
+            let file = eventually("the pasted text in the file", || {
+                std::fs::read_to_string(&got)
+                    .ok()
+                    .filter(|f| f.ends_with('\n'))
+            });
+            assert_eq!(file, format!("{buffer}\n"));
+        }
+        copied.push(buffer);
+        drop(t);
+    }
+    assert_eq!(copied[0], copied[1], "rmux's copy (left), tmux's");
+}
+
+#[test]
+fn a_regex_search_select_and_copy_arrive_exactly_with_vi_keys() {
+    // `?` searches up with a regular expression; 0, Space, $ and Enter copy the line.
+    search_select_copy_paste(
+        true,
+        b"?",
+        "line-42[1]7 e.d",
+        &[(b"0", "0 0"), (b" ", "0 1"), (b"$", "13 1"), (b"\r", "")],
+    );
+}
+
+#[test]
+fn a_search_select_and_copy_arrive_exactly_with_emacs_keys() {
+    // C-r searches up as you type; C-a, C-Space, C-e and M-w copy the line.
+    search_select_copy_paste(
+        false,
+        b"\x12",
+        "line-4217 end",
+        &[
+            (b"\x01", "0 0"),
+            (b"\x00", "0 1"),
+            (b"\x05", "13 1"),
+            (b"\x1bw", ""),
+        ],
+    );
 }

@@ -559,16 +559,20 @@ impl FormatTarget<'_> {
                 .or(p.copy.as_ref().map(|_| "copy-mode"))
                 .unwrap_or_default()
                 .to_string(),
-            "scroll_position" => p
-                .copy
-                .as_ref()
-                .map(|c| c.offset.to_string())
-                .unwrap_or_default(),
+            "scroll_position" | "rectangle_toggle" | "copy_cursor_x" | "copy_cursor_y"
+            | "selection_active" | "selection_start_x" | "selection_start_y"
+            | "selection_end_x" | "selection_end_y" | "search_present" | "search_match"
+            | "copy_cursor_word" | "copy_cursor_line" => {
+                let copy = p.copy.as_ref()?;
+                let term = p.term.lock().ok()?;
+                let separators = srv.session_option(None, "word-separators");
+                copy.format_var(name, &term, separators).unwrap_or_default()
+            }
             "pane_search_string" => p
                 .copy
                 .as_ref()
                 .and_then(|c| c.search.as_ref())
-                .map(|(s, _)| s.clone())
+                .map(|s| s.text.clone())
                 .unwrap_or_default(),
             "selection_present" => flag(p.copy.as_ref().is_some_and(|c| c.anchor.is_some())),
             "pane_start_command" => p.spec.command.clone().unwrap_or_default(),

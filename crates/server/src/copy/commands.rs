@@ -2,8 +2,9 @@
 
 use rmux_term::Terminal;
 
+use super::search::{self, Search};
 use super::text::{Class, class, line_chars, line_length, range_text, text_length};
-use super::{CopyMode, Jump, Pos, Way};
+use super::{CopyMode, Jump, Marks, Pos, Way};
 
 /// What the server must do after a command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,12 +12,14 @@ pub enum CopyCommand {
     Stay,
     /// Leave copy mode.
     Exit,
-    /// Keep `text` as a paste buffer (appended to the newest with `append`), pipe it to
-    /// `pipe` if given, and leave the mode if `exit`.
+    /// Keep `text` as a paste buffer (appended to the newest with `append`) unless
+    /// `!buffer` (the pipe commands), pipe it to `pipe` if given, and leave the mode if
+    /// `exit`.
     Copy {
         text: String,
         exit: bool,
         append: bool,
+        buffer: bool,
         pipe: Option<String>,
     },
 }
@@ -31,6 +34,9 @@ pub fn run(
 ) -> Result<CopyCommand, String> {
     mode.follow(term);
     mode.generation += 1;
+    if clears_marks(name, mode.vi) {
+        mode.marks = None;
+    }
     let rows = term.size().rows;
     let arg = args.first().map(String::as_str).unwrap_or("");
     match name {
@@ -72,9 +78,13 @@ pub fn run(
         "top-line" => mode.cy = 0,
         "middle-line" => mode.cy = rows / 2,
         "bottom-line" => mode.cy = rows.saturating_sub(1),
-        "begin-selection" => mode.anchor = Some(mode.cursor(term)),
+        "begin-selection" => {
+            mode.anchor = Some(mode.cursor(term));
+            mode.stopped = None;
+        }
         "clear-selection" => {
             mode.anchor = None;
+            mode.stopped = None;
             mode.rectangle = false;
         }
         "rectangle-toggle" => mode.rectangle = !mode.rectangle,
@@ -111,20 +121,33 @@ pub fn run(
                 mode.cx = mark.col;
             }
         }
-        "search-forward" | "search-forward-incremental" | "search-forward-text" => {
-            search(mode, term, arg, Way::Forward)?;
+        "search-forward" | "search-backward" => {
+            let way = if name == "search-forward" {
+                Way::Forward
+            } else {
+                Way::Backward
+            };
+            search(mode, term, Search::new(arg, way, false))?;
         }
-        "search-backward" | "search-backward-incremental" | "search-backward-text" => {
-            search(mode, term, arg, Way::Backward)?;
+        "search-forward-text"
+        | "search-forward-incremental"
+        | "search-backward-text"
+        | "search-backward-incremental" => {
+            let way = if name.starts_with("search-forward") {
+                Way::Forward
+            } else {
+                Way::Backward
+            };
+            search(mode, term, Search::new(arg, way, true))?;
         }
         "search-again" | "search-reverse" => {
-            if let Some((text, way)) = mode.search.clone() {
-                let way = match (name, way) {
+            if let Some(s) = mode.search.clone() {
+                let way = match (name, s.way) {
                     ("search-reverse", Way::Forward) => Way::Backward,
                     ("search-reverse", Way::Backward) => Way::Forward,
                     (_, w) => w,
                 };
-                find(mode, term, &text, way);
+                go_to_match(mode, term, &s, way);
             }
         }
         "jump-forward" | "jump-backward" | "jump-to-forward" | "jump-to-backward" => {
@@ -150,8 +173,37 @@ pub fn run(
             }
         }
         "refresh-from-pane" | "toggle-position" => {}
-        copy if copy.starts_with("copy-") || copy.starts_with("append-selection") => {
+        copy if copy.starts_with("copy-")
+            || copy.starts_with("append-selection")
+            || copy.starts_with("pipe") =>
+        {
             return Ok(copy_command(mode, term, copy, arg));
+        }
+        "rectangle-on" => mode.rectangle = true,
+        "rectangle-off" => mode.rectangle = false,
+        "stop-selection" => {
+            // The selection stays where it is; the cursor moves on alone.
+            if mode.anchor.is_some() {
+                mode.stopped = Some(mode.cursor(term));
+            }
+        }
+        "next-matching-bracket" => matching_bracket(mode, term, Way::Forward, separators),
+        "previous-matching-bracket" => {
+            matching_bracket(mode, term, Way::Backward, separators);
+        }
+        "cursor-down-and-cancel"
+        | "halfpage-down-and-cancel"
+        | "page-down-and-cancel"
+        | "scroll-down-and-cancel" => {
+            // The command, then leave once at the bottom (for the cursor, once it
+            // cannot go further), as tmux's *-and-cancel.
+            let base = name.trim_end_matches("-and-cancel");
+            let before = (mode.offset, mode.cursor(term));
+            run(mode, term, base, args, separators)?;
+            let stuck = (mode.offset, mode.cursor(term)) == before;
+            if mode.offset == 0 && (base != "cursor-down" || stuck) {
+                return Ok(CopyCommand::Exit);
+            }
         }
         other => return Err(format!("unknown copy-mode command: {other}")),
     }
@@ -226,10 +278,8 @@ fn past_text(term: &Terminal, line: usize) -> u16 {
 fn copy_command(mode: &mut CopyMode, term: &Terminal, name: &str, arg: &str) -> CopyCommand {
     let exit = name.ends_with("-and-cancel");
     let keep_selection = name.ends_with("-no-clear");
-    let pipe = name
-        .starts_with("copy-pipe")
-        .then(|| arg.to_string())
-        .filter(|a| !a.is_empty());
+    let piped = name.starts_with("copy-pipe") || name.starts_with("pipe");
+    let pipe = piped.then(|| arg.to_string()).filter(|a| !a.is_empty());
     let text = if name.contains("end-of-line") {
         let here = mode.cursor(term);
         let end = Pos {
@@ -250,7 +300,123 @@ fn copy_command(mode: &mut CopyMode, term: &Terminal, name: &str, arg: &str) -> 
         text,
         exit,
         append: name.starts_with("append-selection"),
+        buffer: !name.starts_with("pipe"),
         pipe,
+    }
+}
+
+/// next-matching-bracket and previous-matching-bracket as tmux's: on a bracket (an
+/// opening one going forward, a closing one backward), to its match; with emacs keys
+/// the character after (before) the cursor is tried too, then it moves as next-word-end
+/// (previous-word) does with the brackets as separators; with vi keys forward looks
+/// along the line, and a closing bracket goes back to its opening one.
+fn matching_bracket(mode: &mut CopyMode, term: &Terminal, way: Way, separators: &str) {
+    const OPEN: [char; 3] = ['{', '[', '('];
+    const CLOSE: [char; 3] = ['}', ']', ')'];
+    let here = mode.cursor(term);
+    let chars = line_chars(term, here.line);
+    let length = text_length(&chars);
+    if length == 0 {
+        return;
+    }
+    let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
+    let mut px = usize::from(here.col);
+    match way {
+        Way::Forward => {
+            if mode.vi && CLOSE.contains(&at(px)) {
+                return matching_bracket(mode, term, Way::Backward, separators);
+            }
+            if !OPEN.contains(&at(px)) {
+                if mode.vi {
+                    match (px..length).find(|&i| OPEN.contains(&at(i))) {
+                        Some(i) => px = i,
+                        None => return,
+                    }
+                } else if px < length && OPEN.contains(&at(px + 1)) {
+                    px += 1;
+                } else {
+                    let seps = format!("{separators}{{[(");
+                    return word(mode, term, &seps, Motion::NextEnd, false);
+                }
+            }
+        }
+        Way::Backward => {
+            if !CLOSE.contains(&at(px)) {
+                if !mode.vi && px > 0 && CLOSE.contains(&at(px - 1)) {
+                    px -= 1;
+                } else {
+                    if !mode.vi {
+                        let seps = format!("{separators}}}])");
+                        word(mode, term, &seps, Motion::PreviousStart, false);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+    let found = at(px);
+    let i = OPEN
+        .iter()
+        .chain(CLOSE.iter())
+        .position(|c| *c == found)
+        .unwrap_or(0);
+    let other = if i < 3 { CLOSE[i] } else { OPEN[i - 3] };
+    if let Some(pos) = walk_to_match(
+        term,
+        Pos {
+            line: here.line,
+            col: u16::try_from(px).unwrap_or(0),
+        },
+        found,
+        other,
+        way,
+    ) {
+        mode.scroll_to(term, pos);
+    }
+}
+
+/// From the bracket `found` at `from`, the place of the `other` that balances it.
+fn walk_to_match(term: &Terminal, from: Pos, found: char, other: char, way: Way) -> Option<Pos> {
+    let lines = term.history_len() + usize::from(term.size().rows);
+    let mut depth = 1usize;
+    let mut line = from.line;
+    let mut row = line_chars(term, line);
+    let mut col = usize::from(from.col);
+    loop {
+        match way {
+            Way::Forward => {
+                col += 1;
+                while col >= row.len() {
+                    line += 1;
+                    if line >= lines {
+                        return None;
+                    }
+                    row = line_chars(term, line);
+                    col = 0;
+                }
+            }
+            Way::Backward => {
+                while col == 0 {
+                    line = line.checked_sub(1)?;
+                    row = line_chars(term, line);
+                    col = row.len();
+                }
+                col -= 1;
+            }
+        }
+        match row.get(col) {
+            Some(c) if *c == found => depth += 1,
+            Some(c) if *c == other => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(Pos {
+                        line,
+                        col: u16::try_from(col).unwrap_or(0),
+                    });
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -339,7 +505,11 @@ fn word(mode: &mut CopyMode, term: &Terminal, separators: &str, motion: Motion, 
             }
         }
         Motion::NextEnd => {
-            step(&mut pos, &mut chars, true);
+            // vi keys land on the word's last character (so start one further on);
+            // emacs keys just after it, as tmux's grid_reader does.
+            if mode.vi {
+                step(&mut pos, &mut chars, true);
+            }
             while cls(at(&chars, pos)) == Class::Space {
                 if !step(&mut pos, &mut chars, true) {
                     break;
@@ -357,6 +527,16 @@ fn word(mode: &mut CopyMode, term: &Terminal, separators: &str, motion: Motion, 
                 }
                 pos = next;
                 chars = next_chars;
+            }
+            if !mode.vi {
+                if pos.col + 1 < term.size().cols {
+                    pos.col += 1;
+                } else if pos.line < last_line {
+                    pos = Pos {
+                        line: pos.line + 1,
+                        col: 0,
+                    };
+                }
             }
         }
         Motion::PreviousStart => {
@@ -403,53 +583,107 @@ fn paragraph(mode: &mut CopyMode, term: &Terminal, way: Way) {
     mode.cx = 0;
 }
 
-fn search(mode: &mut CopyMode, term: &Terminal, text: &str, way: Way) -> Result<(), String> {
-    if text.is_empty() {
+fn search(mode: &mut CopyMode, term: &Terminal, s: Search) -> Result<(), String> {
+    if s.text.is_empty() {
         return Ok(());
     }
-    mode.search = Some((text.to_string(), way));
-    if !find(mode, term, text, way) {
-        return Err(format!("Search {}: {text}", "failed"));
+    let way = s.way;
+    mode.search = Some(s.clone());
+    if !go_to_match(mode, term, &s, way) {
+        return Err(format!("Search failed: {}", s.text));
     }
     Ok(())
 }
 
-/// Move the cursor to the next match of `text` in `way`, wrapping around; false if none.
-fn find(mode: &mut CopyMode, term: &Terminal, text: &str, way: Way) -> bool {
-    let rows = usize::from(term.size().rows);
-    let total = term.history_len() + rows;
-    let here = mode.cursor(term);
-    let needle: Vec<char> = text.chars().collect();
-    let matches_in = |line: usize| -> Vec<u16> {
-        let chars: Vec<char> = line_chars(term, line)
-            .into_iter()
-            .map(|c| if c == '\0' { ' ' } else { c })
-            .collect();
-        if needle.len() > chars.len() {
-            return Vec::new();
+/// Move the cursor to the next match in `way` (round the whole text with wrap-search)
+/// and show the matches; false if there is none.
+fn go_to_match(mode: &mut CopyMode, term: &Terminal, s: &Search, way: Way) -> bool {
+    let found = search::find(term, s, mode.cursor(term), way, mode.wrap_search);
+    let (count, more) = search::count(term, s);
+    mode.marks = Some(Marks {
+        count,
+        more,
+        current: found,
+    });
+    match found {
+        // Going forward with emacs keys the cursor goes just after the match, as tmux
+        // puts it.
+        Some((_, end)) if way == Way::Forward && !mode.vi => {
+            let cols = term.size().cols;
+            let after = if end.col + 1 < cols {
+                Pos {
+                    col: end.col + 1,
+                    ..end
+                }
+            } else {
+                Pos {
+                    line: end.line + 1,
+                    col: 0,
+                }
+            };
+            mode.scroll_to(term, after);
+            true
         }
-        (0..=chars.len() - needle.len())
-            .filter(|i| chars[*i..*i + needle.len()] == needle[..])
-            .filter_map(|i| u16::try_from(i).ok())
-            .collect()
-    };
-    for step in 0..=total {
-        let line = match way {
-            Way::Forward => (here.line + step) % total,
-            Way::Backward => (here.line + total - step % total) % total,
-        };
-        let cols = matches_in(line);
-        let hit = match way {
-            Way::Forward => cols.into_iter().find(|c| step > 0 || *c > here.col),
-            Way::Backward => cols.into_iter().rev().find(|c| step > 0 || *c < here.col),
-        };
-        if let Some(col) = hit {
-            mode.show_line(term, line);
-            mode.cx = col;
-            return true;
+        Some((start, _)) => {
+            mode.scroll_to(term, start);
+            true
         }
+        None => false,
     }
-    false
+}
+
+/// Whether a command hides the last search's matches before it runs, as tmux's table
+/// says: every command that changes the selection or searches again, and with emacs
+/// keys every move too.
+fn clears_marks(name: &str, vi: bool) -> bool {
+    const NEVER: &[&str] = &[
+        "copy-pipe-no-clear",
+        "copy-selection-no-clear",
+        "pipe-no-clear",
+        "toggle-position",
+    ];
+    const MOVES: &[&str] = &[
+        "bottom-line",
+        "cursor-down",
+        "cursor-left",
+        "cursor-right",
+        "cursor-up",
+        "end-of-line",
+        "goto-line",
+        "halfpage-down",
+        "halfpage-up",
+        "history-bottom",
+        "history-top",
+        "jump-again",
+        "jump-backward",
+        "jump-forward",
+        "jump-reverse",
+        "jump-to-backward",
+        "jump-to-forward",
+        "middle-line",
+        "next-paragraph",
+        "next-space",
+        "next-space-end",
+        "next-word",
+        "next-word-end",
+        "other-end",
+        "page-down",
+        "page-up",
+        "previous-paragraph",
+        "previous-space",
+        "previous-word",
+        "scroll-down",
+        "scroll-up",
+        "start-of-line",
+        "top-line",
+    ];
+    if NEVER.contains(&name) {
+        return false;
+    }
+    if MOVES.contains(&name) {
+        return !vi;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -515,7 +749,7 @@ mod tests {
         go(&mut m, &t, "next-word", "");
         assert_eq!(m.cx, 4);
         go(&mut m, &t, "next-word-end", "");
-        assert_eq!(m.cx, 6);
+        assert_eq!(m.cx, 7, "just after the word, with emacs keys");
         go(&mut m, &t, "select-line", "");
         let CopyCommand::Copy { text, .. } = go(&mut m, &t, "copy-selection", "") else {
             panic!("no copy");

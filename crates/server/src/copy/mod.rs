@@ -18,9 +18,11 @@
 //! ```
 
 mod commands;
+mod search;
 mod text;
 
 pub use commands::{CopyCommand, run};
+pub use search::Search;
 
 use rmux_term::Terminal;
 
@@ -36,6 +38,16 @@ pub struct Pos {
 pub enum Way {
     Forward,
     Backward,
+}
+
+/// What a search found, shown until a command clears it: the matches counted, and the
+/// one the cursor went to.
+#[derive(Clone, Debug)]
+pub struct Marks {
+    pub count: usize,
+    /// More than `count` (tmux stops counting at 1000).
+    pub more: bool,
+    pub current: Option<(Pos, Pos)>,
 }
 
 /// A jump to a character on the cursor's line (vi's f, F, t, T).
@@ -70,13 +82,20 @@ pub struct CopyMode {
     pub cy: u16,
     /// Where the selection began, if one is being made.
     pub anchor: Option<Pos>,
+    /// stop-selection: where the selection ends now, whatever the cursor does.
+    pub stopped: Option<Pos>,
     pub rectangle: bool,
     /// mode-keys is vi: a selection takes the cell under the cursor too, and a newline
     /// when it ends past the text of its last line (emacs takes neither), as in tmux.
     pub vi: bool,
     /// Leave the mode when scrolled back to the bottom (`copy-mode -e`, the mouse wheel).
     pub exit_at_bottom: bool,
-    pub search: Option<(String, Way)>,
+    /// wrap-search: a search goes on from the other end.
+    pub wrap_search: bool,
+    /// The last search (search-again repeats it).
+    pub search: Option<Search>,
+    /// Its matches are shown (highlighted, counted) until a command clears them.
+    pub marks: Option<Marks>,
     pub mark: Option<Pos>,
     /// The last jump, for jump-again and jump-reverse.
     pub jump: Option<(Jump, char)>,
@@ -94,10 +113,13 @@ impl CopyMode {
             cx: cursor.col,
             cy: cursor.row,
             anchor: None,
+            stopped: None,
             rectangle: false,
             vi: false,
             exit_at_bottom,
+            wrap_search: true,
             search: None,
+            marks: None,
             mark: None,
             jump: None,
             history_seen: term.history_len(),
@@ -133,7 +155,7 @@ impl CopyMode {
     /// The selection as (start, end) in reading order, if any.
     pub fn selection(&self, term: &Terminal) -> Option<(Pos, Pos)> {
         let anchor = self.anchor?;
-        let cursor = self.cursor(term);
+        let cursor = self.stopped.unwrap_or_else(|| self.cursor(term));
         Some(if anchor <= cursor {
             (anchor, cursor)
         } else {
@@ -141,9 +163,54 @@ impl CopyMode {
         })
     }
 
-    /// `[offset/history]`, shown at the top right of the pane.
+    /// `[offset/history]`, shown at the top right of the pane; after a search, with the
+    /// number of matches as tmux counts them (`(12 results) [0/3000]`).
     pub fn indicator(&self, term: &Terminal) -> String {
-        format!("[{}/{}]", self.offset, term.history_len())
+        let position = format!("[{}/{}]", self.offset, term.history_len());
+        match &self.marks {
+            Some(m) => format!(
+                "({}{} results) {position}",
+                m.count,
+                if m.more { "+" } else { "" }
+            ),
+            None => position,
+        }
+    }
+
+    /// The matches of the last search in view (start and last character of each), and
+    /// which of them the cursor is on, for highlighting.
+    pub fn visible_matches(&self, term: &Terminal) -> Vec<(Pos, Pos, bool)> {
+        let (Some(search), Some(marks)) = (&self.search, &self.marks) else {
+            return Vec::new();
+        };
+        let rows = usize::from(term.size().rows);
+        search::visible(term, search, self.top(term), rows)
+            .into_iter()
+            .map(|(s, e)| (s, e, marks.current == Some((s, e))))
+            .collect()
+    }
+
+    /// Put the cursor on `pos` as tmux's window_copy_scroll_to does: the view stays if
+    /// the line is in it, else the line is shown a quarter of the page from the bottom.
+    pub(crate) fn scroll_to(&mut self, term: &Terminal, pos: Pos) {
+        let rows = usize::from(term.size().rows);
+        let hist = term.history_len();
+        self.cx = pos.col;
+        let top = self.top(term);
+        if pos.line >= top && pos.line < top + rows {
+            self.cy = u16::try_from(pos.line - top).unwrap_or(0);
+            return;
+        }
+        let gap = rows / 4;
+        let top = if pos.line < rows {
+            0
+        } else if pos.line > hist + rows - gap {
+            hist
+        } else {
+            pos.line + gap - rows
+        };
+        self.offset = hist.saturating_sub(top);
+        self.cy = u16::try_from(pos.line.saturating_sub(top)).unwrap_or(0);
     }
 
     /// Put the cursor on absolute line `line`, scrolling the view if needed.
@@ -160,6 +227,43 @@ impl CopyMode {
         }
         self.offset = hist.saturating_sub(top);
         self.cy = u16::try_from(line - top).unwrap_or(0);
+    }
+}
+
+impl CopyMode {
+    /// The copy-mode format variables (tmux's window_copy_formats); `None` for others.
+    /// Lines count from the top of the history, as tmux counts them.
+    pub fn format_var(&self, name: &str, term: &Terminal, separators: &str) -> Option<String> {
+        let flag = |b: bool| if b { "1" } else { "0" }.to_string();
+        let selection = self
+            .anchor
+            .map(|a| (a, self.stopped.unwrap_or(self.cursor(term))));
+        Some(match name {
+            "scroll_position" => self.offset.to_string(),
+            "rectangle_toggle" => flag(self.rectangle),
+            "copy_cursor_x" => self.cx.to_string(),
+            "copy_cursor_y" => self.cy.to_string(),
+            "selection_present" => flag(self.anchor.is_some()),
+            "selection_active" => flag(self.anchor.is_some() && self.stopped.is_none()),
+            "selection_start_x" => selection.map(|(a, _)| a.col.to_string())?,
+            "selection_start_y" => selection.map(|(a, _)| a.line.to_string())?,
+            "selection_end_x" => selection.map(|(_, e)| e.col.to_string())?,
+            "selection_end_y" => selection.map(|(_, e)| e.line.to_string())?,
+            "search_present" => flag(self.marks.is_some()),
+            "search_match" => self
+                .marks
+                .as_ref()
+                .and_then(|m| m.current)
+                .map(|(s, e)| text::plain_range(term, s, e))
+                .unwrap_or_default(),
+            "copy_cursor_word" => text::word_at(term, self.cursor(term), separators),
+            "copy_cursor_line" => {
+                let chars = text::line_chars(term, self.cursor(term).line);
+                let end = text::text_length(&chars);
+                chars[..end].iter().filter(|c| **c != '\0').collect()
+            }
+            _ => return None,
+        })
     }
 }
 

@@ -109,3 +109,43 @@ pub fn class(c: char, separators: &str) -> Class {
         Class::Word
     }
 }
+
+/// The characters from `start` to `end` (its last character) in reading order, rows
+/// joined as they are (a search match).
+pub fn plain_range(term: &Terminal, start: Pos, end: Pos) -> String {
+    let mut out = String::new();
+    for line in start.line..=end.line {
+        let chars = line_chars(term, line);
+        let from = if line == start.line {
+            usize::from(start.col)
+        } else {
+            0
+        };
+        let to = if line == end.line {
+            usize::from(end.col) + 1
+        } else {
+            chars.len()
+        };
+        out.extend(chars.iter().take(to).skip(from).filter(|c| **c != '\0'));
+    }
+    out
+}
+
+/// The word under `at` (`word-separators` and blanks end it), else the next one on the
+/// line, as tmux's copy_cursor_word gives it.
+pub fn word_at(term: &Terminal, at: Pos, separators: &str) -> String {
+    let chars = line_chars(term, at.line);
+    let in_word = |c: &char| *c != ' ' && *c != '\0' && !separators.contains(*c);
+    let Some(i) = (usize::from(at.col)..chars.len()).find(|&i| in_word(&chars[i])) else {
+        return String::new();
+    };
+    let start = chars[..i]
+        .iter()
+        .rposition(|c| !in_word(c))
+        .map_or(0, |p| p + 1);
+    let end = chars[i..]
+        .iter()
+        .position(|c| !in_word(c))
+        .map_or(chars.len(), |p| i + p);
+    chars[start..end].iter().collect()
+}

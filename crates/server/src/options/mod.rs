@@ -524,8 +524,6 @@ const NOT_YET_IN_EFFECT: &[&str] = &[
     "status-format",
     "status-keys",
     "allow-passthrough",
-    "copy-mode-match-style",
-    "copy-mode-current-match-style",
     "copy-mode-mark-style",
     "pane-border-format",
     "pane-border-indicators",
@@ -535,7 +533,6 @@ const NOT_YET_IN_EFFECT: &[&str] = &[
     "popup-style",
     "window-active-style",
     "window-style",
-    "wrap-search",
 ];
 
 /// Options tmux 3.3a itself declares but never reads; they exist so configurations that

@@ -231,7 +231,6 @@ impl Case {
             scroll: 0,
             decoration: 0,
             highlights: Vec::new(),
-            highlight_style: Style::default(),
             must_wait: true,
         };
         let border = Style {

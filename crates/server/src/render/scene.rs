@@ -24,10 +24,10 @@ pub struct PanePlacement {
     pub scroll: usize,
     /// Changes whenever something drawn over the text changes (selection, scroll).
     pub decoration: u64,
-    /// Spans drawn in `highlight_style` (a selection): row, first and last column,
+    /// Spans drawn in a style of their own (search matches, a selection): row, first
+    /// and last column,
     /// relative to the pane.
-    pub highlights: Vec<(u16, u16, u16)>,
-    pub highlight_style: Style,
+    pub highlights: Vec<(u16, u16, u16, Style)>,
     /// Wait for the pane's screen if its reader holds it (the active pane: its echo
     /// must not be left for the next frame); other panes are skipped while busy.
     pub must_wait: bool,

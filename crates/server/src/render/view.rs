@@ -297,13 +297,13 @@ impl View {
                     };
                 }
             }
-            for &(hy, from, to) in &p.highlights {
+            for &(hy, from, to, style) in &p.highlights {
                 if hy != dy + p.skip_y || to < p.skip_x {
                     continue;
                 }
                 let (from, to) = (from.saturating_sub(p.skip_x), to - p.skip_x);
                 for dx in from..=to.min(width.saturating_sub(1)) {
-                    self.target[start + usize::from(dx)].style = p.highlight_style;
+                    self.target[start + usize::from(dx)].style = style;
                 }
             }
         }

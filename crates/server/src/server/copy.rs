@@ -20,11 +20,13 @@ impl Server {
         let p = self.panes.get_mut(&pane).ok_or("no such pane")?;
         let window = p.window;
         let vi = self.window_option(Some(window), "mode-keys") == "vi";
+        let wrap = self.window_flag(Some(window), "wrap-search");
         let p = self.panes.get_mut(&pane).ok_or("no such pane")?;
         let Some(mode) = p.copy.as_mut() else {
             return Err("not in a mode".to_string());
         };
         mode.vi = vi;
+        mode.wrap_search = wrap;
         let outcome = {
             let t = p
                 .term
@@ -39,29 +41,39 @@ impl Server {
                 text,
                 exit,
                 append,
+                buffer,
                 pipe,
             } => {
                 if exit {
                     p.copy = None;
                 }
-                self.keep_copied(text, append, pipe, pane);
+                self.keep_copied(text, append, buffer, pipe, pane);
             }
         }
         self.redraw_window(window);
         Ok(())
     }
 
-    fn keep_copied(&mut self, text: String, append: bool, pipe: Option<String>, pane: PaneId) {
+    fn keep_copied(
+        &mut self,
+        text: String,
+        append: bool,
+        buffer: bool,
+        pipe: Option<String>,
+        pane: PaneId,
+    ) {
         if text.is_empty() {
             return;
         }
-        if append && let Some(newest) = self.buffers.newest().cloned() {
+        if !buffer {
+            // pipe, pipe-and-cancel: to the command alone.
+        } else if append && let Some(newest) = self.buffers.newest().cloned() {
             self.buffers
                 .set(Some(&newest.name), format!("{}{text}", newest.data));
         } else {
             self.buffers.add(text.clone());
         }
-        if self.server_option("set-clipboard") != "off" {
+        if buffer && self.server_option("set-clipboard") != "off" {
             self.set_clients_clipboard(text.as_bytes());
         }
         if let Some(command) = pipe {

@@ -326,7 +326,6 @@ impl Server {
                 scroll: 0,
                 decoration: 0,
                 highlights: Vec::new(),
-                highlight_style: Style::default(),
                 must_wait: true,
             },
             marks: p.border_marks(),

@@ -141,14 +141,18 @@ impl Server {
         };
         let placements = self.placements(w);
         let view = self.viewport(w, &placements, area);
-        // Only copy mode uses mode-style here; parsing it is not free.
+        // Only copy mode uses these styles here; parsing them is not free.
         let in_copy_mode = placements
             .iter()
             .any(|(p, _)| self.panes.get(p).is_some_and(|p| p.copy.is_some()));
-        let mode_style = if in_copy_mode {
-            self.option_style(None, Some(window), "mode-style")
+        let styles = if in_copy_mode {
+            CopyStyles {
+                selection: self.option_style(None, Some(window), "mode-style"),
+                found: self.option_style(None, Some(window), "copy-mode-match-style"),
+                current: self.option_style(None, Some(window), "copy-mode-current-match-style"),
+            }
         } else {
-            Style::default()
+            CopyStyles::default()
         };
         for (pane, rect) in placements {
             let Some(p) = self.panes.get(&pane) else {
@@ -178,7 +182,6 @@ impl Server {
                 scroll: 0,
                 decoration: 0,
                 highlights: Vec::new(),
-                highlight_style: mode_style,
                 must_wait: false,
             };
             let active = pane == w.active;
@@ -189,7 +192,7 @@ impl Server {
                 let Ok(t) = p.term.lock() else { continue };
                 match &p.copy {
                     Some(copy) => {
-                        copy_decorations(copy, &t, &mut placement, scene, mode_style);
+                        copy_decorations(copy, &t, &mut placement, scene, &styles);
                         Some((copy.cx, copy.cy, CursorShape::Default, Color::Default))
                     }
                     None => {
@@ -525,25 +528,35 @@ impl Server {
 
 /// Copy mode: which history the pane shows, the selection, and `[offset/history]` at
 /// its top right.
+/// The styles copy mode draws with: the selection (mode-style), the matches of the last
+/// search, and the one the cursor is on.
+#[derive(Default)]
+struct CopyStyles {
+    selection: Style,
+    found: Style,
+    current: Style,
+}
+
 fn copy_decorations(
     copy: &crate::copy::CopyMode,
     term: &term::Terminal,
     placement: &mut PanePlacement,
     scene: &mut Scene,
-    style: Style,
+    styles: &CopyStyles,
 ) {
     placement.scroll = copy.offset;
     placement.decoration = copy.generation.wrapping_add(1);
     let top = copy.top(term);
-    if let Some((start, end)) = copy.selection(term) {
-        // Rows of the pane (a panned window shows from skip_y down).
-        for dy in 0..placement.height + placement.skip_y {
+    let last = placement.width.saturating_sub(1);
+    // Rows of the pane (a panned window shows from skip_y down).
+    let rows = placement.height + placement.skip_y;
+    let mut span = |start: crate::copy::Pos, end: crate::copy::Pos, rect: bool, style| {
+        for dy in 0..rows {
             let line = top + usize::from(dy);
             if line < start.line || line > end.line {
                 continue;
             }
-            let last = placement.width.saturating_sub(1);
-            let (from, to) = if copy.rectangle {
+            let (from, to) = if rect {
                 (start.col.min(end.col), start.col.max(end.col))
             } else {
                 (
@@ -551,8 +564,19 @@ fn copy_decorations(
                     if line == end.line { end.col } else { last },
                 )
             };
-            placement.highlights.push((dy, from, to.min(last)));
+            placement.highlights.push((dy, from, to.min(last), style));
         }
+    };
+    for (start, end, current) in copy.visible_matches(term) {
+        let style = if current {
+            styles.current
+        } else {
+            styles.found
+        };
+        span(start, end, false, style);
+    }
+    if let Some((start, end)) = copy.selection(term) {
+        span(start, end, copy.rectangle, styles.selection);
     }
     let indicator = copy.indicator(term);
     let len = u16::try_from(indicator.chars().count()).unwrap_or(u16::MAX);
@@ -563,7 +587,7 @@ fn copy_decorations(
                 x: x0 + u16::try_from(i).unwrap_or(0),
                 y: placement.y,
                 ch,
-                style,
+                style: styles.selection,
             });
         }
     }
