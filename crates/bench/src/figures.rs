@@ -550,3 +550,92 @@ mod tests {
         assert!(percentile(&mut [], 50.0).is_nan());
     }
 }
+
+/// Figure 7: copy mode over 100,000 lines of history, each step timed from the key or
+/// command until the client's screen shows its result (a search with no match, and the
+/// copy, until the command that ran it returns: their screen does not change).
+pub fn copy_mode(m: &Muxer, _cfg: &Config) -> Result<Metrics> {
+    const LINES: u32 = 100_000;
+    let mut w = World::new(m)?;
+    new_session(&w, None)?;
+    w.run(&["set-option", "-g", "history-limit", "110000"])?;
+    // A window made after the limit was raised keeps every line; cat keeps it open.
+    let fill = format!("echo TOP-MARK; seq -f 'line-%g' 1 {LINES}; exec cat");
+    w.run(&["new-window", "-t", "b:1", &fill])?;
+    w.run(&["kill-window", "-t", "b:0"])?;
+    let last = format!("line-{LINES}");
+    w.wait_capture("b", &last, Duration::from_secs(60))?;
+    let tty = attach(&w)?;
+    tty.wait_quiet(Duration::from_millis(200), Duration::from_secs(10))?;
+    let limit = Duration::from_secs(30);
+    let shown = |probe: Probe, what: &str, act: &dyn Fn() -> Result<()>| -> Result<f64> {
+        tty.arm(probe);
+        let sent = Instant::now();
+        act()?;
+        let seen = tty.wait_hit(limit, what)?;
+        Ok(seen.saturating_duration_since(sent).as_secs_f64() * 1e3)
+    };
+    let enter = shown(
+        Probe::RowHas {
+            row: 0,
+            text: "[0/".to_string(),
+        },
+        "copy mode's position indicator",
+        &|| tty.send(b"\x02["),
+    )?;
+    let search_top = shown(
+        Probe::RowHas {
+            row: 0,
+            text: "TOP-MARK".to_string(),
+        },
+        "the match at the top",
+        &|| {
+            w.run(&["send-keys", "-t", "b", "-X", "search-backward", "TOP-MARK"])
+                .map(drop)
+        },
+    )?;
+    w.run(&["send-keys", "-t", "b", "-X", "history-bottom"])?;
+    let search_none = w
+        .timed(&[
+            "send-keys",
+            "-t",
+            "b",
+            "-X",
+            "search-backward",
+            "NOWHERE-TO-BE-FOUND",
+        ])?
+        .as_secs_f64()
+        * 1e3;
+    w.run(&["send-keys", "-t", "b", "-X", "history-bottom"])?;
+    tty.wait_quiet(Duration::from_millis(100), Duration::from_secs(10))?;
+    let history_top = shown(
+        Probe::RowHas {
+            row: 0,
+            text: "TOP-MARK".to_string(),
+        },
+        "the top of the history",
+        &|| {
+            w.run(&["send-keys", "-t", "b", "-X", "history-top"])
+                .map(drop)
+        },
+    )?;
+    w.run(&["send-keys", "-t", "b", "-X", "begin-selection"])?;
+    w.run(&["send-keys", "-t", "b", "-X", "history-bottom"])?;
+    let select_all = w
+        .timed(&["send-keys", "-t", "b", "-X", "copy-selection"])?
+        .as_secs_f64()
+        * 1e3;
+    let copied = w.run(&["show-buffer"])?;
+    if !copied.contains(&last) {
+        bail!("{}: the copy lacks the last line", w.kind.name());
+    }
+    drop(tty);
+    w.shutdown();
+    Ok(vec![
+        ("copy_enter_ms", enter),
+        ("copy_search_top_ms", search_top),
+        ("copy_search_none_ms", search_none),
+        ("copy_history_top_ms", history_top),
+        ("copy_select_all_ms", select_all),
+    ])
+}

@@ -38,7 +38,7 @@ struct Args {
     /// Runs per multiplexer and figure (alternating rmux, tmux, ...). Default 5, quick 2.
     #[arg(long)]
     runs: Option<usize>,
-    /// Only these figures (1-6; repeat or separate with commas).
+    /// Only these figures (1-7; repeat or separate with commas).
     #[arg(long, value_delimiter = ',')]
     only: Vec<u8>,
     /// A fast smoke run: 5 MB corpus, 2 runs, fewer keys and lines.
@@ -113,12 +113,12 @@ fn real_main() -> Result<()> {
     let machine = procfs::machine();
     let runs = args.runs.unwrap_or(if args.quick { 2 } else { 5 }).max(1);
     let figures: Vec<u8> = if args.only.is_empty() {
-        (1..=6).collect()
+        (1..=7).collect()
     } else {
         args.only.clone()
     };
-    if let Some(f) = figures.iter().find(|f| !(1..=6).contains(*f)) {
-        bail!("--only {f}: figures are 1 to 6");
+    if let Some(f) = figures.iter().find(|f| !(1..=7).contains(*f)) {
+        bail!("--only {f}: figures are 1 to 7");
     }
 
     let rmux_bin = match &args.rmux {
@@ -275,7 +275,8 @@ fn real_main() -> Result<()> {
                         v.extend(figures::attach_time(m, &cfg)?);
                         Ok(v)
                     }),
-                    _ => figures::many_panes(m, &cfg, seed),
+                    6 => figures::many_panes(m, &cfg, seed),
+                    _ => figures::copy_mode(m, &cfg),
                 };
                 match out {
                     Ok(v) => {

@@ -259,6 +259,41 @@ const ROWS: &[Row] = &[
         Better::Lower,
         Goal::None,
     ),
+    row(
+        "copy_enter_ms",
+        "7 copy mode at 100,000 lines: enter",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "copy_search_top_ms",
+        "7 search matching only at the top",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "copy_search_none_ms",
+        "7 search matching nothing",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "copy_history_top_ms",
+        "7 history-top",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "copy_select_all_ms",
+        "7 select the whole history and copy",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
 ];
 
 pub fn median(v: &[f64]) -> Option<f64> {

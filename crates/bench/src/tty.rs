@@ -19,6 +19,8 @@ pub enum Probe {
     Cell { row: u16, col: u16, ch: char },
     /// Row `row` has some text (a status line was drawn).
     RowNotBlank { row: u16 },
+    /// Row `row` holds `text` somewhere.
+    RowHas { row: u16, text: String },
     /// Rows `0..rows.len()` show exactly these texts (trailing blanks trimmed) and row
     /// `status` has some text: a complete frame.
     Frame { rows: Vec<String>, status: u16 },
@@ -32,6 +34,7 @@ impl Probe {
                 .row(i64::from(*row))
                 .is_some_and(|r| r.cell(*col).ch == *ch),
             Probe::RowNotBlank { row } => !text(*row).trim().is_empty(),
+            Probe::RowHas { row, text: want } => text(*row).contains(want.as_str()),
             Probe::Frame { rows, status } => {
                 !text(*status).trim().is_empty()
                     && rows

@@ -251,6 +251,17 @@ impl<'a> Line<'a> {
         self.flags() & FLAG_WRAPPED != 0
     }
 
+    /// The text one character per column (NUL for a wide character's right half), when
+    /// it reads as stored: no line-drawing (ACS) cells, whose stored letters are not
+    /// what they show.
+    pub(crate) fn plain_text(&self) -> Option<&'a str> {
+        let drawn = self
+            .runs()
+            .chunks(RUN)
+            .any(|r| style_cell(r).flags & ACS != 0);
+        (!drawn).then(|| self.text())
+    }
+
     fn text(&self) -> &'a str {
         let bytes = self.0.get(HEADER..HEADER + self.text_len()).unwrap_or(&[]);
         std::str::from_utf8(bytes).unwrap_or("")

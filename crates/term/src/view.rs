@@ -108,6 +108,26 @@ impl<'a> RowView<'a> {
             .take(width)
     }
 
+    /// The row's characters one per column up to its last used one, a NUL for the right
+    /// half of a wide character (what copy mode reads and searches), into `out`. A
+    /// history row is read straight from its packed text when it can be.
+    pub fn column_chars(&self, out: &mut Vec<char>) {
+        out.clear();
+        if let RowKind::History(l) = self.kind
+            && let Some(text) = l.plain_text()
+        {
+            out.extend(text.chars().take(usize::from(self.width)));
+            return;
+        }
+        out.extend(self.raw_cells().map(|r| {
+            if r.cell.is_spacer() {
+                '\0'
+            } else {
+                r.cell.display_char()
+            }
+        }));
+    }
+
     /// The row's text, trailing blanks trimmed.
     pub fn text(&self) -> String {
         let mut s = String::with_capacity(usize::from(self.width));

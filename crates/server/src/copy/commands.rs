@@ -589,20 +589,19 @@ fn search(mode: &mut CopyMode, term: &Terminal, s: Search) -> Result<(), String>
     }
     let way = s.way;
     mode.search = Some(s.clone());
-    if !go_to_match(mode, term, &s, way) {
-        return Err(format!("Search failed: {}", s.text));
-    }
+    // No match is no error: the count shows it, as in tmux.
+    go_to_match(mode, term, &s, way);
     Ok(())
 }
 
 /// Move the cursor to the next match in `way` (round the whole text with wrap-search)
 /// and show the matches; false if there is none.
 fn go_to_match(mode: &mut CopyMode, term: &Terminal, s: &Search, way: Way) -> bool {
-    let found = search::find(term, s, mode.cursor(term), way, mode.wrap_search);
-    let (count, more) = search::count(term, s);
+    let scan = search::scan(term, s, mode.cursor(term), way, mode.wrap_search);
+    let found = scan.hit;
     mode.marks = Some(Marks {
-        count,
-        more,
+        count: scan.count,
+        more: scan.more,
         current: found,
     });
     match found {

@@ -6,8 +6,8 @@
 use regex::{Regex, RegexBuilder};
 use rmux_term::Terminal;
 
-use super::text::{line_chars, text_length, wrapped};
-use super::{Pos, Way};
+use super::text::text_length;
+use super::{Pos, Way, row_index};
 
 /// tmux stops counting matches here and shows `(1000+ results)`.
 const COUNT_LIMIT: usize = 1000;
@@ -44,6 +44,7 @@ impl Search {
 }
 
 /// Rows joined where they wrap: the text and where each character is.
+#[derive(Default)]
 struct Logical {
     text: String,
     /// For each character: its byte offset in `text` and its place in the pane.
@@ -58,18 +59,13 @@ impl Logical {
     }
 
     /// Each match: where it starts and where its last character is.
-    fn matches(&self, regex: &Option<Regex>) -> Vec<(Pos, Pos)> {
-        let Some(regex) = regex else {
-            return Vec::new();
-        };
-        if self.places.is_empty() {
-            return Vec::new();
-        }
+    fn matches<'s>(&'s self, regex: &'s Option<Regex>) -> impl Iterator<Item = (Pos, Pos)> + 's {
         regex
-            .find_iter(&self.text)
+            .iter()
+            .filter(|_| !self.places.is_empty())
+            .flat_map(|r| r.find_iter(&self.text))
             .filter(|m| !m.is_empty())
             .map(|m| (self.place(m.start()), self.place(m.end() - 1)))
-            .collect()
     }
 }
 
@@ -78,101 +74,99 @@ fn total(term: &Terminal) -> usize {
     term.history_len() + usize::from(term.size().rows)
 }
 
-/// The first and last row of the logical line holding `line`.
-fn bounds(term: &Terminal, line: usize) -> (usize, usize) {
-    let mut first = line;
-    while first > 0 && wrapped(term, first - 1) {
-        first -= 1;
-    }
-    let last_line = total(term).saturating_sub(1);
-    let mut last = line;
-    while last < last_line && wrapped(term, last) {
-        last += 1;
-    }
-    (first, last)
+/// Reads the pane's lines in order as logical lines, reusing its buffers.
+struct Reader<'t> {
+    term: &'t Terminal,
+    row: Vec<char>,
+    logical: Logical,
 }
 
-fn logical(term: &Terminal, first: usize, last: usize) -> Logical {
-    let mut text = String::new();
-    let mut places = Vec::new();
-    for line in first..=last {
-        let chars = line_chars(term, line);
-        // A row that wraps is full; the last one ends with its text.
-        let end = if line < last {
-            chars.len()
-        } else {
-            text_length(&chars)
-        };
-        for (col, ch) in chars.iter().take(end).enumerate() {
-            if *ch == '\0' {
-                continue;
-            }
-            places.push((
-                text.len(),
-                Pos {
-                    line,
-                    col: u16::try_from(col).unwrap_or(u16::MAX),
-                },
-            ));
-            text.push(*ch);
+impl<'t> Reader<'t> {
+    fn new(term: &'t Terminal) -> Reader<'t> {
+        Reader {
+            term,
+            row: Vec::new(),
+            logical: Logical::default(),
         }
     }
-    Logical { text, places }
-}
 
-/// The next match from `from` in `way` (wrapping round the whole text if `wrap`), as
-/// its start and last character.
-pub fn find(
-    term: &Terminal,
-    search: &Search,
-    from: Pos,
-    way: Way,
-    wrap: bool,
-) -> Option<(Pos, Pos)> {
-    let lines = total(term);
-    let (first, last) = bounds(term, from.line.min(lines.saturating_sub(1)));
-    let here = logical(term, first, last).matches(&search.regex);
-    let hit = match way {
-        Way::Forward => here.iter().find(|(s, _)| *s > from),
-        Way::Backward => here.iter().rev().find(|(s, _)| *s < from),
-    };
-    if let Some(m) = hit {
-        return Some(*m);
-    }
-    // The other logical lines, in order, then (wrapping) round to this one again.
-    let mut line = match way {
-        Way::Forward => last + 1,
-        Way::Backward => first.checked_sub(1).unwrap_or(lines),
-    };
-    let mut wrapped_round = false;
-    loop {
-        if line >= lines {
-            if !wrap || wrapped_round {
-                return None;
-            }
-            wrapped_round = true;
-            line = match way {
-                Way::Forward => 0,
-                Way::Backward => lines.saturating_sub(1),
+    /// The logical line starting at `first`; returns the line after it.
+    fn read(&mut self, first: usize) -> usize {
+        let lines = total(self.term);
+        self.logical.text.clear();
+        self.logical.places.clear();
+        let mut line = first;
+        loop {
+            let Some(row) = self.term.row(row_index(self.term, line)) else {
+                return line + 1;
             };
+            row.column_chars(&mut self.row);
+            let wraps = row.wrapped() && line + 1 < lines;
+            // A row that wraps is full; the last one ends with its text.
+            let end = if wraps {
+                self.row.len()
+            } else {
+                text_length(&self.row)
+            };
+            for (col, ch) in self.row.iter().take(end).enumerate() {
+                if *ch == '\0' {
+                    continue;
+                }
+                self.logical.places.push((
+                    self.logical.text.len(),
+                    Pos {
+                        line,
+                        col: u16::try_from(col).unwrap_or(u16::MAX),
+                    },
+                ));
+                self.logical.text.push(*ch);
+            }
+            line += 1;
+            if !wraps {
+                return line;
+            }
         }
-        let (a, b) = bounds(term, line);
-        let found = logical(term, a, b).matches(&search.regex);
-        let hit = match way {
-            Way::Forward => found.first(),
-            Way::Backward => found.last(),
-        };
-        if let Some(m) = hit {
-            return Some(*m);
-        }
-        if a == first && wrapped_round {
-            return None;
-        }
-        line = match way {
-            Way::Forward => b + 1,
-            Way::Backward => a.checked_sub(1).unwrap_or(lines),
-        };
     }
+}
+
+/// What a search found: the match to go to (from `from` in `way`, round the whole
+/// text if `wrap`), and how many matches the text holds (up to tmux's limit; `more`
+/// past it). One pass over the text.
+pub struct Scan {
+    pub hit: Option<(Pos, Pos)>,
+    pub count: usize,
+    pub more: bool,
+}
+
+pub fn scan(term: &Terminal, search: &Search, from: Pos, way: Way, wrap: bool) -> Scan {
+    let lines = total(term);
+    let mut reader = Reader::new(term);
+    let (mut first, mut last, mut after, mut before) = (None, None, None, None);
+    let (mut count, mut more) = (0, false);
+    let mut line = 0;
+    while line < lines {
+        line = reader.read(line);
+        for m in reader.logical.matches(&search.regex) {
+            if count < COUNT_LIMIT {
+                count += 1;
+            } else {
+                more = true;
+            }
+            first.get_or_insert(m);
+            last = Some(m);
+            if after.is_none() && m.0 > from {
+                after = Some(m);
+            }
+            if m.0 < from {
+                before = Some(m);
+            }
+        }
+    }
+    let hit = match way {
+        Way::Forward => after.or(first.filter(|_| wrap)),
+        Way::Backward => before.or(last.filter(|_| wrap)),
+    };
+    Scan { hit, count, more }
 }
 
 /// The matches on lines `top..top + rows` (for highlighting), each as its start and
@@ -180,33 +174,25 @@ pub fn find(
 pub fn visible(term: &Terminal, search: &Search, top: usize, rows: usize) -> Vec<(Pos, Pos)> {
     let lines = total(term);
     let end = (top + rows).min(lines);
-    let mut out = Vec::new();
+    // Start at the logical line holding the top row.
     let mut line = top;
+    while line > 0
+        && term
+            .row(row_index(term, line - 1))
+            .is_some_and(|r| r.wrapped())
+    {
+        line -= 1;
+    }
+    let mut reader = Reader::new(term);
+    let mut out = Vec::new();
     while line < end {
-        let (a, b) = bounds(term, line);
+        line = reader.read(line);
         out.extend(
-            logical(term, a, b)
+            reader
+                .logical
                 .matches(&search.regex)
-                .into_iter()
                 .filter(|(s, e)| e.line >= top && s.line < end),
         );
-        line = b + 1;
     }
     out
-}
-
-/// How many matches the whole text holds, up to tmux's limit; `true` when more.
-pub fn count(term: &Terminal, search: &Search) -> (usize, bool) {
-    let lines = total(term);
-    let mut n = 0;
-    let mut line = 0;
-    while line < lines {
-        let (a, b) = bounds(term, line);
-        n += logical(term, a, b).matches(&search.regex).len();
-        if n > COUNT_LIMIT {
-            return (COUNT_LIMIT, true);
-        }
-        line = b + 1;
-    }
-    (n, false)
 }

@@ -7,17 +7,12 @@ use super::{CopyMode, Pos, row_index};
 /// The characters of absolute line `line`, one per column (wide characters take their
 /// first column; their second holds `'\0'`).
 pub fn line_chars(term: &Terminal, line: usize) -> Vec<char> {
-    let Some(row) = term.row(row_index(term, line)) else {
-        return Vec::new();
-    };
-    row.cells()
-        .map(|c| if c.width == 0 { '\0' } else { c.ch })
-        .collect()
-}
-
-/// Whether absolute line `line` continues on the next one (soft-wrapped).
-pub fn wrapped(term: &Terminal, line: usize) -> bool {
-    term.row(row_index(term, line)).is_some_and(|r| r.wrapped())
+    let mut out = Vec::new();
+    if let Some(row) = term.row(row_index(term, line)) {
+        row.column_chars(&mut out);
+        out.resize(usize::from(row.width()), ' ');
+    }
+    out
 }
 
 /// Columns up to the last non-blank, so the cursor stays on the text.
@@ -39,8 +34,15 @@ pub fn text_length(chars: &[char]) -> usize {
 /// newline too when `end` is past the text.
 pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> String {
     let mut out = String::new();
+    let mut chars = Vec::new();
     for line in start.line..=end.line {
-        let chars = line_chars(term, line);
+        // The row's used columns; what is past them reads as blanks.
+        let row = term.row(row_index(term, line));
+        match &row {
+            Some(r) => r.column_chars(&mut chars),
+            None => chars.clear(),
+        }
+        let row_wraps = row.as_ref().is_some_and(|r| r.wrapped());
         // Columns [from, to) of this line.
         let (from, to) = if mode.rectangle {
             (
@@ -63,25 +65,23 @@ pub fn range_text(term: &Terminal, mode: &CopyMode, start: Pos, end: Pos) -> Str
                 },
             )
         };
-        let joins = !mode.rectangle && line < end.line && wrapped(term, line);
+        let joins = !mode.rectangle && line < end.line && row_wraps;
         // A selection stops at the end of the line's text, so blanks past it go but a
-        // blank inside the text that the selection ends on stays.
-        let length = if joins {
-            usize::MAX
-        } else {
-            text_length(&chars)
-        };
-        let piece: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i >= from && *i < to && *i < length)
-            .map(|(_, c)| *c)
-            .filter(|c| *c != '\0')
-            .collect();
-        out.push_str(&piece);
+        // blank inside the text that the selection ends on stays (a wrapped row is
+        // taken whole: its blanks continue on the next row).
+        let width = row.as_ref().map_or(0, |r| usize::from(r.width()));
+        let length = if joins { width } else { text_length(&chars) };
+        let stop = to.min(length);
+        for i in from..stop {
+            match chars.get(i) {
+                Some('\0') => {}
+                Some(c) => out.push(*c),
+                None => out.push(' '),
+            }
+        }
         let last = line == end.line;
         let newline = if last {
-            mode.vi && !mode.rectangle && to > length && !wrapped(term, line)
+            mode.vi && !mode.rectangle && to > length && !row_wraps
         } else {
             !joins
         };
