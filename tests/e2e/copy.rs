@@ -370,3 +370,62 @@ fn a_search_select_and_copy_arrive_exactly_with_emacs_keys() {
         ],
     );
 }
+
+/// A selection dragged to the pane's top row scrolls the view back a line at a time
+/// while the mouse stays there (tmux's drag repeat), and letting go copies from the
+/// text that scrolled into view.
+#[test]
+fn a_selection_dragged_to_the_top_row_scrolls_back() {
+    let env = Env::new();
+    env.ok(&[
+        "new",
+        "-d",
+        "-s",
+        "m",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "seq 1 300; exec cat",
+    ]);
+    env.ok(&["set", "-g", "mouse", "on"]);
+    env.ok(&["set", "-g", "status", "off"]);
+    let mut t = env.spawn(80, 24, &["attach", "-t", "m"]);
+    t.wait_text("300");
+    eventually("mouse reporting turned on", || {
+        String::from_utf8_lossy(&t.raw())
+            .contains("\x1b[?1006h")
+            .then_some(())
+    });
+    // The top row shows 277 (300 lines, the last 23 and the cursor's blank line).
+    let top: u32 = t.lines()[0]
+        .trim()
+        .parse()
+        .expect("a number on the top row");
+    // Press on row 12, drag to the top row and stay there.
+    t.send(b"\x1b[<0;2;12M\x1b[<32;2;8M\x1b[<32;2;1M");
+    eventually("the view scrolled back several lines", || {
+        let pos: u32 = env
+            .ok(&["display", "-p", "-t", "m", "#{scroll_position}"])
+            .trim()
+            .parse()
+            .unwrap_or(0);
+        (pos >= 5).then_some(())
+    });
+    t.send(b"\x1b[<0;2;1m");
+    let copied = eventually("the copy", || {
+        let out = env.run(&["show-buffer"]);
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    });
+    let first: u32 = copied
+        .lines()
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .expect("the copy starts with a number");
+    assert!(
+        first + 5 <= top,
+        "the copy starts at {first}, above {top}: {copied:?}"
+    );
+}

@@ -18,6 +18,9 @@ use crate::server::Server;
 
 /// tmux's KEYC_CLICK_TIMEOUT: presses closer than this are double and triple clicks.
 const CLICK_TIMEOUT: Duration = Duration::from_millis(300);
+/// tmux's WINDOW_COPY_DRAG_REPEAT_TIME: a selection dragged to the top or bottom row
+/// of its pane scrolls a line this often while the mouse stays there.
+const DRAG_REPEAT: Duration = Duration::from_millis(50);
 
 /// Where a mouse event happened: what `-t =` names and what `send-keys -M` sends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +62,9 @@ pub struct MouseState {
     click: Option<Clicks>,
     /// A double click to report once no third click came (its deadline).
     pending_double: Option<(Instant, MouseAt, u8)>,
+    /// A selection dragged to its pane's edge: when it scrolls next, the pane, and
+    /// whether up.
+    pub edge_scroll: Option<(Instant, PaneId, bool)>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -72,7 +78,11 @@ struct Clicks {
 impl MouseState {
     /// When a pending double click is due.
     pub fn deadline(&self) -> Option<Instant> {
-        self.pending_double.map(|(t, _, _)| t)
+        let scroll = self.edge_scroll.map(|(t, _, _)| t);
+        match (self.pending_double.map(|(t, _, _)| t), scroll) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 }
 
@@ -101,6 +111,7 @@ impl Server {
             {
                 a.mouse.dragging = None;
                 a.mouse.drag = None;
+                a.mouse.edge_scroll = None;
             }
             return;
         };
@@ -132,8 +143,32 @@ impl Server {
         }
     }
 
-    /// A double click whose time has come (no third click followed).
+    /// A double click whose time has come (no third click followed); a selection held
+    /// at a pane's edge scrolls on.
     pub fn expire_mouse(&mut self, now: Instant) {
+        let scrolls: Vec<(ClientId, PaneId, bool)> = self
+            .clients
+            .iter_mut()
+            .filter_map(|(id, c)| {
+                let state = &mut c.attached.as_mut()?.mouse;
+                let (t, pane, up) = state.edge_scroll?;
+                (now >= t).then(|| {
+                    state.edge_scroll = Some((now + DRAG_REPEAT, pane, up));
+                    (*id, pane, up)
+                })
+            })
+            .collect();
+        for (client, pane, up) in scrolls {
+            if self
+                .copy_command(pane, if up { "cursor-up" } else { "cursor-down" }, &[])
+                .is_err()
+            {
+                // The pane left copy mode: nothing more to scroll.
+                if let Some(a) = self.attached_mut(client) {
+                    a.mouse.edge_scroll = None;
+                }
+            }
+        }
         let due: Vec<(ClientId, MouseAt, u8)> = self
             .clients
             .iter_mut()
@@ -344,7 +379,27 @@ impl Server {
     /// The mouse moved with its button down, in a drag a command took over.
     fn drag_update(&mut self, client: ClientId, drag: Drag, at: &MouseAt) {
         match drag {
-            Drag::Selection { pane } => self.copy_cursor_to_mouse(pane, at),
+            Drag::Selection { pane } => {
+                self.copy_cursor_to_mouse(pane, at);
+                // At the pane's top or bottom row the view scrolls, a line now and
+                // every DRAG_REPEAT while the mouse stays, as in tmux.
+                let edge = self.pane_rect_on_client(pane).and_then(|(_, y)| {
+                    let rows = self.panes.get(&pane)?.size.rows;
+                    let row = at.event.row.checked_sub(y)?;
+                    match row {
+                        0 => Some(true),
+                        r if r + 1 == rows => Some(false),
+                        _ => None,
+                    }
+                });
+                if let Some(up) = edge {
+                    let _ =
+                        self.copy_command(pane, if up { "cursor-up" } else { "cursor-down" }, &[]);
+                }
+                if let Some(a) = self.attached_mut(client) {
+                    a.mouse.edge_scroll = edge.map(|up| (Instant::now() + DRAG_REPEAT, pane, up));
+                }
+            }
             Drag::Border {
                 pane,
                 vertical,
@@ -479,6 +534,7 @@ fn next_step(state: &mut MouseState, m: proto::MouseEvent, at: MouseAt, now: Ins
         MouseKind::Release => {
             if let Some(b) = state.dragging.take() {
                 state.drag = None;
+                state.edge_scroll = None;
                 Step::Key(MouseEvent::DragEnd(b))
             } else {
                 match state.pressed.and_then(|p| button_number(p.button)) {
