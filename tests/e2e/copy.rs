@@ -429,3 +429,67 @@ fn a_selection_dragged_to_the_top_row_scrolls_back() {
         "the copy starts at {first}, above {top}: {copied:?}"
     );
 }
+
+/// Emacs C-r searches as the text is typed, C-r again goes to the next match up, C-s
+/// down, Backspace searches the shorter text from where the search began: each screen
+/// as tmux's.
+#[test]
+fn incremental_search_follows_the_typing_as_in_tmux() {
+    let env = Env::new();
+    let tmux = crate::harness::Tmux::new(&env, "ref");
+    let mut screens: Vec<Vec<String>> = Vec::new();
+    for rmux in [true, false] {
+        let who = if rmux { "rmux" } else { "tmux" };
+        let run = |args: &[&str]| if rmux { env.ok(args) } else { tmux.ok(args) };
+        let fill = "seq -f 'line-%g' 1 500; exec cat";
+        run(&["new", "-d", "-s", "c", "-x", "80", "-y", "20", fill]);
+        run(&["set", "-g", "mode-keys", "emacs"]);
+        let mut t = if rmux {
+            env.spawn(80, 20, &["attach", "-t", "c"])
+        } else {
+            tmux.spawn(80, 20, &["attach", "-t", "c"])
+        };
+        t.wait_text("line-500");
+        t.prefix(b"[");
+        t.wait(&format!("{who}: copy mode"), |ls| ls[0].contains("[0/"));
+        t.send(b"\x12");
+        let status = |ls: &[String]| ls.last().cloned().unwrap_or_default();
+        t.wait(&format!("{who}: the prompt"), |ls| {
+            status(ls).starts_with("(search up)")
+        });
+        let mut typed = String::new();
+        for c in "line-42".chars() {
+            typed.push(c);
+            t.send(c.to_string().as_bytes());
+            let want = format!("(search up) {typed}");
+            t.wait(&format!("{who}: {want}"), |ls| {
+                status(ls).trim_end() == want
+            });
+        }
+        // Each step: the key, then the screen once the cursor has moved (tmux takes
+        // keys that come together for a paste, so one at a time).
+        let place = || {
+            run(&[
+                "display",
+                "-p",
+                "#{copy_cursor_x},#{copy_cursor_y},#{scroll_position}",
+            ])
+        };
+        let mut frames = Vec::new();
+        for keys in [&b"\x12"[..], b"\x12", b"\x13", b"\x7f"] {
+            let before = place();
+            t.send(keys);
+            eventually(&format!("{who}: the cursor moved by {keys:?}"), || {
+                (place() != before).then_some(())
+            });
+            t.wait(&format!("{who}: the count"), |ls| {
+                ls[0].contains("results)")
+            });
+            frames.push(place());
+            frames.extend(t.lines().into_iter().take(19));
+        }
+        screens.push(frames);
+        run(&["kill-server"]);
+    }
+    assert_eq!(screens[0], screens[1], "rmux's screens (left), tmux's");
+}

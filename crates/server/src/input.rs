@@ -70,6 +70,12 @@ impl Server {
                 }
                 PromptAction::Cancel => {}
                 PromptAction::Run(line) => self.run_client_command(client, &line),
+                PromptAction::Changed(line) => {
+                    if let Some(a) = self.attached_mut(client) {
+                        a.prompt = Some(prompt);
+                    }
+                    self.run_client_command(client, &line);
+                }
             }
             return;
         }

@@ -106,6 +106,11 @@ pub struct Prompt {
     answers: Vec<String>,
     /// How far back in the history Up has gone (0: not in it).
     history_at: usize,
+    /// `-i`: the command runs as the text changes (`=text`), and C-s/C-r ask for the
+    /// next match down/up (`+text`, `-text`), as tmux's incremental prompt.
+    pub incremental: bool,
+    /// For an incremental prompt: the text C-s/C-r bring back when it is empty (`-I`).
+    pub last: String,
 }
 
 /// What a key did to the prompt.
@@ -117,6 +122,8 @@ pub enum PromptAction {
     Cancel,
     /// Closed: run this command line.
     Run(String),
+    /// Still open: run this command line now (an incremental prompt's text changed).
+    Changed(String),
 }
 
 impl Prompt {
@@ -131,7 +138,36 @@ impl Prompt {
             rest: Vec::new(),
             answers: Vec::new(),
             history_at: 0,
+            incremental: false,
+            last: String::new(),
         }
+    }
+
+    /// The command line an incremental prompt runs for its text with `prefix`.
+    pub fn incremental_line(&self, prefix: char) -> Option<String> {
+        let PromptKind::Command { template } = &self.kind else {
+            return None;
+        };
+        Some(fill_template(
+            template,
+            &[format!("{prefix}{}", self.input)],
+        ))
+    }
+
+    /// C-s and C-r in an incremental prompt: the next match down or up; on an empty
+    /// line they bring back the last search first.
+    fn incremental_again(&mut self, down: bool) -> PromptAction {
+        let prefix = if self.input.is_empty() {
+            let last = self.last.clone();
+            self.set_input(last);
+            '='
+        } else if down {
+            '+'
+        } else {
+            '-'
+        };
+        self.incremental_line(prefix)
+            .map_or(PromptAction::Continue, PromptAction::Changed)
     }
 
     pub fn command(label: String, initial: String, template: String) -> Prompt {
@@ -182,7 +218,20 @@ impl Prompt {
                 _ => PromptAction::Cancel,
             };
         }
+        if self.incremental && key.mods.ctrl && !key.mods.alt {
+            match key.code {
+                KeyCode::Char('s') => return self.incremental_again(true),
+                KeyCode::Char('r') => return self.incremental_again(false),
+                _ => {}
+            }
+        }
         let edit = edit_for(key);
+        if self.incremental && matches!(edit, Edit::Submit) {
+            // Enter ends an incremental prompt where it is: nothing more runs.
+            history.add(self.ptype, &self.input);
+            return PromptAction::Cancel;
+        }
+        let before = self.input.clone();
         if self.numeric && !matches!(edit, Edit::Insert('0'..='9')) {
             // As tmux: anything but a digit answers with what was typed.
             return self.submit(history);
@@ -235,6 +284,11 @@ impl Prompt {
                 }
             }
             Edit::Nothing => {}
+        }
+        if self.incremental && self.input != before {
+            return self
+                .incremental_line('=')
+                .map_or(PromptAction::Continue, PromptAction::Changed);
         }
         PromptAction::Continue
     }

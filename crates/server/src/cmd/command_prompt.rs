@@ -62,6 +62,19 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     prompt.ptype = ptype;
     prompt.numeric = args.has('N') && !args.has('1');
+    if args.has('i') {
+        // As tmux: the -I text is what C-s/C-r bring back, the line starts empty, and
+        // the command runs once at once (`=`), so a search knows where it starts.
+        prompt.incremental = true;
+        prompt.last = std::mem::take(&mut prompt.input);
+        prompt.cursor = 0;
+        let first = prompt.incremental_line('=');
+        ctx.server.open_prompt(client, prompt);
+        if let Some(line) = first {
+            super::insert_commands(ctx, &line)?;
+        }
+        return Ok(Flow::Continue);
+    }
     ctx.server.open_prompt(client, prompt);
     Ok(Flow::Continue)
 }

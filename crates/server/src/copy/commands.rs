@@ -129,10 +129,10 @@ pub fn run(
             };
             search(mode, term, Search::new(arg, way, false))?;
         }
-        "search-forward-text"
-        | "search-forward-incremental"
-        | "search-backward-text"
-        | "search-backward-incremental" => {
+        "search-forward-incremental" | "search-backward-incremental" => {
+            incremental(mode, term, arg, name == "search-forward-incremental");
+        }
+        "search-forward-text" | "search-backward-text" => {
             let way = if name.starts_with("search-forward") {
                 Way::Forward
             } else {
@@ -597,7 +597,10 @@ fn search(mode: &mut CopyMode, term: &Terminal, s: Search) -> Result<(), String>
 /// Move the cursor to the next match in `way` (round the whole text with wrap-search)
 /// and show the matches; false if there is none.
 fn go_to_match(mode: &mut CopyMode, term: &Terminal, s: &Search, way: Way) -> bool {
-    let scan = search::scan(term, s, mode.cursor(term), way, mode.wrap_search);
+    // With emacs keys a forward search starts at the cursor (it was left after the
+    // last match); with vi keys after it, as tmux's window_copy_search.
+    let from = (mode.cursor(term), !mode.vi);
+    let scan = search::scan(term, s, from, way, mode.wrap_search);
     let found = scan.hit;
     mode.marks = Some(Marks {
         count: scan.count,
@@ -629,6 +632,38 @@ fn go_to_match(mode: &mut CopyMode, term: &Terminal, s: &Search, way: Way) -> bo
         }
         None => false,
     }
+}
+
+/// An incremental search step, as tmux's prompt sends them: `=text` (the text changed:
+/// search again from where the search started), `+text` / `-text` (the next match down
+/// or up). An empty text just marks the start.
+fn incremental(mode: &mut CopyMode, term: &Terminal, arg: &str, forward: bool) {
+    let mut chars = arg.chars();
+    let prefix = chars.next();
+    let text: String = chars.collect();
+    if text.is_empty() {
+        mode.search_start = Some((mode.offset, mode.cx, mode.cy));
+        mode.marks = None;
+        return;
+    }
+    let changed = mode.search.as_ref().is_none_or(|s| s.text != text);
+    match mode.search_start {
+        Some((offset, cx, cy)) if changed => {
+            mode.offset = offset.min(term.history_len());
+            mode.cx = cx;
+            mode.cy = cy;
+        }
+        None => mode.search_start = Some((mode.offset, mode.cx, mode.cy)),
+        Some(_) => {}
+    }
+    let way = match (prefix, forward) {
+        (Some('+'), _) | (Some('='), true) => Way::Forward,
+        (Some('-'), _) | (Some('='), false) => Way::Backward,
+        _ => return,
+    };
+    let s = Search::new(&text, way, true);
+    mode.search = Some(s.clone());
+    go_to_match(mode, term, &s, way);
 }
 
 /// Whether a command hides the last search's matches before it runs, as tmux's table
@@ -735,8 +770,10 @@ mod tests {
         go(&mut m, &t, "search-again", "");
         assert_eq!(m.cursor(&t), Pos { line: 1, col: 0 });
         assert!(m.offset > 0, "the view scrolled back to show the match");
+        // Forward with emacs keys from the start of a match: that match, the cursor
+        // left after it (tmux's answer too).
         go(&mut m, &t, "search-reverse", "");
-        assert_eq!(m.cursor(&t).line, 4);
+        assert_eq!(m.cursor(&t), Pos { line: 1, col: 4 });
     }
 
     #[test]

@@ -96,6 +96,9 @@ pub struct CopyMode {
     pub search: Option<Search>,
     /// Its matches are shown (highlighted, counted) until a command clears them.
     pub marks: Option<Marks>,
+    /// Where an incremental search started (offset, cx, cy): each change of its text
+    /// searches again from there.
+    pub search_start: Option<(usize, u16, u16)>,
     pub mark: Option<Pos>,
     /// The last jump, for jump-again and jump-reverse.
     pub jump: Option<(Jump, char)>,
@@ -120,6 +123,7 @@ impl CopyMode {
             wrap_search: true,
             search: None,
             marks: None,
+            search_start: None,
             mark: None,
             jump: None,
             history_seen: term.history_len(),

@@ -130,15 +130,22 @@ impl<'t> Reader<'t> {
 }
 
 /// What a search found: the match to go to (from `from` in `way`, round the whole
-/// text if `wrap`), and how many matches the text holds (up to tmux's limit; `more`
-/// past it). One pass over the text.
+/// text if `wrap`; going forward a match starting at `from` counts when `at_from`), and
+/// how many matches the text holds (up to tmux's limit; `more` past it). One pass over
+/// the text.
 pub struct Scan {
     pub hit: Option<(Pos, Pos)>,
     pub count: usize,
     pub more: bool,
 }
 
-pub fn scan(term: &Terminal, search: &Search, from: Pos, way: Way, wrap: bool) -> Scan {
+pub fn scan(
+    term: &Terminal,
+    search: &Search,
+    (from, at_from): (Pos, bool),
+    way: Way,
+    wrap: bool,
+) -> Scan {
     let lines = total(term);
     let mut reader = Reader::new(term);
     let (mut first, mut last, mut after, mut before) = (None, None, None, None);
@@ -154,7 +161,7 @@ pub fn scan(term: &Terminal, search: &Search, from: Pos, way: Way, wrap: bool) -
             }
             first.get_or_insert(m);
             last = Some(m);
-            if after.is_none() && m.0 > from {
+            if after.is_none() && (m.0 > from || (at_from && m.0 == from)) {
                 after = Some(m);
             }
             if m.0 < from {
