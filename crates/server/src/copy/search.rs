@@ -3,7 +3,7 @@
 //! and matches are found in logical lines (rows joined where the program's text
 //! wrapped), so a word split by the pane's edge is still found.
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use rmux_term::Terminal;
 
 use super::text::text_length;
@@ -26,15 +26,12 @@ impl Search {
     /// expression, or plain text if it is not a valid one.
     pub fn new(text: &str, way: Way, plain: bool) -> Search {
         let insensitive = !text.chars().any(char::is_uppercase);
-        let build = |pattern: &str| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(insensitive)
-                .build()
-        };
+        // The one engine formats' m/r uses too; plain text is the text escaped.
+        let build = |pattern: &str| crate::format::compile_regex(pattern, insensitive);
         let regex = (!plain)
-            .then(|| build(text).ok())
+            .then(|| build(text))
             .flatten()
-            .or_else(|| build(&regex::escape(text)).ok());
+            .or_else(|| build(&regex::escape(text)));
         Search {
             text: text.to_string(),
             way,

@@ -13,17 +13,22 @@ const SIZE_LIMIT: usize = 1 << 20;
 
 pub(super) struct Regex(regex::Regex);
 
+/// A tmux (POSIX extended) pattern compiled as formats and copy-mode search read it:
+/// glibc's quirks kept, the compiled size bounded. `None` if it does not compile.
+pub fn compile(pattern: &str, ignore_case: bool) -> Option<regex::Regex> {
+    let pattern = glibc_pattern(pattern)?;
+    regex::RegexBuilder::new(&pattern)
+        .case_insensitive(ignore_case)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+        .ok()
+}
+
 impl Regex {
     /// `None` if the pattern does not compile.
     pub(super) fn new(pattern: &str, ignore_case: bool) -> Option<Regex> {
-        let pattern = glibc_pattern(pattern)?;
-        regex::RegexBuilder::new(&pattern)
-            .case_insensitive(ignore_case)
-            .size_limit(SIZE_LIMIT)
-            .dfa_size_limit(SIZE_LIMIT)
-            .build()
-            .ok()
-            .map(Regex)
+        compile(pattern, ignore_case).map(Regex)
     }
 
     pub(super) fn is_match(&self, text: &str) -> bool {
