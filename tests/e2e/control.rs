@@ -239,12 +239,9 @@ fn pane_output_is_escaped_as_tmux_escapes_it() {
     env.run(&["kill-server"]);
 }
 
-/// A control client that stops reading while its pane floods does not grow the server
-/// without bound: past a backlog it is told it is too far behind (tmux's words) and let
-/// go, and the server and the pane carry on.
-#[test]
-fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
-    let env = Env::new();
+/// A session whose pane floods, and a control client of it (after `setup`, if given)
+/// stopped so it reads nothing: the client, the server's pid and the client's.
+fn stalled_client_of_a_flood(env: &Env, setup: Option<&str>) -> (Control, u32, u32) {
     env.ok(&["new", "-d", "-s", "s", "-n", "w", "sleep 600"]);
     let server: u32 = env
         .ok(&["display", "-p", "#{pid}"])
@@ -255,8 +252,11 @@ fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
     cmd.env_clear()
         .envs(env.vars())
         .args(["-C", "attach", "-t", "s"]);
-    let control = Control::start(cmd);
+    let mut control = Control::start(cmd);
     control.read_until(|l| l.starts_with("%session-changed"));
+    if let Some(line) = setup {
+        control.exchange(line, 1);
+    }
     let client = control.child.id();
     crate::harness::signal(client, "STOP");
     env.ok(&[
@@ -266,6 +266,16 @@ fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
         "s",
         "yes 0123456789abcdefghijklmnopqrstuvwxyz",
     ]);
+    (control, server, client)
+}
+
+/// A control client that stops reading while its pane floods does not grow the server
+/// without bound: past a backlog it is told it is too far behind (tmux's words) and let
+/// go, and the server and the pane carry on.
+#[test]
+fn a_stalled_control_client_is_let_go_and_the_server_stays_bounded() {
+    let env = Env::new();
+    let (control, server, client) = stalled_client_of_a_flood(&env, None);
     // The server lets the client go once it holds the limit for it (16 MiB); until then,
     // and for a while of flood after, it never holds much more.
     let mut peak = 0;
@@ -331,30 +341,10 @@ fn pause_after_pauses_a_flooding_pane_for_a_slow_client() {
     assert_eq!(formats[0], formats[1], "rmux (left), tmux");
     assert_eq!(formats[0], "%extended-output %0 : hello");
 
-    env.ok(&["new", "-d", "-s", "s", "-n", "w", "sleep 600"]);
-    let server: u32 = env
-        .ok(&["display", "-p", "#{pid}"])
-        .trim()
-        .parse()
-        .expect("pid");
-    let mut cmd = Command::new(rmux_bin());
-    cmd.env_clear()
-        .envs(env.vars())
-        .args(["-C", "attach", "-t", "s"]);
-    let mut control = Control::start(cmd);
-    control.read_until(|l| l.starts_with("%session-changed"));
-    control.exchange("refresh-client -f pause-after=1", 1);
-    let client = control.child.id();
-    crate::harness::signal(client, "STOP");
+    let (mut control, server, client) =
+        stalled_client_of_a_flood(&env, Some("refresh-client -f pause-after=1"));
     let pane = env.ok(&["display", "-p", "-t", "s", "#{pane_id}"]);
     let pane = pane.trim().to_string();
-    env.ok(&[
-        "respawn-pane",
-        "-k",
-        "-t",
-        "s",
-        "yes 0123456789abcdefghijklmnopqrstuvwxyz",
-    ]);
     // Flooding well past what lets a client without pause-after go (16 MiB).
     let mut peak = 0;
     let until = Instant::now() + Duration::from_secs(3);

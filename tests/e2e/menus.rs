@@ -1,7 +1,8 @@
 //! Menus: tmux's default menus drawn as tmux draws them, chosen with the keys and with
 //! the mouse, and display-menu from a script.
 
-use crate::harness::{Env, PROMPT, Tmux, Tty};
+use crate::harness::{Env, PROMPT, Tty};
+use crate::popups::side_by_side;
 
 /// The rows of a menu box on screen.
 fn menu_rows(lines: &[String]) -> Vec<String> {
@@ -28,11 +29,7 @@ fn panes(env: &Env) -> String {
 #[test]
 fn the_pane_menu_is_tmuxs_and_chosen_with_keys() {
     let env = Env::new();
-    let mut ours = env.spawn(80, 24, &["new", "-s", "t"]);
-    ours.wait_text(PROMPT);
-    let tmux = Tmux::new(&env, "ref");
-    let mut theirs = tmux.spawn(80, 24, &["new", "-s", "t"]);
-    theirs.wait_text(PROMPT);
+    let (mut ours, _tmux, mut theirs) = side_by_side(&env);
     ours.prefix(b">");
     theirs.prefix(b">");
     let menu = wait_menu(&ours, "Horizontal Split");
@@ -114,11 +111,7 @@ fn a_right_click_menu_is_chosen_with_the_mouse() {
 #[test]
 fn display_menu_from_a_script_waits_for_a_choice() {
     let env = Env::new();
-    let mut ours = env.spawn(80, 24, &["new", "-s", "t"]);
-    ours.wait_text(PROMPT);
-    let tmux = Tmux::new(&env, "ref");
-    let mut theirs = tmux.spawn(80, 24, &["new", "-s", "t"]);
-    theirs.wait_text(PROMPT);
+    let (mut ours, tmux, mut theirs) = side_by_side(&env);
     let args = [
         "display-menu",
         "-T",

@@ -3,6 +3,17 @@
 
 use crate::harness::{Env, PROMPT, Tmux, Tty};
 
+/// A session `t` in rmux and in a tmux beside it, each with an 80x24 client at its
+/// prompt: rmux's client, tmux's server and client.
+pub fn side_by_side(env: &Env) -> (Tty, Tmux, Tty) {
+    let ours = env.spawn(80, 24, &["new", "-s", "t"]);
+    ours.wait_text(PROMPT);
+    let tmux = Tmux::new(env, "ref");
+    let theirs = tmux.spawn(80, 24, &["new", "-s", "t"]);
+    theirs.wait_text(PROMPT);
+    (ours, tmux, theirs)
+}
+
 /// The box rows of a screen (those holding a box corner or side).
 fn box_rows(lines: &[String]) -> Vec<String> {
     lines
@@ -24,11 +35,7 @@ fn wait_box(t: &Tty, text: &str) -> Vec<String> {
 #[test]
 fn a_popup_runs_a_command_and_closes_as_in_tmux() {
     let env = Env::new();
-    let ours = env.spawn(80, 24, &["new", "-s", "t"]);
-    ours.wait_text(PROMPT);
-    let tmux = Tmux::new(&env, "ref");
-    let theirs = tmux.spawn(80, 24, &["new", "-s", "t"]);
-    theirs.wait_text(PROMPT);
+    let (ours, tmux, theirs) = side_by_side(&env);
     let got = env.home().join("got");
     let script = format!("echo in-popup; read x; echo \"$x\" > {}", got.display());
     let args = [
@@ -70,11 +77,7 @@ fn a_popup_runs_a_command_and_closes_as_in_tmux() {
 #[test]
 fn a_popup_stays_until_escape_and_is_placed_as_in_tmux() {
     let env = Env::new();
-    let mut ours = env.spawn(80, 24, &["new", "-s", "t"]);
-    ours.wait_text(PROMPT);
-    let tmux = Tmux::new(&env, "ref");
-    let theirs = tmux.spawn(80, 24, &["new", "-s", "t"]);
-    theirs.wait_text(PROMPT);
+    let (mut ours, tmux, theirs) = side_by_side(&env);
     let args = [
         "display-popup",
         "-w",

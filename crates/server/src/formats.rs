@@ -63,6 +63,22 @@ impl<'a> FormatTarget<'a> {
         }
     }
 
+    /// Everything a command's target names, for a client (or none).
+    pub fn for_found(
+        server: &'a Server,
+        found: crate::cmd::target::Found,
+        client: Option<ClientId>,
+    ) -> FormatTarget<'a> {
+        FormatTarget {
+            server,
+            winlink: Some(found.index),
+            client,
+            session: Some(found.session),
+            window: Some(found.window),
+            pane: Some(found.pane),
+        }
+    }
+
     /// Expand with strftime escapes too (`%H:%M`), as the status line and
     /// display-message do.
     pub fn expand(&self, template: &str) -> String {

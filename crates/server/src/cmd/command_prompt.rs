@@ -15,10 +15,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 't')?;
     let ptype = match args.get('T') {
         Some(t) => PromptType::from_name(t).ok_or_else(|| format!("unknown type: {t}"))?,
         None => PromptType::Command,

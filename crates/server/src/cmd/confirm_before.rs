@@ -13,10 +13,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 't')?;
     let command = args.arg(0).unwrap_or("").to_string();
     let label = match args.get('p') {
         Some(p) => super::expand_for_client(ctx, client, p),

@@ -26,10 +26,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
         return Ok(Flow::Continue);
     }
-    let me = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let me = super::client_flag(ctx, args, 't')?;
     if args.has('a') {
         let others: Vec<ClientId> = ctx
             .server

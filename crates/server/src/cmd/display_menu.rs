@@ -16,22 +16,12 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('c') {
-        Some(name) => super::find_client(ctx, name)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 'c')?;
     if ctx.server.menus.contains_key(&client) || ctx.server.popup_of(client).is_some() {
         return Ok(Flow::Continue);
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
-    let target = FormatTarget {
-        server: ctx.server,
-        winlink: Some(found.index),
-        client: Some(client),
-        session: Some(found.session),
-        window: Some(found.window),
-        pane: Some(found.pane),
-    };
+    let target = FormatTarget::for_found(ctx.server, found, Some(client));
     let title = args
         .get('T')
         .map(|t| target.expand_plain(t))

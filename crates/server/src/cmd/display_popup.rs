@@ -17,10 +17,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('c') {
-        Some(name) => super::find_client(ctx, name)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 'c')?;
     if args.has('C') {
         if let Some(id) = ctx.server.popup_of(client) {
             ctx.server.close_popup(id);
@@ -48,14 +45,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         None => sy / 2,
     };
     let (width, height) = (width.clamp(1, sx), height.clamp(1, sy));
-    let target = FormatTarget {
-        server: ctx.server,
-        winlink: Some(found.index),
-        client: Some(client),
-        session: Some(found.session),
-        window: Some(found.window),
-        pane: Some(found.pane),
-    };
+    let target = FormatTarget::for_found(ctx.server, found, Some(client));
     let around = super::placement::Around::of(ctx, client, found);
     let (x, y) = super::placement::place(
         &target,
@@ -68,9 +58,10 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .get('T')
         .map(|t| target.expand_plain(t))
         .unwrap_or_default();
-    let cwd = args
-        .get('d')
-        .map(|d| super::expand_path(ctx, &target_text(ctx, found, d)));
+    let cwd = args.get('d').map(|d| {
+        let dir = FormatTarget::for_found(ctx.server, found, ctx.client).expand_plain(d);
+        super::expand_path(ctx, &dir)
+    });
     let lines = if args.has('B') {
         None
     } else {
@@ -121,19 +112,6 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         pane: NewPane { command, cwd, env },
     })?;
     Ok(Flow::Channel(channel_name(id), ChannelOp::Wait))
-}
-
-/// A format expanded for the target pane (for -d).
-fn target_text(ctx: &Ctx<'_>, found: super::target::Found, text: &str) -> String {
-    FormatTarget {
-        server: ctx.server,
-        winlink: Some(found.index),
-        client: ctx.client,
-        session: Some(found.session),
-        window: Some(found.window),
-        pane: Some(found.pane),
-    }
-    .expand_plain(text)
 }
 
 /// `-w`/`-h`: a number of cells or a percentage of the client's size.

@@ -34,10 +34,7 @@ pub static LOCK_SESSION: CmdEntry = CmdEntry {
 };
 
 fn exec_client(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 't')?;
     lock(ctx, &[client]);
     Ok(Flow::Continue)
 }

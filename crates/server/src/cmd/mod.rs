@@ -476,6 +476,15 @@ pub fn current_client(ctx: &Ctx<'_>) -> Option<ClientId> {
         .map(|c| c.id)
 }
 
+/// The client a command acts for: the one its flag names (`-c`, or `-t` for the
+/// client commands), else the current one.
+pub fn client_flag(ctx: &Ctx<'_>, args: &Args, flag: char) -> Result<ClientId, String> {
+    match args.get(flag) {
+        Some(name) => find_client(ctx, name),
+        None => current_client(ctx).ok_or_else(|| "no current client".to_string()),
+    }
+}
+
 /// A client by its tty name (`-t /dev/pts/3` or `-t pts/3`).
 pub fn find_client(ctx: &Ctx<'_>, name: &str) -> Result<ClientId, String> {
     ctx.server

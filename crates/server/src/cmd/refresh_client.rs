@@ -13,10 +13,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 't')?;
     for list in [args.get('f'), args.get('F')].into_iter().flatten() {
         set_flags(ctx, client, list);
     }

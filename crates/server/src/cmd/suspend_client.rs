@@ -14,10 +14,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('t') {
-        Some(t) => super::find_client(ctx, t)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 't')?;
     if let Some(c) = ctx.server.clients.get(&client) {
         c.send(&ServerMessage::Suspend);
     }

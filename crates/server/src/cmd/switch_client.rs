@@ -14,10 +14,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 };
 
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
-    let client = match args.get('c') {
-        Some(c) => super::find_client(ctx, c)?,
-        None => super::current_client(ctx).ok_or("no current client")?,
-    };
+    let client = super::client_flag(ctx, args, 'c')?;
     if let Some(table) = args.get('T') {
         if let Some(a) = ctx
             .server

@@ -50,8 +50,8 @@ use chrono::{DateTime, Local};
 
 pub use colour::{ColourSpec, parse_colour};
 pub use fnmatch::fnmatch;
-pub use time::{ctime, strftime};
 pub use regex::compile as compile_regex;
+pub use time::{ctime, strftime};
 pub use width::{format_width, trim_left, trim_right};
 
 /// Where format variables come from: a session, window, pane or client, or a test map.
