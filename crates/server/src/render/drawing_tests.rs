@@ -219,19 +219,15 @@ impl Case {
     fn scene(&self) -> Scene {
         let (lw, h) = self.layout.left();
         let (rw, _) = self.layout.right();
-        let placement = |pane: usize, x: u16, width: u16| PanePlacement {
-            pane: PaneId(pane as u32),
-            term: Arc::clone(&self.panes[pane]),
-            x,
-            y: 0,
-            width,
-            height: h,
-            skip_x: 0,
-            skip_y: 0,
-            scroll: 0,
-            decoration: 0,
-            highlights: Vec::new(),
-            must_wait: true,
+        let placement = |pane: usize, x: u16, width: u16| {
+            PanePlacement::whole(
+                PaneId(pane as u32),
+                Arc::clone(&self.panes[pane]),
+                x,
+                0,
+                width,
+                h,
+            )
         };
         let border = Style {
             fg: Color::Indexed(2),

@@ -33,6 +33,33 @@ pub struct PanePlacement {
     pub must_wait: bool,
 }
 
+impl PanePlacement {
+    /// A pane's live screen shown whole at `(x, y)`, `width` x `height`, waited for.
+    pub fn whole(
+        pane: PaneId,
+        term: SharedTerminal,
+        x: u16,
+        y: u16,
+        width: u16,
+        height: u16,
+    ) -> PanePlacement {
+        PanePlacement {
+            pane,
+            term,
+            x,
+            y,
+            width,
+            height,
+            skip_x: 0,
+            skip_y: 0,
+            scroll: 0,
+            decoration: 0,
+            highlights: Vec::new(),
+            must_wait: true,
+        }
+    }
+}
+
 /// A row of text drawn over everything else (status line, prompt, message).
 #[derive(Clone, Debug, Default)]
 pub struct Line {

@@ -314,20 +314,14 @@ impl Server {
             )
         });
         Some(PopupView {
-            placement: PanePlacement {
-                pane: self.popup_of(client)?,
-                term: p.term.clone(),
-                x: inner.x,
-                y: inner.y,
-                width: inner.width,
-                height: inner.height,
-                skip_x: 0,
-                skip_y: 0,
-                scroll: 0,
-                decoration: 0,
-                highlights: Vec::new(),
-                must_wait: true,
-            },
+            placement: PanePlacement::whole(
+                self.popup_of(client)?,
+                p.term.clone(),
+                inner.x,
+                inner.y,
+                inner.width,
+                inner.height,
+            ),
             marks: p.border_marks(),
             cursor,
         })
