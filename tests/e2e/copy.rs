@@ -226,7 +226,9 @@ fn mouse_bindings_select_and_copy_as_in_tmux() {
     // into another pane it arrives exactly.
     let osc = format!("\x1b]52;c;{}", base64(b"alpha beta gamma"));
     eventually("the clipboard sequence", || {
-        String::from_utf8_lossy(&ours.raw()).contains(&osc).then_some(())
+        String::from_utf8_lossy(&ours.raw())
+            .contains(&osc)
+            .then_some(())
     });
     let got = env.home().join("got");
     let cat = format!("cat > {}", got.display());
@@ -234,7 +236,9 @@ fn mouse_bindings_select_and_copy_as_in_tmux() {
     env.ok(&["paste-buffer", "-t", "m:.1"]);
     env.ok(&["send-keys", "-t", "m:.1", "Enter", "C-d"]);
     let pasted = eventually("the pasted line in the file", || {
-        std::fs::read_to_string(&got).ok().filter(|f| f.ends_with('\n'))
+        std::fs::read_to_string(&got)
+            .ok()
+            .filter(|f| f.ends_with('\n'))
     });
     assert_eq!(pasted, "alpha beta gamma\n");
     // Rebound, the wheel runs what the user says.
