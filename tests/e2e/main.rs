@@ -17,6 +17,7 @@ mod panes;
 mod plugins;
 mod popups;
 mod prompts;
+mod restart;
 mod scripts;
 mod story;
 mod targets;

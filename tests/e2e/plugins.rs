@@ -142,7 +142,8 @@ fn same_as_tmux(env: &Env, tmux: &Tmux, marker: &str, skip_global: &dyn Fn(&str)
     start_tmux(env, tmux);
     applied(env, tmux, marker);
     settled(env, tmux, &["show", "-g"], skip_global);
-    settled(env, tmux, &["show", "-gw"], &|_| false);
+    // The restart options are rmux's own.
+    settled(env, tmux, &["show", "-gw"], &|l| l.starts_with("restart"));
     // tmux-compat is rmux's own option.
     settled(env, tmux, &["show", "-s"], &|l| {
         l.starts_with("tmux-compat")

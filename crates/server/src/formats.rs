@@ -549,6 +549,16 @@ impl FormatTarget<'_> {
             "pane_start_path" => p.spec.cwd.display().to_string(),
             "pane_fg" | "pane_bg" => "default".to_string(),
             "pane_dead" => flag(p.exited.is_some()),
+            "pane_restarts" => p.restart.count.to_string(),
+            "pane_last_exit_status" => p
+                .restart
+                .last_exit
+                .as_ref()
+                .map(|s| match &s.signal {
+                    Some(sig) => sig.clone(),
+                    None => s.code.to_string(),
+                })
+                .unwrap_or_default(),
             "pane_pipe" => flag(p.pty.has_tee()),
             "pane_dead_status" => p
                 .exited

@@ -111,6 +111,19 @@ pub fn spawn(
     flags: PaneFlags,
     events: UnboundedSender<Event>,
 ) -> Result<(Pty, SharedTerminal)> {
+    spawn_into(pane, spawn_id, spec, flags, events, None)
+}
+
+/// As [`spawn`], the output going on in `terminal` when given (a pane restarted by its
+/// restart policy keeps its screen and history).
+pub fn spawn_into(
+    pane: PaneId,
+    spawn_id: u64,
+    spec: &SpawnSpec,
+    flags: PaneFlags,
+    events: UnboundedSender<Event>,
+    terminal: Option<SharedTerminal>,
+) -> Result<(Pty, SharedTerminal)> {
     let size = PtySize {
         rows: spec.size.rows.max(1),
         cols: spec.size.cols.max(1),
@@ -153,7 +166,8 @@ pub fn spawn(
     let master_fd = MasterFd::from_master(&*pair.master)?;
     let reader = master_fd.try_clone()?;
     let watched = master_fd.try_clone()?;
-    let terminal = Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit)));
+    let terminal = terminal
+        .unwrap_or_else(|| Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit))));
     let (input, input_rx) = PaneInput::new(master_fd);
 
     let writer = input.writer();

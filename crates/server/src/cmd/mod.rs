@@ -516,6 +516,29 @@ pub fn new_pane(ctx: &Ctx<'_>, args: &Args) -> Result<crate::server::NewPane, St
     })
 }
 
+/// `-R policy` (rmux's own flag on new-session, new-window, split-window and
+/// respawn-pane): the `restart` option for the new pane, checked before anything starts.
+pub fn restart_flag(args: &Args) -> Result<Option<String>, String> {
+    let Some(policy) = args.get('R') else {
+        return Ok(None);
+    };
+    let d = crate::options::find("restart").ok_or("no restart option")?;
+    crate::options::validate(d, policy)
+        .map(Some)
+        .map_err(|e| format!("restart {e}"))
+}
+
+/// Give `pane` the restart policy `-R` asked for.
+pub fn set_restart(ctx: &mut Ctx<'_>, pane: crate::ids::PaneId, policy: Option<String>) {
+    if let (Some(policy), Some(d), Some(p)) = (
+        policy,
+        crate::options::find("restart"),
+        ctx.server.panes.get_mut(&pane),
+    ) {
+        p.options.set(d, policy);
+    }
+}
+
 /// A number in `min..=max`, with the word tmux's strtonum gives when it is not one
 /// ("invalid", "too small", "too large"); callers put what it was in front.
 pub fn parse_number(text: &str, min: i64, max: i64) -> Result<i64, String> {

@@ -8,9 +8,9 @@ use rmux_term::Size;
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "new-session",
     alias: Some("new"),
-    flags: "Ac:dDe:EF:f:n:Ps:t:x:Xy:",
+    flags: "Ac:dDe:EF:f:n:PR:s:t:x:Xy:",
     args: (0, None),
-    usage: "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-s session-name] [-t target-session] [-x width] [-y height] [shell-command]",
+    usage: "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-f flags] [-n window-name] [-R restart-policy] [-s session-name] [-t target-session] [-x width] [-y height] [shell-command]",
     exec,
 };
 
@@ -41,6 +41,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
     }
     let command = (!args.positional.is_empty()).then(|| args.positional.join(" "));
+    let restart = super::restart_flag(args)?;
     let group = match args.get('t') {
         Some(t) => {
             if command.is_some() || args.has('n') {
@@ -72,6 +73,12 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if let Some(g) = group {
         ctx.server.join_group(session, &g.name, g.with);
         ctx.server.fit_session(session);
+    } else if let Some(pane) = ctx
+        .server
+        .current_window(session)
+        .and_then(|w| ctx.server.active_pane(w))
+    {
+        super::set_restart(ctx, pane, restart);
     }
     // As tmux: -x/-y become the session's default-size, so its later windows match.
     if args.has('x') || args.has('y') {

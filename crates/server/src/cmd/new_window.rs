@@ -6,9 +6,9 @@ use crate::formats::FormatTarget;
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "new-window",
     alias: Some("neww"),
-    flags: "abc:de:F:kn:PSt:",
+    flags: "abc:de:F:kn:PR:St:",
     args: (0, None),
-    usage: "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] [-t target-window] [shell-command]",
+    usage: "[-abdkPS] [-c start-directory] [-e environment] [-F format] [-n window-name] [-R restart-policy] [-t target-window] [shell-command]",
     exec,
 };
 
@@ -26,6 +26,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         let w = *w;
         ctx.server.kill_window(w);
     }
+    let restart = super::restart_flag(args)?;
     let window = ctx.server.create_window(
         session,
         index,
@@ -33,6 +34,9 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         new_pane,
         !args.has('d'),
     )?;
+    if let Some(pane) = ctx.server.active_pane(window) {
+        super::set_restart(ctx, pane, restart);
+    }
     if !args.has('d') {
         ctx.server.fit_session(session);
     }

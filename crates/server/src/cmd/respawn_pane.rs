@@ -6,9 +6,9 @@ use super::{Args, CmdEntry, CmdResult, Ctx, Flow, Kind};
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "respawn-pane",
     alias: Some("respawnp"),
-    flags: "c:e:kt:",
+    flags: "c:e:kR:t:",
     args: (0, None),
-    usage: "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
+    usage: "[-k] [-c start-directory] [-e environment] [-R restart-policy] [-t target-pane] [shell-command]",
     exec,
 };
 
@@ -32,7 +32,9 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         return Err(format!("pane {} still active", found.pane));
     }
     let new = super::new_pane(ctx, args)?;
+    let restart = super::restart_flag(args)?;
     ctx.server.respawn_pane(found.pane, new)?;
+    super::set_restart(ctx, found.pane, restart);
     Ok(Flow::Continue)
 }
 

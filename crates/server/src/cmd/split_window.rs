@@ -8,9 +8,9 @@ use crate::server::SplitPlacement;
 pub static ENTRY: CmdEntry = CmdEntry {
     name: "split-window",
     alias: Some("splitw"),
-    flags: "bc:de:fF:hIl:p:Pt:vZ",
+    flags: "bc:de:fF:hIl:p:PR:t:vZ",
     args: (0, None),
-    usage: "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [shell-command]",
+    usage: "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-R restart-policy] [-t target-pane] [shell-command]",
     exec,
 };
 
@@ -23,6 +23,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     };
     let size = split_size(args)?;
     let new_pane = super::new_pane(ctx, args)?;
+    let restart = super::restart_flag(args)?;
     let pane = ctx.server.split_pane(
         found.pane,
         direction,
@@ -34,6 +35,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         new_pane,
         !args.has('d'),
     )?;
+    super::set_restart(ctx, pane, restart);
     // -Z: the window stays (or becomes) zoomed on its active pane: the new one, or with
     // -d the old one, the new pane then hidden at the window's size as tmux creates it.
     if args.has('Z')

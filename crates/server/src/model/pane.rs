@@ -41,6 +41,23 @@ pub struct Pane {
     pub options: crate::options::OptionStore,
     /// `select-pane -d`: keys and pastes do not reach the program until `-e`.
     pub input_off: bool,
+    /// What the restart policy (the `restart` option) has done and will do.
+    pub restart: Restart,
+}
+
+/// A pane's restart policy at work.
+#[derive(Debug, Default)]
+pub struct Restart {
+    /// Times the program was started again by the policy (`#{pane_restarts}`).
+    pub count: u32,
+    /// How the program last ended (`#{pane_last_exit_status}`).
+    pub last_exit: Option<ExitStatus>,
+    /// When it starts again.
+    pub at: Option<Instant>,
+    /// The wait before the last restart (it doubles while the program keeps dying).
+    pub delay: std::time::Duration,
+    /// When it died lately (too many too close together and the policy gives up).
+    pub deaths: std::collections::VecDeque<Instant>,
 }
 
 impl std::fmt::Debug for Pane {

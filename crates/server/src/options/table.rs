@@ -397,6 +397,16 @@ pub static OPTIONS: &[OptionDef] = &[
     def("xterm-keys", WN, Kind::Flag, "on"),
     // rmux's own.
     def("tmux-compat", SV, Kind::Flag, "on"),
+    def(
+        "restart",
+        PN,
+        Kind::Choice(&["off", "on-failure", "always"]),
+        "off",
+    ),
+    def("restart-delay", PN, num(0, 3600), "1"),
+    def("restart-max-delay", PN, num(0, 86400), "60"),
+    def("restart-limit", PN, num(0, 10000), "5"),
+    def("restart-limit-time", PN, num(0, 86400), "10"),
 ];
 
 /// Every hook of tmux 3.3a.

@@ -162,6 +162,9 @@ impl Server {
             p.spec = spec;
             p.started = std::time::Instant::now();
             p.copy = None;
+            // Started by hand: a restart the policy had planned is off, and its count
+            // starts again.
+            p.restart = Default::default();
         }
         self.apply_pane_settings(pane);
         for c in self.clients.values_mut() {

@@ -19,16 +19,25 @@ impl Server {
         };
         let window = p.window;
         let failed = status.code != 0 || status.signal.is_some();
-        p.exited = Some((status, SystemTime::now()));
-        let keep = match self.pane_option(pane, "remain-on-exit") {
-            "on" => true,
-            "failed" => failed,
-            _ => false,
-        };
+        p.exited = Some((status.clone(), SystemTime::now()));
         let target = HookTarget {
             window: Some(window),
             pane: Some(pane),
             ..HookTarget::default()
+        };
+        let keep = match self.restart_after_exit(pane, &status) {
+            super::restart::AfterExit::Restarting => {
+                // The pane stays until its program starts again.
+                self.fire_hook("pane-died", target);
+                self.redraw_window(window);
+                return;
+            }
+            super::restart::AfterExit::GivenUp => true,
+            super::restart::AfterExit::Nothing => match self.pane_option(pane, "remain-on-exit") {
+                "on" => true,
+                "failed" => failed,
+                _ => false,
+            },
         };
         if keep {
             self.fire_hook("pane-died", target);

@@ -18,6 +18,7 @@ mod pane_modes;
 pub mod popup;
 mod queue;
 mod render;
+mod restart;
 mod scene;
 pub mod size;
 mod spawn;

@@ -180,6 +180,9 @@ impl Server {
                 consider(t);
             }
         }
+        if let Some(t) = self.next_restart() {
+            consider(t);
+        }
         wake
     }
 
@@ -187,6 +190,7 @@ impl Server {
     pub fn expire(&mut self, now: Instant) {
         self.release_held_output(now);
         self.expire_mouse(now);
+        self.due_restarts(now);
         let default_tables: std::collections::HashMap<crate::ids::SessionId, String> = self
             .sessions
             .keys()

@@ -238,6 +238,7 @@ impl Server {
             modes: Vec::new(),
             options: crate::options::OptionStore::default(),
             input_off: false,
+            restart: Default::default(),
         };
         self.panes.insert(id, pane);
         self.apply_pane_settings(id);
