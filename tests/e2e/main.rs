@@ -4,6 +4,7 @@
 mod harness;
 
 mod architecture;
+mod assets;
 mod cli;
 mod control;
 mod copy;

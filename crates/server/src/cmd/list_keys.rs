@@ -67,15 +67,21 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .map(|l| escape_key(&l.1).chars().count())
         .max()
         .unwrap_or(0);
+    // The repeat column is there only when a listed binding repeats, as in tmux.
+    let any_repeat = list.iter().any(|l| l.2);
     for (t, k, repeat, command, _) in list {
-        let r = if repeat { "-r" } else { "  " };
+        let r = match (any_repeat, repeat) {
+            (false, _) => "",
+            (true, true) => "-r ",
+            (true, false) => "   ",
+        };
         let k = escape_key(&k);
         // Commands joined by ` \; ` as tmux prints them, so the line sources back.
         let command = super::parse_commands_blocks(&command, &[])
             .ok()
             .and_then(|c| super::print_commands(&c, " \\; "))
             .unwrap_or(command);
-        let line = format!("bind-key {r} -T {t:<tw$} {k:<kw$} {command}");
+        let line = format!("bind-key {r}-T {t:<tw$} {k:<kw$} {command}");
         ctx.print(line.trim_end());
         if args.has('1') {
             break;
