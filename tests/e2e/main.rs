@@ -19,6 +19,7 @@ mod plugins;
 mod popups;
 mod prompts;
 mod restart;
+mod resurrect;
 mod scripts;
 mod story;
 mod targets;

@@ -144,9 +144,11 @@ fn same_as_tmux(env: &Env, tmux: &Tmux, marker: &str, skip_global: &dyn Fn(&str)
     settled(env, tmux, &["show", "-g"], skip_global);
     // The restart options are rmux's own.
     settled(env, tmux, &["show", "-gw"], &|l| l.starts_with("restart"));
-    // tmux-compat is rmux's own option.
+    // rmux's own server options.
     settled(env, tmux, &["show", "-s"], &|l| {
-        l.starts_with("tmux-compat")
+        ["tmux-compat", "snapshot-interval", "resurrect"]
+            .iter()
+            .any(|o| l.starts_with(o))
     });
     settled(env, tmux, &["list-keys"], &|_| false);
     same_status_line(env, tmux);

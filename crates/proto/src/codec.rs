@@ -48,6 +48,26 @@ pub fn encode_frame<T: Serialize>(msg: &T) -> Result<Vec<u8>, DecodeError> {
     Ok(out)
 }
 
+/// The encoding without the frame limit, for values that are not messages.
+const fn value_config() -> impl bincode::config::Config {
+    bincode::config::standard()
+        .with_little_endian()
+        .with_variable_int_encoding()
+}
+
+/// Any value in this codec, unframed and unbounded: the server's snapshot file uses it,
+/// so the codec stays known to this file alone.
+pub fn encode_value<T: Serialize>(value: &T) -> Result<Vec<u8>, DecodeError> {
+    bincode::serde::encode_to_vec(value, value_config())
+        .map_err(|e| DecodeError::Encode(e.to_string()))
+}
+
+/// A value [`encode_value`] made, and how many bytes it took.
+pub fn decode_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<(T, usize), DecodeError> {
+    bincode::serde::decode_from_slice(bytes, value_config())
+        .map_err(|e| DecodeError::Malformed(e.to_string()))
+}
+
 fn decode_payload<T: DeserializeOwned>(payload: &[u8]) -> Result<T, DecodeError> {
     let (msg, used) = bincode::serde::decode_from_slice(payload, config())
         .map_err(|e| DecodeError::Malformed(e.to_string()))?;

@@ -10,7 +10,8 @@ mod hello;
 mod messages;
 
 pub use codec::{
-    DecodeError, FrameDecoder, MAX_FRAME_LEN, encode_frame, read_message, write_message,
+    DecodeError, FrameDecoder, MAX_FRAME_LEN, decode_value, encode_frame, encode_value,
+    read_message, write_message,
 };
 pub use hello::{HELLO_LEN, Hello, HelloError};
 pub use messages::*;

@@ -35,6 +35,7 @@ mod reaper;
 mod render;
 mod serve;
 mod server;
+mod snapshot;
 mod status;
 mod termfeatures;
 pub mod tmux_face;

@@ -60,6 +60,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
     server.queues.starter_pid = config.starter;
+    server.start_snapshot_worker();
     server.load_config(config.config_file.as_deref());
     let mut tasks = JoinSet::new();
     let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;

@@ -109,7 +109,12 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         title,
         border_style,
         close,
-        pane: NewPane { command, cwd, env },
+        pane: NewPane {
+            command,
+            cwd,
+            env,
+            shown: None,
+        },
     })?;
     Ok(Flow::Channel(channel_name(id), ChannelOp::Wait))
 }

@@ -49,6 +49,7 @@ mod rename_window;
 mod resize_pane;
 mod resize_window;
 mod respawn_pane;
+mod resurrect;
 mod rotate_window;
 mod run_shell;
 mod select_layout;
@@ -230,6 +231,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &resize_window::ENTRY,
     &respawn_pane::ENTRY,
     &respawn_pane::RESPAWN_WINDOW,
+    &resurrect::ENTRY,
     &rotate_window::ENTRY,
     &run_shell::RUN_SHELL,
     &buffers::SAVE_BUFFER,
@@ -270,6 +272,8 @@ pub const STARTS_SERVER: &[&str] = &[
     "attach-session",
     "list-keys",
     "list-commands",
+    // After a reboot there is no server: this one starts it to fill it.
+    "resurrect",
 ];
 
 /// Find a command by name, alias or unique prefix.
@@ -513,6 +517,7 @@ pub fn new_pane(ctx: &Ctx<'_>, args: &Args) -> Result<crate::server::NewPane, St
         command: (!args.positional.is_empty()).then(|| args.positional.join(" ")),
         cwd: args.get('c').map(|d| expand_path(ctx, d)),
         env,
+        shown: None,
     })
 }
 

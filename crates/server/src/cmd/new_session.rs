@@ -64,6 +64,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
                 command,
                 cwd: Some(cwd.clone()),
                 env: Vec::new(),
+                shown: None,
             },
         )),
     };

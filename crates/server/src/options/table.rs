@@ -407,6 +407,9 @@ pub static OPTIONS: &[OptionDef] = &[
     def("restart-max-delay", PN, num(0, 86400), "60"),
     def("restart-limit", PN, num(0, 10000), "5"),
     def("restart-limit-time", PN, num(0, 86400), "10"),
+    def("snapshot-interval", SV, num(0, 86400), "15"),
+    def("resurrect", SV, Kind::Flag, "off"),
+    def("resurrect-commands", SV, Kind::Flag, "off"),
 ];
 
 /// Every hook of tmux 3.3a.

@@ -279,6 +279,8 @@ impl Server {
 
     /// Kill the server: every client is told, every pane hung up.
     pub fn kill_server(&mut self) {
+        // What the sessions were, for `resurrect`.
+        self.snapshot_now();
         let ids: Vec<ClientId> = self.clients.keys().copied().collect();
         for id in ids {
             if let Some(c) = self.clients.get_mut(&id)

@@ -19,6 +19,7 @@ pub mod popup;
 mod queue;
 mod render;
 mod restart;
+pub mod resurrect;
 mod scene;
 pub mod size;
 mod spawn;
@@ -110,6 +111,8 @@ pub struct Server {
     pub popups: BTreeMap<PaneId, popup::Popup>,
     /// Open menus, one at most per client.
     pub menus: BTreeMap<ClientId, menu::Menu>,
+    /// The last snapshot taken (resurrection).
+    snapshot: resurrect::SnapshotState,
 }
 
 impl Server {
@@ -164,6 +167,7 @@ impl Server {
             group_windows: Default::default(),
             popups: BTreeMap::new(),
             menus: BTreeMap::new(),
+            snapshot: Default::default(),
         }
     }
 

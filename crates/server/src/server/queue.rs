@@ -479,6 +479,13 @@ impl Server {
             }
             Origin::Config => {
                 self.queues.config = None;
+                // `set -g resurrect on` in the configuration: the sessions of the last
+                // snapshot come back as the server starts.
+                if self.server_flag("resurrect")
+                    && let Err(e) = self.resurrect()
+                {
+                    self.config_errors.push(format!("resurrect: {e}"));
+                }
                 // The client that started the server may go on now.
                 let held: Vec<QueueId> = self
                     .queues

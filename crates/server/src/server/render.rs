@@ -249,6 +249,7 @@ impl Server {
             }
         }
         changed |= self.check_silence();
+        self.snapshot_tick();
         // A pane's big clock moves every second.
         let clocks: Vec<crate::ids::WindowId> = self
             .panes

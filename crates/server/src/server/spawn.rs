@@ -22,6 +22,9 @@ pub struct NewPane {
     pub cwd: Option<PathBuf>,
     /// Variables for this program alone (`-e NAME=value`), over the session's.
     pub env: Vec<(String, String)>,
+    /// What the pane shows before its program's output (a resurrected pane's saved
+    /// screen and history), as terminal text.
+    pub shown: Option<String>,
 }
 
 /// Variables a program must not inherit from the caller (they describe another
@@ -134,7 +137,7 @@ impl Server {
         let spec = self.spawn_spec(session, &pane, size);
         let automatic = name.is_none();
         let window_name = crate::names::window_name(&name.unwrap_or_else(|| command_name(&spec)));
-        self.start_pane(pane_id, window, spec)?;
+        self.start_pane(pane_id, window, spec, pane.shown.as_deref())?;
         self.windows.insert(
             window,
             Window::new(
@@ -202,7 +205,7 @@ impl Server {
                 rows: rect.height,
             },
         );
-        self.start_pane(new, window, spec)?;
+        self.start_pane(new, window, spec, pane.shown.as_deref())?;
         if let Some(w) = self.windows.get_mut(&window) {
             w.layout = layout;
         }
@@ -215,11 +218,29 @@ impl Server {
     }
 
     /// Start a process for a new pane and register it.
-    fn start_pane(&mut self, id: PaneId, window: WindowId, spec: SpawnSpec) -> Result<(), String> {
+    fn start_pane(
+        &mut self,
+        id: PaneId,
+        window: WindowId,
+        spec: SpawnSpec,
+        shown: Option<&str>,
+    ) -> Result<(), String> {
         let flags = PaneFlags::default();
         self.spawns += 1;
-        let (pty, term) = pty::spawn(id, self.spawns, &spec, flags.clone(), self.events.clone())
-            .map_err(|e| format!("{e:#}"))?;
+        let first = shown.map(|text| {
+            let mut t = rmux_term::Terminal::new(spec.size, spec.history_limit);
+            t.feed(text.as_bytes());
+            std::sync::Arc::new(std::sync::Mutex::new(t))
+        });
+        let (pty, term) = pty::spawn_into(
+            id,
+            self.spawns,
+            &spec,
+            flags.clone(),
+            self.events.clone(),
+            first,
+        )
+        .map_err(|e| format!("{e:#}"))?;
         let pane = Pane {
             id,
             window,

@@ -1,0 +1,390 @@
+//! Resurrection: the server writes a snapshot of its sessions (`snapshot.rs`) every
+//! `snapshot-interval` seconds when something changed (the text captured and written
+//! by a thread of its own, so the loop never waits for it), and at kill-server and
+//! SIGTERM; `resurrect` (or `resurrect on` at start) makes the sessions again, each
+//! pane showing what it showed, a marker line, then a fresh shell (or its command, for
+//! a pane with a restart policy, or every command with `resurrect-commands on`).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, SystemTime};
+
+use rmux_term::{CaptureOptions, Size};
+
+use super::Server;
+use super::spawn::{NewPane, SplitPlacement};
+use crate::ids::{PaneId, SessionId};
+use crate::layout::{Layout, SplitDirection, SplitSize};
+use crate::pty::SharedTerminal;
+use crate::snapshot::{self, PaneSnap, SessionSnap, Snapshot, WindowSnap};
+
+/// A pane's history is kept in the snapshot up to this many lines (with its screen), so
+/// that writing one stays quick whatever the history-limit.
+const HISTORY_LINES: i64 = 10_000;
+
+/// A snapshot to finish (its panes' text read) and write, for the worker thread.
+type Job = (Plan, std::path::PathBuf);
+
+/// When the last snapshot was taken, and of what (so an unchanged server writes none).
+#[derive(Default)]
+pub struct SnapshotState {
+    last: Option<Instant>,
+    generation: u64,
+    /// The worker is writing one now.
+    busy: Arc<AtomicBool>,
+    /// The thread that reads the panes' text and writes the file, beside the loop: one
+    /// for the server's life, so the loop never waits and no thread comes and goes.
+    worker: Option<std::sync::mpsc::Sender<Job>>,
+}
+
+/// A snapshot without its panes' text, and where that text is to be read from.
+struct Plan {
+    snapshot: Snapshot,
+    terms: Vec<(usize, usize, usize, SharedTerminal)>,
+}
+
+fn capture(term: &SharedTerminal) -> String {
+    let opts = CaptureOptions {
+        start: Some(-HISTORY_LINES),
+        end: None,
+        escapes: true,
+        join: true,
+        keep_trailing: false,
+    };
+    term.lock().map(|t| t.capture(&opts)).unwrap_or_default()
+}
+
+impl Plan {
+    fn fill(mut self) -> Snapshot {
+        for (s, w, p, term) in self.terms {
+            let text = capture(&term);
+            if let Some(pane) = self
+                .snapshot
+                .sessions
+                .get_mut(s)
+                .and_then(|s| s.windows.get_mut(w))
+                .and_then(|w| w.panes.get_mut(p))
+            {
+                pane.text = text;
+            }
+        }
+        self.snapshot
+    }
+}
+
+impl Server {
+    /// This server's snapshot file, if snapshots are on.
+    fn snapshot_path(&self) -> Option<std::path::PathBuf> {
+        if self.server_number("snapshot-interval") <= 0 {
+            return None;
+        }
+        let name = self.socket.file_name()?.to_str()?;
+        snapshot::path(name)
+    }
+
+    fn snapshot_plan(&self) -> Plan {
+        let saved = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut sessions = Vec::new();
+        let mut terms = Vec::new();
+        for sid in self.sessions_by_name() {
+            let Some(s) = self.sessions.get(&sid) else {
+                continue;
+            };
+            let mut windows = Vec::new();
+            for (&index, wid) in &s.windows {
+                let Some(w) = self.windows.get(wid) else {
+                    continue;
+                };
+                let order = w.panes();
+                let mut panes = Vec::new();
+                for (i, pid) in order.iter().enumerate() {
+                    let Some(p) = self.panes.get(pid) else {
+                        continue;
+                    };
+                    terms.push((sessions.len(), windows.len(), i, p.term.clone()));
+                    panes.push(PaneSnap {
+                        cwd: crate::formats::current_path(p),
+                        command: p.spec.command.clone(),
+                        restart: self.pane_option(*pid, "restart").to_string(),
+                        running: crate::formats::current_command(p),
+                        text: String::new(),
+                    });
+                }
+                windows.push(WindowSnap {
+                    index,
+                    name: w.name.clone(),
+                    named: !self.window_flag(Some(*wid), "automatic-rename"),
+                    layout: w.layout.to_tmux_string(),
+                    active: order.iter().position(|p| *p == w.active).unwrap_or(0),
+                    panes,
+                });
+            }
+            sessions.push(SessionSnap {
+                name: s.name.clone(),
+                cwd: s.cwd.display().to_string(),
+                current: s.current,
+                windows,
+            });
+        }
+        Plan {
+            snapshot: Snapshot {
+                version: snapshot::VERSION,
+                saved,
+                sessions,
+            },
+            terms,
+        }
+    }
+
+    /// Write a snapshot now, waiting for it (the server is about to go).
+    pub fn snapshot_now(&mut self) {
+        let Some(path) = self.snapshot_path() else {
+            return;
+        };
+        if self.sessions.is_empty() {
+            return;
+        }
+        write_snapshot(&self.snapshot_plan().fill(), &path);
+    }
+
+    /// Start the thread that writes snapshots (the server does at start).
+    pub fn start_snapshot_worker(&mut self) {
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let busy = Arc::clone(&self.snapshot.busy);
+        let spawned = std::thread::Builder::new()
+            .name("snapshot".to_string())
+            .spawn(move || {
+                for (plan, path) in rx {
+                    // Each pane's screen is locked only while its text is read.
+                    write_snapshot(&plan.fill(), &path);
+                    busy.store(false, Ordering::Release);
+                }
+            });
+        match spawned {
+            Ok(_) => self.snapshot.worker = Some(tx),
+            Err(e) => tracing::warn!("no snapshots while running: {e}"),
+        }
+    }
+
+    /// Once a second: a snapshot in the background when the interval is over and
+    /// something changed since the last.
+    pub fn snapshot_tick(&mut self) {
+        let Some(path) = self.snapshot_path() else {
+            return;
+        };
+        if self.snapshot.worker.is_none() {
+            return;
+        }
+        let interval = u64::try_from(self.server_number("snapshot-interval")).unwrap_or(0);
+        let state = &self.snapshot;
+        if state.busy.load(Ordering::Acquire)
+            || state.last.is_some_and(|t| t.elapsed().as_secs() < interval)
+            || self.sessions.is_empty()
+        {
+            return;
+        }
+        let since = self.snapshot.last;
+        let output = self
+            .panes
+            .values()
+            .any(|p| p.last_output.is_some_and(|t| since.is_none_or(|s| t > s)));
+        if !output && self.snapshot.generation == self.status_generation && since.is_some() {
+            return;
+        }
+        self.snapshot.last = Some(Instant::now());
+        self.snapshot.generation = self.status_generation;
+        let plan = self.snapshot_plan();
+        self.snapshot.busy.store(true, Ordering::Release);
+        let sent = self
+            .snapshot
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.send((plan, path)).is_ok());
+        if !sent {
+            self.snapshot.busy.store(false, Ordering::Release);
+            self.snapshot.worker = None;
+        }
+    }
+
+    /// Make again every session of the snapshot that does not exist now. Returns the
+    /// names made.
+    pub fn resurrect(&mut self) -> Result<Vec<String>, String> {
+        let name = self
+            .socket
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("no socket name")?
+            .to_string();
+        let path = snapshot::path(&name).ok_or("no place for snapshots (no HOME)")?;
+        if !path.exists() {
+            return Err(format!("no snapshot: {}", path.display()));
+        }
+        let snap = snapshot::read(&path)?;
+        let restart_all = self.server_flag("resurrect-commands");
+        let when = chrono::DateTime::from_timestamp(i64::try_from(snap.saved).unwrap_or(0), 0)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        let mut made = Vec::new();
+        for s in &snap.sessions {
+            if self.session_by_name(&s.name).is_some() || s.windows.is_empty() {
+                continue;
+            }
+            match self.resurrect_session(s, &when, restart_all) {
+                Ok(()) => made.push(s.name.clone()),
+                Err(e) => tracing::warn!("cannot resurrect {}: {e}", s.name),
+            }
+        }
+        Ok(made)
+    }
+
+    fn resurrect_session(
+        &mut self,
+        s: &SessionSnap,
+        when: &str,
+        restart_all: bool,
+    ) -> Result<(), String> {
+        let mut session: Option<SessionId> = None;
+        for w in &s.windows {
+            let size = layout_size(&w.layout).unwrap_or(Size { cols: 80, rows: 24 });
+            let mut panes = w.panes.iter();
+            let Some(first) = panes.next() else {
+                continue;
+            };
+            let name = w.named.then(|| w.name.clone());
+            let window = match session {
+                None => {
+                    let id = self.create_session(
+                        Some(s.name.clone()),
+                        Some((name, new_pane(first, when, restart_all))),
+                        size,
+                        s.cwd.clone().into(),
+                        Vec::new(),
+                    )?;
+                    session = Some(id);
+                    // The first window goes to its saved index.
+                    let sess = self.sessions.get_mut(&id).ok_or("session gone")?;
+                    if let Some((&at, &wid)) = sess.windows.iter().next()
+                        && at != w.index
+                    {
+                        sess.windows.remove(&at);
+                        sess.windows.insert(w.index, wid);
+                        sess.current = w.index;
+                    }
+                    sess.windows.get(&w.index).copied().ok_or("window gone")?
+                }
+                Some(id) => self.create_window(
+                    id,
+                    Some(w.index),
+                    name,
+                    new_pane(first, when, restart_all),
+                    false,
+                )?,
+            };
+            // The window's saved size (clients that attach size it as usual).
+            self.resize_window(window, size);
+            let mut last = self.active_pane(window).ok_or("no pane")?;
+            let mut made = vec![last];
+            set_policy(self, last, first);
+            for p in panes {
+                // Each split halves the last pane; the saved layout then puts them right.
+                let split = self.split_pane(
+                    last,
+                    SplitDirection::Vertical,
+                    SplitSize::Half,
+                    SplitPlacement::default(),
+                    new_pane(p, when, restart_all),
+                    false,
+                );
+                match split {
+                    Ok(pane) => last = pane,
+                    Err(e) => {
+                        tracing::warn!("{}: a pane not made again: {e}", s.name);
+                        break;
+                    }
+                }
+                set_policy(self, last, p);
+                made.push(last);
+            }
+            // The saved layout, fitted to the window as select-layout fits one.
+            if let Some(win) = self.windows.get_mut(&window) {
+                let order = win.layout.pane_order().to_vec();
+                if let Ok(layout) = Layout::from_tmux_string(&w.layout, &order) {
+                    let (cols, rows) = win.size();
+                    win.layout = layout;
+                    win.layout.resize(cols, rows);
+                }
+            }
+            self.apply_layout(window);
+            if let Some(&active) = made.get(w.active) {
+                self.activate_pane(active);
+            }
+        }
+        if let Some(id) = session
+            && let Some(sess) = self.sessions.get_mut(&id)
+            && sess.windows.contains_key(&s.current)
+        {
+            sess.current = s.current;
+        }
+        self.redraw_all();
+        Ok(())
+    }
+}
+
+fn write_snapshot(snap: &Snapshot, path: &std::path::Path) {
+    match snapshot::encode(snap) {
+        Ok(bytes) => {
+            if let Err(e) = snapshot::write(path, &bytes) {
+                tracing::warn!("cannot write the snapshot {}: {e}", path.display());
+            }
+        }
+        Err(e) => tracing::warn!("{e}"),
+    }
+}
+
+/// The `WxH` a layout string starts with (after its checksum).
+fn layout_size(layout: &str) -> Option<Size> {
+    let dims = layout.split(',').nth(1)?;
+    let (w, h) = dims.split_once('x')?;
+    Some(Size {
+        cols: w.parse().ok()?,
+        rows: h.parse().ok()?,
+    })
+}
+
+/// A resurrected pane: its saved text, a marker, then a shell (or its command again).
+fn new_pane(p: &PaneSnap, when: &str, restart_all: bool) -> NewPane {
+    let mut lines: Vec<&str> = p.text.lines().collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let mut shown = lines.join("\r\n");
+    if !shown.is_empty() {
+        shown.push_str("\r\n");
+    }
+    shown.push_str(&format!(
+        "\x1b[0m--- restored from {when}; was running: {} ---\r\n",
+        p.running
+    ));
+    let again = p.restart != "off" || restart_all;
+    NewPane {
+        command: p.command.clone().filter(|_| again),
+        cwd: Some(p.cwd.clone().into()),
+        env: Vec::new(),
+        shown: Some(shown),
+    }
+}
+
+fn set_policy(server: &mut Server, pane: PaneId, p: &PaneSnap) {
+    if p.restart != "off"
+        && let (Some(d), Some(pane)) =
+            (crate::options::find("restart"), server.panes.get_mut(&pane))
+    {
+        pane.options.set(d, p.restart.clone());
+    }
+}

@@ -1,0 +1,91 @@
+//! Resurrection (rmux's own): after `kill-server`, `rmux resurrect` makes the sessions
+//! again with their windows, layouts, directories and the text each pane showed; a
+//! snapshot is also written by itself while the server runs.
+
+use crate::harness::{Env, eventually};
+
+fn panes(env: &Env) -> String {
+    env.ok(&[
+        "list-panes",
+        "-a",
+        "-F",
+        "#{session_name}:#{window_index}.#{pane_index} #{pane_current_path} #{pane_width}x#{pane_height}",
+    ])
+}
+
+#[test]
+fn kill_server_then_resurrect_brings_the_sessions_back() {
+    let env = Env::new();
+    let home = env.home();
+    let (a, b) = (home.join("app"), home.join("logs"));
+    std::fs::create_dir_all(&a).expect("dir");
+    std::fs::create_dir_all(&b).expect("dir");
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    env.ok(&[
+        "new", "-d", "-s", "belajar", "-c", &a, "-x", "100", "-y", "30",
+    ]);
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "belajar",
+        "seq -f 'line-%g' 1 1500",
+        "Enter",
+    ]);
+    env.wait_capture("belajar", "the last line", |t| t.contains("line-1500"));
+    env.ok(&["split-window", "-h", "-t", "belajar", "-c", &b]);
+    env.ok(&[
+        "new-window",
+        "-d",
+        "-t",
+        "belajar:3",
+        "-n",
+        "logs",
+        "-c",
+        &b,
+    ]);
+    env.ok(&["rename-window", "-t", "belajar:0", "web"]);
+    env.ok(&["new", "-d", "-s", "other", "-x", "80", "-y", "24"]);
+    let windows = |env: &Env| {
+        env.ok(&[
+            "list-windows",
+            "-a",
+            "-F",
+            "#{session_name}:#{window_index} #{window_name} #{window_layout}",
+        ])
+    };
+    let before = (windows(&env), panes(&env));
+    env.ok(&["kill-server"]);
+    env.ok(&["resurrect"]);
+    assert_eq!((windows(&env), panes(&env)), before);
+    // The text: the last 1,000 lines (and more) of the history are there again, then
+    // the marker line.
+    let text = env.ok(&["capture-pane", "-p", "-J", "-t", "belajar:0.0", "-S", "-"]);
+    for n in 500..=1500 {
+        assert!(
+            text.contains(&format!("line-{n}\n")),
+            "line-{n} lost:\n{text}"
+        );
+    }
+    assert!(text.contains("--- restored from "), "{text}");
+    // Running sessions are left alone: a second resurrect makes nothing twice.
+    env.ok(&["resurrect"]);
+    assert_eq!(panes(&env), before.1);
+}
+
+#[test]
+fn a_snapshot_is_written_while_the_server_runs() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "s"]);
+    env.ok(&["set", "-s", "snapshot-interval", "1"]);
+    let file = env.home().join(".local/state/rmux/default.snapshot");
+    eventually("the snapshot file", || file.exists().then_some(()));
+    // Off: nothing is written, and resurrect says there is nothing.
+    std::fs::remove_file(&file).expect("remove");
+    env.ok(&["set", "-s", "snapshot-interval", "0"]);
+    env.ok(&["kill-server"]);
+    assert!(!file.exists());
+    let out = env.run(&["resurrect"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no snapshot"), "{err}");
+}
