@@ -1,7 +1,7 @@
 //! The snapshot format (resurrection): what the server keeps of its sessions so they
 //! can be made again after the server is gone — names, windows and their layouts,
 //! each pane's directory, command, restart policy and the text it showed (with its
-//! attributes, as `capture-pane -e -J` gives it). No environment, no paste buffers.
+//! text, wrapped rows joined). No environment, no paste buffers.
 //!
 //! On disk: a magic, then the wire's codec (`rmux_proto::encode_value`). Files are written whole to a temporary name and
 //! renamed, mode 0600 in a 0700 directory; one of another version, or corrupt, is
@@ -56,7 +56,7 @@ pub struct PaneSnap {
     pub restart: String,
     /// What its program ran as when the snapshot was taken (for the marker line).
     pub running: String,
-    /// Its history and screen, attributes as SGR, wrapped lines joined.
+    /// Its last history lines and screen, wrapped rows joined.
     pub text: String,
 }
 
@@ -114,16 +114,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .mode(0o700)
             .create(parent)?;
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    // A name of its own per write: the background writer and kill-server's may overlap.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let tmp = path.with_extension(format!("tmp{}-{nanos}", std::process::id()));
     let mut f = std::fs::OpenOptions::new()
         .write(true)
-        .create(true)
-        .truncate(true)
+        .create_new(true)
         .mode(0o600)
         .open(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
+    let written = f
+        .write_all(bytes)
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 pub fn read(path: &Path) -> Result<Snapshot, String> {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime};
 
-use rmux_term::{CaptureOptions, Size};
+use rmux_term::Size;
 
 use super::Server;
 use super::spawn::{NewPane, SplitPlacement};
@@ -43,15 +43,26 @@ struct Plan {
     terms: Vec<(usize, usize, usize, SharedTerminal)>,
 }
 
+/// A pane's last lines and screen as text, wrapped rows joined. (Read straight from
+/// the rows: `capture-pane -e`'s exact re-encoding of attributes costs ten times more,
+/// too much for a snapshot of every pane.)
 fn capture(term: &SharedTerminal) -> String {
-    let opts = CaptureOptions {
-        start: Some(-HISTORY_LINES),
-        end: None,
-        escapes: true,
-        join: true,
-        keep_trailing: false,
+    let Ok(t) = term.lock() else {
+        return String::new();
     };
-    term.lock().map(|t| t.capture(&opts)).unwrap_or_default()
+    let history = i64::try_from(t.history_len()).unwrap_or(i64::MAX);
+    let rows = i64::from(t.size().rows);
+    let mut out = String::new();
+    for y in -history.min(HISTORY_LINES)..rows {
+        let Some(row) = t.row(y) else {
+            continue;
+        };
+        out.push_str(&row.text());
+        if !row.wrapped() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 impl Plan {
@@ -292,9 +303,17 @@ impl Server {
             let mut made = vec![last];
             set_policy(self, last, first);
             for p in panes {
-                // Each split halves the last pane; the saved layout then puts them right.
+                // Each split halves the tallest pane so far; the saved layout then puts
+                // them where they were.
+                let tallest = self.windows.get(&window).and_then(|win| {
+                    win.layout
+                        .panes()
+                        .into_iter()
+                        .max_by_key(|(_, r)| r.height)
+                        .map(|(id, _)| PaneId(id))
+                });
                 let split = self.split_pane(
-                    last,
+                    tallest.unwrap_or(last),
                     SplitDirection::Vertical,
                     SplitSize::Half,
                     SplitPlacement::default(),
