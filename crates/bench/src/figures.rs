@@ -536,21 +536,6 @@ pub fn percentile(v: &mut [f64], p: f64) -> f64 {
     v[rank.clamp(1, v.len()) - 1]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::percentile;
-
-    #[test]
-    fn percentiles_are_nearest_rank_and_the_median_averages() {
-        let mut v: Vec<f64> = (1..=100).map(f64::from).collect();
-        assert_eq!(percentile(&mut v, 99.0), 99.0);
-        assert_eq!(percentile(&mut v, 50.0), 50.5);
-        let mut odd = vec![3.0, 1.0, 2.0];
-        assert_eq!(percentile(&mut odd, 50.0), 2.0);
-        assert!(percentile(&mut [], 50.0).is_nan());
-    }
-}
-
 /// Figure 7: copy mode over 100,000 lines of history, each step timed from the key or
 /// command until the client's screen shows its result (a search with no match, and the
 /// copy, until the command that ran it returns: their screen does not change).
@@ -638,4 +623,19 @@ pub fn copy_mode(m: &Muxer, _cfg: &Config) -> Result<Metrics> {
         ("copy_history_top_ms", history_top),
         ("copy_select_all_ms", select_all),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentile;
+
+    #[test]
+    fn percentiles_are_nearest_rank_and_the_median_averages() {
+        let mut v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&mut v, 99.0), 99.0);
+        assert_eq!(percentile(&mut v, 50.0), 50.5);
+        let mut odd = vec![3.0, 1.0, 2.0];
+        assert_eq!(percentile(&mut odd, 50.0), 2.0);
+        assert!(percentile(&mut [], 50.0).is_nan());
+    }
 }
