@@ -87,7 +87,9 @@ fn grouped_sessions_share_windows_as_in_tmux() {
          #{session_group} #{session_group_size} #{session_group_list} #{window_linked}",
     ];
     same_answers(&[
-        &["new", "-d", "-s", "origin", "-x", "80", "-y", "24"],
+        &[
+            "new", "-d", "-s", "origin", "-n", "first", "-x", "80", "-y", "24",
+        ],
         &["new", "-d", "-t", "origin", "-s", "grouped"],
         &["new", "-d", "-t", "origin"],
         &[
@@ -169,9 +171,9 @@ fn window_size_rules_with_two_clients_are_tmuxs() {
     let tmux = Tmux::new(&env, "ref");
     let size = |out: String| out.trim().to_string();
     env.ok(&["new", "-d", "-s", "t", "-x", "100", "-y", "30"]);
-    env.ok(&["neww", "-d", "-t", "t"]);
+    env.ok(&["neww", "-d", "-t", "t:"]);
     tmux.ok(&["new", "-d", "-s", "t", "-x", "100", "-y", "30"]);
-    tmux.ok(&["neww", "-d", "-t", "t"]);
+    tmux.ok(&["neww", "-d", "-t", "t:"]);
     let ours_small = env.spawn(80, 24, &["attach", "-t", "t"]);
     ours_small.wait_text(PROMPT);
     let theirs_small = tmux.spawn(80, 24, &["attach", "-t", "t"]);

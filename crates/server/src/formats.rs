@@ -701,11 +701,24 @@ fn alert_flags(alerts: crate::model::Alerts) -> String {
     f
 }
 
-/// The name of what runs in the foreground of a pane (`#{pane_current_command}`).
+/// The server's own process name: a pane's process has it for the moment between the
+/// fork and the exec of its program.
+fn own_comm() -> &'static str {
+    static OWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    OWN.get_or_init(|| {
+        std::fs::read_to_string("/proc/self/comm")
+            .map(|s| s.trim_end().to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// The name of what runs in the foreground of a pane (`#{pane_current_command}`); the
+/// program about to start (as tmux names a new window) while the process is not it yet.
 pub fn current_command(p: &crate::model::Pane) -> String {
     let pid = p.pty.foreground_pid().or(p.pty.pid());
     pid.and_then(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).ok())
         .map(|s| s.trim_end().to_string())
+        .filter(|c| c != own_comm())
         .unwrap_or_else(|| {
             p.spec
                 .command
