@@ -131,6 +131,10 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
         Some(s) => s,
         None => {
             eprintln!("no server running on {}", socket.display());
+            // A person (not a script) is told how to start one.
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                eprintln!("(start one with: rmux new -s NAME)");
+            }
             return Ok(1);
         }
     };

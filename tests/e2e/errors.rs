@@ -250,3 +250,27 @@ fn a_bad_config_line_is_reported_and_the_rest_still_applies() {
             .is_some_and(|l| l.contains("unknown command: frobnicate"))
     });
 }
+
+/// A mistyped command or session name is answered with the likely one.
+#[test]
+fn typos_are_answered_with_what_was_likely_meant() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "belajar"]);
+    let err = |args: &[&str]| {
+        let out = env.run(args);
+        assert_eq!(out.status.code(), Some(1), "rmux {args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert_eq!(
+        err(&["split-windw"]),
+        "unknown command: split-windw (did you mean split-window?)\n"
+    );
+    assert_eq!(
+        err(&["attach", "-t", "belajr"]),
+        "can't find session: belajr (did you mean belajar?)\n"
+    );
+    assert_eq!(
+        err(&["kill-session", "-t", "nothing-like-it"]),
+        "can't find session: nothing-like-it\n"
+    );
+}

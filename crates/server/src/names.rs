@@ -66,3 +66,59 @@ mod tests {
         assert_eq!(session_name(""), None);
     }
 }
+
+/// The one of `candidates` a mistyped `input` most likely meant: at most two edits
+/// away, and only for inputs long enough that two edits are a typo rather than another
+/// word. Errors add it as `(did you mean …?)`.
+pub fn did_you_mean<'a>(input: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let len = input.chars().count();
+    if len < 4 {
+        return None;
+    }
+    let limit = if len < 8 { 1 } else { 2 };
+    candidates
+        .filter(|c| *c != input)
+        .map(|c| (edits(input, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, in characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn typos_find_their_word_and_short_or_far_words_do_not() {
+        let commands = ["split-window", "select-window", "kill-server"];
+        assert_eq!(
+            did_you_mean("split-windw", commands.into_iter()),
+            Some("split-window")
+        );
+        assert_eq!(did_you_mean("frobnicate", commands.into_iter()), None);
+        assert_eq!(
+            did_you_mean("belajr", ["belajar", "web"].into_iter()),
+            Some("belajar")
+        );
+        assert_eq!(did_you_mean("x", ["s"].into_iter()), None);
+        assert_eq!(did_you_mean("bela", ["web", "belajar"].into_iter()), None);
+    }
+}

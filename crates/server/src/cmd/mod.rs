@@ -287,7 +287,17 @@ pub fn lookup(name: &str) -> Result<&'static CmdEntry, String> {
     let matches: Vec<&&CmdEntry> = TABLE.iter().filter(|e| e.name.starts_with(name)).collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("unknown command: {name}")),
+        [] => Err(
+            match crate::names::did_you_mean(
+                name,
+                TABLE
+                    .iter()
+                    .flat_map(|e| std::iter::once(e.name).chain(e.alias)),
+            ) {
+                Some(m) => format!("unknown command: {name} (did you mean {m}?)"),
+                None => format!("unknown command: {name}"),
+            },
+        ),
         many => Err(format!(
             "ambiguous command: {name}, could be: {}",
             many.iter().map(|e| e.name).collect::<Vec<_>>().join(", ")

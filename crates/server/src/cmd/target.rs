@@ -173,7 +173,7 @@ struct Finder<'a> {
 impl Finder<'_> {
     fn find(&self, target: &str, kind: Kind) -> Result<Found, String> {
         let p = split_target(target, kind);
-        let no_session = |s: &str| format!("can't find session: {s}");
+        let no_session = |s: &str| no_such_session(self.server, s);
         let no_window = |w: &str| format!("can't find window: {w}");
         let no_pane = |q: &str| format!("can't find pane: {q}");
         if let Some(session) = p.session {
@@ -540,6 +540,15 @@ fn pane_found(server: &Server, pane: PaneId) -> Result<Found, String> {
     Ok(Found { pane, ..found })
 }
 
+/// tmux's words for a session not found, and the name that was likely meant.
+fn no_such_session(server: &Server, name: &str) -> String {
+    let names = server.sessions.values().map(|s| s.name.as_str());
+    match crate::names::did_you_mean(name, names) {
+        Some(m) => format!("can't find session: {name} (did you mean {m}?)"),
+        None => format!("can't find session: {name}"),
+    }
+}
+
 /// A session by name as `-t` finds it (for commands that take a session name only).
 pub fn find_session(server: &Server, name: &str) -> Result<SessionId, String> {
     if server.sessions.is_empty() {
@@ -552,7 +561,7 @@ pub fn find_session(server: &Server, name: &str) -> Result<SessionId, String> {
     let cur = current_found(server, &Current::default())?;
     Finder { server, cur }
         .session(name, exact)
-        .ok_or_else(|| format!("can't find session: {name}"))
+        .ok_or_else(|| no_such_session(server, name))
 }
 
 /// Shell-style pattern match (`*`, `?`, `[...]`) as fnmatch(3) without flags: the one
