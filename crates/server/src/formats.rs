@@ -63,19 +63,20 @@ impl<'a> FormatTarget<'a> {
         }
     }
 
-    /// Everything a command's target names, for a client (or none).
+    /// Everything a command's target names (nothing when there is none), for a client
+    /// (or none).
     pub fn for_found(
         server: &'a Server,
-        found: crate::cmd::target::Found,
+        found: Option<crate::cmd::target::Found>,
         client: Option<ClientId>,
     ) -> FormatTarget<'a> {
         FormatTarget {
             server,
-            winlink: Some(found.index),
+            winlink: found.map(|f| f.index),
             client,
-            session: Some(found.session),
-            window: Some(found.window),
-            pane: Some(found.pane),
+            session: found.map(|f| f.session),
+            window: found.map(|f| f.window),
+            pane: found.map(|f| f.pane),
         }
     }
 

@@ -21,7 +21,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         return Ok(Flow::Continue);
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
-    let target = FormatTarget::for_found(ctx.server, found, Some(client));
+    let target = FormatTarget::for_found(ctx.server, Some(found), Some(client));
     let title = args
         .get('T')
         .map(|t| target.expand_plain(t))

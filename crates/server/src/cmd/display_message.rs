@@ -23,14 +23,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     }
     if args.has('a') {
         // Every variable this target has, by name, as tmux lists them.
-        let target = FormatTarget {
-            server: ctx.server,
-            winlink: found.map(|f| f.index),
-            client,
-            session: found.map(|f| f.session),
-            window: found.map(|f| f.window),
-            pane: found.map(|f| f.pane),
-        };
+        let target = FormatTarget::for_found(ctx.server, found, client);
         let lines: Vec<String> = crate::formats::variable_names()
             .filter_map(|name| {
                 crate::format::FormatContext::var(&target, name).map(|v| format!("{name}={v}"))
@@ -45,15 +38,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let text = if args.has('l') {
         template.to_string()
     } else {
-        FormatTarget {
-            server: ctx.server,
-            winlink: found.map(|f| f.index),
-            client,
-            session: found.map(|f| f.session),
-            window: found.map(|f| f.window),
-            pane: found.map(|f| f.pane),
-        }
-        .expand(template)
+        FormatTarget::for_found(ctx.server, found, client).expand(template)
     };
     let to_status = !args.has('p') && client.is_some();
     if !to_status {

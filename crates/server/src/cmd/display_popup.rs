@@ -45,7 +45,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         None => sy / 2,
     };
     let (width, height) = (width.clamp(1, sx), height.clamp(1, sy));
-    let target = FormatTarget::for_found(ctx.server, found, Some(client));
+    let target = FormatTarget::for_found(ctx.server, Some(found), Some(client));
     let around = super::placement::Around::of(ctx, client, found);
     let (x, y) = super::placement::place(
         &target,
@@ -59,7 +59,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         .map(|t| target.expand_plain(t))
         .unwrap_or_default();
     let cwd = args.get('d').map(|d| {
-        let dir = FormatTarget::for_found(ctx.server, found, ctx.client).expand_plain(d);
+        let dir = FormatTarget::for_found(ctx.server, Some(found), ctx.client).expand_plain(d);
         super::expand_path(ctx, &dir)
     });
     let lines = if args.has('B') {

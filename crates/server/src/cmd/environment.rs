@@ -71,14 +71,7 @@ fn exec_set(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let value = match args.arg(1) {
         Some(v) if args.has('F') => {
             let found = ctx.target(args, 't', Kind::Session).ok();
-            let target = crate::formats::FormatTarget {
-                server: ctx.server,
-                winlink: found.map(|f| f.index),
-                client: ctx.client,
-                session: found.map(|f| f.session),
-                window: found.map(|f| f.window),
-                pane: found.map(|f| f.pane),
-            };
+            let target = crate::formats::FormatTarget::for_found(ctx.server, found, ctx.client);
             Some(target.expand_plain(v))
         }
         v => v.map(str::to_string),

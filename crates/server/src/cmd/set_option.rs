@@ -177,15 +177,7 @@ fn changed(ctx: &mut Ctx<'_>, _d: &OptionDef) {
 
 fn expand(ctx: &Ctx<'_>, args: &Args, text: &str) -> String {
     let found = ctx.target(args, 't', Kind::Pane).ok();
-    FormatTarget {
-        server: ctx.server,
-        winlink: found.map(|f| f.index),
-        client: ctx.client,
-        session: found.map(|f| f.session),
-        window: found.map(|f| f.window),
-        pane: found.map(|f| f.pane),
-    }
-    .expand_plain(text)
+    FormatTarget::for_found(ctx.server, found, ctx.client).expand_plain(text)
 }
 
 /// set-option on an array option: the whole array (split as the option splits it), an

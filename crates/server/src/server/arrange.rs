@@ -137,6 +137,37 @@ impl Server {
         Ok(())
     }
 
+    /// Run `spec` as a pane's program anew, its output going on in `screen` (the pane's
+    /// own, kept by a restart policy) or on a fresh one (respawn-pane).
+    pub(super) fn start_again(
+        &mut self,
+        pane: PaneId,
+        spec: pty::SpawnSpec,
+        screen: Option<pty::SharedTerminal>,
+    ) -> Result<(), String> {
+        self.spawns += 1;
+        let flags = PaneFlags::default();
+        let (pty, term) = pty::spawn_into(
+            pane,
+            self.spawns,
+            &spec,
+            flags.clone(),
+            self.events.clone(),
+            screen,
+        )
+        .map_err(|e| format!("{e:#}"))?;
+        if let Some(p) = self.panes.get_mut(&pane) {
+            p.pty = pty;
+            p.term = term;
+            p.flags = flags;
+            p.exited = None;
+            p.spec = spec;
+            p.started = std::time::Instant::now();
+        }
+        self.apply_pane_settings(pane);
+        Ok(())
+    }
+
     /// Start a pane's program again in the same place (respawn-pane).
     pub fn respawn_pane(&mut self, pane: PaneId, new: NewPane) -> Result<(), String> {
         let p = self.panes.get(&pane).ok_or("no such pane")?;
@@ -150,23 +181,13 @@ impl Server {
             spec.cwd = d;
         }
         p.pty.hang_up();
-        self.spawns += 1;
-        let flags = PaneFlags::default();
-        let (pty, term) = pty::spawn(pane, self.spawns, &spec, flags.clone(), self.events.clone())
-            .map_err(|e| format!("{e:#}"))?;
+        self.start_again(pane, spec, None)?;
         if let Some(p) = self.panes.get_mut(&pane) {
-            p.pty = pty;
-            p.term = term;
-            p.flags = flags;
-            p.exited = None;
-            p.spec = spec;
-            p.started = std::time::Instant::now();
             p.copy = None;
             // Started by hand: a restart the policy had planned is off, and its count
             // starts again.
             p.restart = Default::default();
         }
-        self.apply_pane_settings(pane);
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {
                 a.view.forget_pane(pane);

@@ -154,7 +154,16 @@ impl Menu {
     pub fn marks(&self, selected: Style) -> Vec<Mark> {
         let (w, h) = self.size();
         let plain = Style::default();
-        let mut marks = Vec::new();
+        // The box and title first: the rows below are drawn over its sides.
+        let (before, title) = placed(&self.title, usize::from(w.saturating_sub(4)));
+        let rect = crate::layout::Rect {
+            x: self.x,
+            y: self.y,
+            width: w,
+            height: h,
+        };
+        let mut marks =
+            super::popup::box_marks(rect, super::popup::BoxLines::SINGLE, plain, &title, before);
         let mut put = |x: u16, y: u16, ch: char, style: Style| {
             marks.push(Mark {
                 x: self.x + x,
@@ -163,27 +172,6 @@ impl Menu {
                 style,
             });
         };
-        // The title is drawn over the top edge from its third column.
-        let (before, title) = placed(&self.title, usize::from(w.saturating_sub(4)));
-        let title_at = |x: u16| {
-            usize::from(x)
-                .checked_sub(2 + before)
-                .and_then(|i| title.get(i).copied())
-        };
-        for x in 0..w {
-            let top = match x {
-                0 => '┌',
-                _ if x == w - 1 => '┐',
-                _ => title_at(x).unwrap_or('─'),
-            };
-            put(x, 0, top, plain);
-            let bottom = match x {
-                0 => '└',
-                _ if x == w - 1 => '┘',
-                _ => '─',
-            };
-            put(x, h - 1, bottom, plain);
-        }
         let width = usize::from(self.width);
         for (i, item) in self.items.iter().enumerate() {
             let y = u16::try_from(i + 1).unwrap_or(u16::MAX);
@@ -219,13 +207,11 @@ impl Menu {
                             *c = ch;
                         }
                     }
-                    put(0, y, '│', plain);
                     put(1, y, ' ', plain);
                     for (x, ch) in (2..).zip(cells) {
                         put(x, y, ch, style);
                     }
                     put(w - 2, y, ' ', plain);
-                    put(w - 1, y, '│', plain);
                 }
             }
         }

@@ -61,6 +61,13 @@ pub struct BoxLines {
 }
 
 impl BoxLines {
+    /// tmux's default box (menus).
+    pub const SINGLE: BoxLines = BoxLines {
+        corners: ['┌', '┐', '└', '┘'],
+        horizontal: '─',
+        vertical: '│',
+    };
+
     /// tmux's box styles by their option name (`none` is no border).
     pub fn named(name: &str) -> Option<Option<BoxLines>> {
         let make = |c: [char; 4], h, v| {
@@ -71,7 +78,7 @@ impl BoxLines {
             }))
         };
         match name {
-            "single" => make(['┌', '┐', '└', '┘'], '─', '│'),
+            "single" => Some(Some(BoxLines::SINGLE)),
             "rounded" => make(['╭', '╮', '╰', '╯'], '─', '│'),
             "double" => make(['╔', '╗', '╚', '╝'], '═', '║'),
             "heavy" => make(['┏', '┓', '┗', '┛'], '━', '┃'),
@@ -96,41 +103,45 @@ impl Popup {
 
     /// The box and its title, as marks over everything else.
     fn border_marks(&self) -> Vec<Mark> {
-        let Some(b) = self.lines else {
+        let Some(lines) = self.lines else {
             return Vec::new();
         };
-        let r = self.rect;
-        let (right, bottom) = (r.x + r.width - 1, r.y + r.height - 1);
-        let mut marks = Vec::new();
-        let mut mark = |x, y, ch| {
-            marks.push(Mark {
-                x,
-                y,
-                ch,
-                style: self.border_style,
-            });
-        };
-        for x in r.x + 1..right {
-            mark(x, r.y, b.horizontal);
-            mark(x, bottom, b.horizontal);
-        }
-        for y in r.y + 1..bottom {
-            mark(r.x, y, b.vertical);
-            mark(right, y, b.vertical);
-        }
-        mark(r.x, r.y, b.corners[0]);
-        mark(right, r.y, b.corners[1]);
-        mark(r.x, bottom, b.corners[2]);
-        mark(right, bottom, b.corners[3]);
-        // The title sits on the top edge from its third column, as tmux draws it.
-        let room = usize::from(r.width.saturating_sub(4));
-        for (x, ch) in (r.x + 2..).zip(self.title.chars().take(room)) {
-            if let Some(m) = marks.iter_mut().find(|m| m.x == x && m.y == r.y) {
-                m.ch = ch;
-            }
-        }
-        marks
+        let room = usize::from(self.rect.width.saturating_sub(4));
+        let title: Vec<char> = self.title.chars().take(room).collect();
+        box_marks(self.rect, lines, self.border_style, &title, 0)
     }
+}
+
+/// A box around `rect` (border included) in `lines`, as tmux's screen_write_box draws
+/// it: `title` over the top edge from its third column, `before` columns further in.
+pub fn box_marks(
+    rect: Rect,
+    lines: BoxLines,
+    style: Style,
+    title: &[char],
+    before: usize,
+) -> Vec<Mark> {
+    let (right, bottom) = (rect.x + rect.width - 1, rect.y + rect.height - 1);
+    let mut marks = Vec::new();
+    let mut mark = |x, y, ch| marks.push(Mark { x, y, ch, style });
+    let title_at = |x: u16| {
+        usize::from(x - rect.x)
+            .checked_sub(2 + before)
+            .and_then(|i| title.get(i).copied())
+    };
+    for x in rect.x + 1..right {
+        mark(x, rect.y, title_at(x).unwrap_or(lines.horizontal));
+        mark(x, bottom, lines.horizontal);
+    }
+    for y in rect.y + 1..bottom {
+        mark(rect.x, y, lines.vertical);
+        mark(right, y, lines.vertical);
+    }
+    mark(rect.x, rect.y, lines.corners[0]);
+    mark(right, rect.y, lines.corners[1]);
+    mark(rect.x, bottom, lines.corners[2]);
+    mark(right, bottom, lines.corners[3]);
+    marks
 }
 
 fn inner_of(rect: Rect, border: bool) -> Rect {
@@ -300,7 +311,8 @@ impl Server {
 
     /// What `client` shows of its popup.
     pub fn popup_view(&self, client: ClientId) -> Option<PopupView> {
-        let p = self.popups.get(&self.popup_of(client)?)?;
+        let id = self.popup_of(client)?;
+        let p = self.popups.get(&id)?;
         let inner = p.inner();
         let cursor = p.term.lock().ok().and_then(|t| {
             let c = t.cursor();
@@ -315,7 +327,7 @@ impl Server {
         });
         Some(PopupView {
             placement: PanePlacement::whole(
-                self.popup_of(client)?,
+                id,
                 p.term.clone(),
                 inner.x,
                 inner.y,

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::Server;
 use crate::ids::PaneId;
-use crate::pty::{self, ExitStatus, PaneFlags};
+use crate::pty::ExitStatus;
 
 /// A program that ran this long before dying starts again after the first delay.
 const RAN_LONG_ENOUGH: Duration = Duration::from_secs(60);
@@ -144,26 +144,11 @@ impl Server {
             // Whatever modes the last program left on, the next starts from the usual.
             t.feed(b"\x1b[0m\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\r\n");
         }
-        self.spawns += 1;
-        let flags = PaneFlags::default();
-        let (new_pty, _) = pty::spawn_into(
-            pane,
-            self.spawns,
-            &spec,
-            flags.clone(),
-            self.events.clone(),
-            Some(term),
-        )
-        .map_err(|e| format!("{e:#}"))?;
+        self.start_again(pane, spec, Some(term))?;
         if let Some(p) = self.panes.get_mut(&pane) {
-            p.pty = new_pty;
-            p.flags = flags;
-            p.exited = None;
-            p.started = Instant::now();
             p.restart.count += 1;
             p.restart.at = None;
         }
-        self.apply_pane_settings(pane);
         self.redraw_window(window);
         Ok(())
     }
