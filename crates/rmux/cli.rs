@@ -159,7 +159,11 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
     } else {
         rmux_client::run_command(stream, request)?
     };
-    Ok(outcome.status)
+    match outcome.next {
+        rmux_client::Next::Exit => Ok(outcome.status),
+        rmux_client::Next::Reattach => crate::upgrade::reattach(&socket, &global.features),
+        rmux_client::Next::AwaitUpgrade => crate::upgrade::await_new_server(&socket),
+    }
 }
 
 /// Whether this program was run as `tmux` (the link rmux gives the programs it runs, or
@@ -239,6 +243,8 @@ fn run_server(args: &[String]) -> Result<i32> {
     let mut config = None;
     let mut verbosity = 0u8;
     let mut starter = None;
+    let mut resume = None;
+    let mut check = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -246,17 +252,26 @@ fn run_server(args: &[String]) -> Result<i32> {
             "-f" => config = it.next().map(PathBuf::from),
             "-v" => verbosity = verbosity.saturating_add(1),
             "-P" => starter = it.next().and_then(|p| p.parse().ok()),
+            "--resume" => resume = it.next().map(PathBuf::from),
+            "--check" => check = it.next().map(PathBuf::from),
             other => bail!("__server: unexpected argument {other}"),
         }
     }
     let Some(socket) = socket else {
         bail!("__server: -S socket is required");
     };
+    if let Some(path) = check {
+        // A live upgrade asks whether this binary can take over (see server-upgrade).
+        let summary = rmux_server::check_handover(&path).map_err(anyhow::Error::msg)?;
+        println!("{summary}");
+        return Ok(0);
+    }
     rmux_server::run(rmux_server::ServerConfig {
         socket,
         config_file: config,
         verbosity,
         starter,
+        resume,
     })?;
     Ok(0)
 }

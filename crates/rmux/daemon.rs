@@ -52,6 +52,7 @@ fn serve(socket: &Path, config: Option<&Path>, verbosity: u8, starter: u32) -> !
         config_file: config.map(Path::to_path_buf),
         verbosity,
         starter: Some(starter),
+        resume: None,
     }) {
         Ok(()) => 0,
         Err(_) => 1,

@@ -5,6 +5,7 @@
 mod cli;
 mod connect;
 mod daemon;
+mod upgrade;
 
 use std::process::ExitCode;
 

@@ -23,4 +23,5 @@ mod resurrect;
 mod scripts;
 mod story;
 mod targets;
+mod upgrade;
 mod windows;

@@ -60,6 +60,16 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
             Ok(Some(ServerMessage::Exit { status })) => break (String::new(), status),
             Ok(Some(ServerMessage::Stdout(_) | ServerMessage::Stderr(_))) => {}
             Ok(Some(ServerMessage::Attached { .. })) => {}
+            Ok(None) | Err(_) if crate::session::server_lives(&stream) => {
+                // A live upgrade: keep what the terminal shows for the client that
+                // comes back in this process; only the terminal's modes are put back,
+                // so it finds them as a new client does.
+                raw.hand_over();
+                return Ok(Outcome {
+                    status: 0,
+                    next: crate::session::Next::Reattach,
+                });
+            }
             Ok(None) | Err(_) => break ("[lost server]".to_string(), 1),
         }
     };
@@ -70,7 +80,7 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
         let _ = writeln!(stdout, "{message}");
         let _ = stdout.flush();
     }
-    Ok(Outcome { status })
+    Ok(Outcome::exit(status))
 }
 
 /// Give the terminal back and stop, as a shell's C-z does; when continued (`fg`), take the

@@ -68,7 +68,7 @@ pub fn run(mut stream: UnixStream, request: CommandRequest) -> Result<Outcome> {
             &saved,
         );
     }
-    Ok(Outcome { status })
+    Ok(Outcome::exit(status))
 }
 
 /// Standard input to the server, the lines read together sent together (the server

@@ -15,7 +15,7 @@ mod terminfo;
 mod tty;
 
 pub use control::run as run_control;
-pub use session::{Outcome, run_command};
+pub use session::{Next, Outcome, run_command};
 pub use terminfo::capabilities as terminfo_capabilities;
 
 /// For tests that check what the client writes against another emulator.

@@ -84,6 +84,15 @@ impl RawTerminal {
     }
 }
 
+impl RawTerminal {
+    /// Leave raw mode but keep the screen as it is, for the client that takes over this
+    /// terminal next (after a live upgrade) and draws it whole.
+    pub fn hand_over(&mut self) {
+        self.restored = true;
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
 impl Drop for RawTerminal {
     fn drop(&mut self) {
         self.restore();

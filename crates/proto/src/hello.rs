@@ -2,6 +2,12 @@
 
 /// Length in bytes of an encoded [`Hello`].
 pub const HELLO_LEN: usize = 8;
+
+/// After greetings of different versions, the one thing a client may still send: the
+/// server then upgrades itself to the rmux binary on its disk (`server-upgrade`) and
+/// the connection closes with the exec, or the server writes why it cannot (text) and
+/// closes it. Pinned like the greeting, so any two versions can do this.
+pub const UPGRADE_REQUEST: [u8; HELLO_LEN] = *b"RMUXUPGR";
 const MAGIC: [u8; 4] = *b"RMUX";
 
 /// The greeting: identifies rmux and its protocol version before anything else is read.
@@ -40,8 +46,8 @@ impl Hello {
     /// What to tell the user when the two sides speak different protocols.
     pub fn mismatch_message(server: u32, client: u32) -> String {
         format!(
-            "server speaks protocol {server}, this client {client}: \
-             run `rmux kill-server` (this ends every session) and try again"
+            "server speaks protocol {server}, this client {client}: run `rmux server-upgrade` \
+             to move the running server to this rmux (every session and program is kept)"
         )
     }
 }

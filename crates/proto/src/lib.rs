@@ -13,7 +13,7 @@ pub use codec::{
     DecodeError, FrameDecoder, MAX_FRAME_LEN, decode_value, encode_frame, encode_value,
     read_message, write_message,
 };
-pub use hello::{HELLO_LEN, Hello, HelloError};
+pub use hello::{HELLO_LEN, Hello, HelloError, UPGRADE_REQUEST};
 pub use messages::*;
 
 /// The protocol this build speaks. Bump it whenever a message changes shape.

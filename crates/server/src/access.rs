@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 /// One user let in by `server-access -a`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Grant {
     pub write: bool,
 }
 
 /// The access list, by uid.
-#[derive(Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct AccessList {
     users: BTreeMap<u32, Grant>,
 }

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PasteBuffer {
     pub name: String,
     pub data: String,
@@ -71,7 +71,7 @@ impl PasteBuffer {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Buffers {
     /// Most recent first.
     list: VecDeque<PasteBuffer>,

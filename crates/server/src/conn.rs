@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use rmux_proto::{ClientMessage, FrameDecoder, HELLO_LEN, Hello, PROTOCOL_VERSION};
+use rmux_proto::{
+    ClientMessage, FrameDecoder, HELLO_LEN, Hello, PROTOCOL_VERSION, UPGRADE_REQUEST,
+};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::UnixStream;
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
@@ -76,7 +78,19 @@ async fn serve(
         .await
         .map_err(|e| format!("cannot greet: {e}"))?;
     if hello.protocol_version != PROTOCOL_VERSION {
-        // The client sees our version and tells its user what to do.
+        // The client sees our version and tells its user what to do, which may be to
+        // ask for the one thing two versions can always do: a live upgrade.
+        let mut request = [0u8; HELLO_LEN];
+        if let Ok(Ok(_)) = tokio::time::timeout(HELLO_TIMEOUT, rd.read_exact(&mut request)).await
+            && request == UPGRADE_REQUEST
+        {
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            if events.send(Event::UpgradeRequest(id, tx)).is_ok()
+                && let Ok(why) = rx.await
+            {
+                let _ = wr.write_all(why.as_bytes()).await;
+            }
+        }
         return Err(format!(
             "client speaks protocol {}, we speak {PROTOCOL_VERSION}",
             hello.protocol_version

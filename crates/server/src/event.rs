@@ -18,4 +18,7 @@ pub enum Event {
     Disconnected(ClientId, String),
     /// A job (shell command, file read or write) finished.
     JobDone(JobId, Done),
+    /// A client of another protocol version asked for a live upgrade; why it cannot be
+    /// done goes back on the channel (on success the server's process is replaced).
+    UpgradeRequest(ClientId, tokio::sync::oneshot::Sender<String>),
 }

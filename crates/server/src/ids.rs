@@ -6,7 +6,18 @@ use std::fmt;
 macro_rules! id_type {
     ($name:ident, $sigil:literal, $doc:literal) => {
         #[doc = $doc]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(
+            Clone,
+            Copy,
+            Debug,
+            PartialEq,
+            Eq,
+            PartialOrd,
+            Ord,
+            Hash,
+            serde::Serialize,
+            serde::Deserialize,
+        )]
         pub struct $name(pub u32);
 
         impl fmt::Display for $name {
@@ -23,7 +34,7 @@ id_type!(PaneId, "%", "A pane, `%N` in targets and formats.");
 id_type!(ClientId, "", "A connection from a client process.");
 
 /// Hands out increasing ids of one kind.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct IdCounter(u32);
 
 impl IdCounter {

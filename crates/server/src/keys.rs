@@ -8,7 +8,7 @@ use rmux_proto::Key;
 use crate::keyname::{BindKey, bind_key_name, normalize, normalize_bind};
 
 /// A key bound to a command line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Binding {
     pub command: String,
     /// `bind -r`: may be pressed again within repeat-time without the prefix.
@@ -17,7 +17,7 @@ pub struct Binding {
 }
 
 /// Every key table by name.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct KeyTables {
     tables: BTreeMap<String, BTreeMap<BindKey, Binding>>,
 }

@@ -17,6 +17,7 @@ mod event;
 mod formats;
 #[doc(hidden)]
 pub mod fuzzing;
+mod handover;
 mod ids;
 mod input;
 mod jobs;
@@ -30,6 +31,7 @@ mod options;
 pub mod paths;
 mod prompt;
 mod pty;
+mod pty_adopt;
 mod pty_io;
 mod reaper;
 mod render;
@@ -48,4 +50,5 @@ mod cmdline;
 mod format;
 
 pub use cmd::starts_server;
+pub use handover::check as check_handover;
 pub use serve::{ServerConfig, run};

@@ -12,6 +12,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+/// The rmux binary on disk: this process's own, or the file now at its path when it
+/// was replaced since (a rebuilt or upgraded rmux; the kernel then names ours
+/// "… (deleted)"). A live upgrade executes it; clients execute it to reconnect.
+pub fn current_binary() -> io::Result<PathBuf> {
+    let exe = fs::read_link("/proc/self/exe").or_else(|_| std::env::current_exe())?;
+    let text = exe.to_string_lossy();
+    Ok(match text.strip_suffix(" (deleted)") {
+        Some(path) => PathBuf::from(path),
+        None => exe,
+    })
+}
+
 /// How the user chose the socket: `-L name`, `-S path`, or neither.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum SocketChoice {

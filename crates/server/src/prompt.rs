@@ -52,7 +52,7 @@ impl PromptType {
 }
 
 /// What was typed at each type of prompt, oldest first; shared by every client.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct PromptHistory {
     lists: [Vec<String>; 4],
     /// prompt-history-limit.

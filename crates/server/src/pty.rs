@@ -3,13 +3,13 @@
 //! on a PTY.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use rmux_term::{Size, Terminal};
 use tokio::sync::Notify;
 use tokio::sync::mpsc::UnboundedSender;
@@ -25,7 +25,7 @@ const READ_QUIET: usize = 4 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
 
 /// What to run in a new pane.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SpawnSpec {
     /// `None` runs `shell` as a login shell; `Some(cmd)` runs `shell -c cmd`.
     pub command: Option<String>,
@@ -162,12 +162,62 @@ pub fn spawn_into(
     })?;
     // Our copy of the slave must go, or the reader never sees end-of-file.
     drop(pair.slave);
-    let pid = child.process_id();
-    let master_fd = MasterFd::from_master(&*pair.master)?;
-    let reader = master_fd.try_clone()?;
-    let watched = master_fd.try_clone()?;
     let terminal = terminal
         .unwrap_or_else(|| Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit))));
+    let pty = start_io(
+        pane,
+        spawn_id,
+        pair.master,
+        Some(child),
+        Arc::clone(&terminal),
+        flags,
+        events,
+    )?;
+    Ok((pty, terminal))
+}
+
+/// Take over a PTY and its program from the server this one replaced (a live
+/// upgrade): `master` was inherited across `exec`, `pid` (none once the program has
+/// exited) is still our child. Its output goes on into `terminal`, the screen the old
+/// server handed over.
+pub fn adopt(
+    pane: PaneId,
+    spawn_id: u64,
+    master: std::os::fd::OwnedFd,
+    pid: Option<u32>,
+    terminal: SharedTerminal,
+    flags: PaneFlags,
+    events: UnboundedSender<Event>,
+) -> Result<Pty> {
+    let child = pid.map(|pid| {
+        Box::new(crate::pty_adopt::AdoptedChild::new(pid)) as Box<dyn Child + Send + Sync>
+    });
+    start_io(
+        pane,
+        spawn_id,
+        Box::new(crate::pty_adopt::AdoptedMaster(master)),
+        child,
+        terminal,
+        flags,
+        events,
+    )
+}
+
+/// Start reading `master` into `terminal` and writing input to it; `child` is waited
+/// for when the output ends (none: the program is already gone).
+fn start_io(
+    pane: PaneId,
+    spawn_id: u64,
+    master: Box<dyn MasterPty + Send>,
+    child: Option<Box<dyn Child + Send + Sync>>,
+    terminal: SharedTerminal,
+    flags: PaneFlags,
+    events: UnboundedSender<Event>,
+) -> Result<Pty> {
+    let pid = child.as_ref().and_then(|c| c.process_id());
+    let master_fd = MasterFd::from_master(&*master)?;
+    let reader = master_fd.try_clone()?;
+    let watched = master_fd.try_clone()?;
     let (input, input_rx) = PaneInput::new(master_fd);
 
     let writer = input.writer();
@@ -181,7 +231,7 @@ pub fn spawn_into(
     let out = Output {
         pane,
         closing: Arc::clone(&closing),
-        term: Arc::clone(&terminal),
+        term: terminal,
         replies: input.clone(),
         tee: Arc::clone(&tee),
         flags,
@@ -197,12 +247,14 @@ pub fn spawn_into(
             // Let go of the PTY before waiting: a program that outlives its pane must
             // see its terminal hang up.
             read_floods(reader, thread_out, &turns_rx, &thread_back);
-            crate::reaper::reap(
-                child,
-                Box::new(move |status| {
-                    let _ = events.send(Event::PaneExited(pane, spawn_id, status));
-                }),
-            );
+            if let Some(child) = child {
+                crate::reaper::reap(
+                    child,
+                    Box::new(move |status| {
+                        let _ = events.send(Event::PaneExited(pane, spawn_id, status));
+                    }),
+                );
+            }
         })
         .context("cannot start a pane thread")?;
     match tokio::runtime::Handle::try_current() {
@@ -215,21 +267,18 @@ pub fn spawn_into(
         }
     }
 
-    Ok((
-        Pty {
-            master: pair.master,
-            input,
-            pid,
-            tee,
-            spawn: spawn_id,
-            closing,
-        },
-        terminal,
-    ))
+    Ok(Pty {
+        master,
+        input,
+        pid,
+        tee,
+        spawn: spawn_id,
+        closing,
+    })
 }
 
 /// How a pane's process ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExitStatus {
     pub code: u32,
     pub signal: Option<String>,
@@ -402,6 +451,56 @@ fn read_floods(reader: MasterFd, out: Output, turns: &std_mpsc::Receiver<()>, ba
     thread.pump(false);
 }
 
+/// Raised while a live upgrade takes every pane's screen: reader threads read nothing
+/// meanwhile (the loop, which reads quiet panes, is busy with the upgrade itself).
+static FROZEN: AtomicBool = AtomicBool::new(false);
+/// Reader threads between a read and the end of its parsing.
+static READING: AtomicUsize = AtomicUsize::new(0);
+/// How often a frozen reader thread looks whether it may read again.
+const FROZEN_PAUSE: Duration = Duration::from_millis(5);
+
+/// A reader thread's read and parse under way (none may start while frozen).
+struct Reading;
+
+impl Reading {
+    fn start() -> Option<Reading> {
+        // Counted before the flag is looked at, both sequentially consistent: either the
+        // freezer sees this read, or this read sees the flag.
+        READING.fetch_add(1, Ordering::SeqCst);
+        if FROZEN.load(Ordering::SeqCst) {
+            READING.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Reading)
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        READING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Stop every reader thread and wait (until `deadline`) for reads under way to be
+/// parsed, so each screen holds all the output read from its PTY; false if one is still
+/// reading at the deadline (then nothing is frozen). The loop's own reads of quiet panes
+/// stop by themselves while the caller, the loop, does not return to them.
+pub fn freeze_readers(deadline: Instant) -> bool {
+    FROZEN.store(true, Ordering::SeqCst);
+    while READING.load(Ordering::SeqCst) > 0 {
+        if Instant::now() >= deadline {
+            thaw_readers();
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    true
+}
+
+pub fn thaw_readers() {
+    FROZEN.store(false, Ordering::SeqCst);
+}
+
 struct ReaderThread {
     reader: MasterFd,
     out: Output,
@@ -427,6 +526,11 @@ impl ReaderThread {
             if self.out.closing.is_closed() {
                 return false;
             }
+            let Some(_reading) = Reading::start() else {
+                // A live upgrade is taking the screens: what is read now would be lost.
+                std::thread::sleep(FROZEN_PAUSE);
+                continue;
+            };
             match self.reader.read_within(&mut self.buf, QUIET) {
                 Ok(None) if until_quiet => return true,
                 Ok(None) => {}
@@ -461,6 +565,11 @@ impl Pty {
 
     pub fn pid(&self) -> Option<u32> {
         self.pid
+    }
+
+    /// The master's descriptor, which a live upgrade hands to the next server.
+    pub fn master_fd(&self) -> Option<std::os::fd::RawFd> {
+        self.master.as_raw_fd()
     }
 
     /// The terminal device the program has (`#{pane_tty}`).

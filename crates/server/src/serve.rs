@@ -1,5 +1,6 @@
 //! The server process: the socket, the one loop that owns all state, and how it ends.
 
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,9 @@ pub struct ServerConfig {
     /// The process that started the server: its first command waits for the
     /// configuration to be loaded, as in tmux.
     pub starter: Option<u32>,
+    /// A live upgrade: carry on from the state the replaced server left in this file
+    /// (with its socket and PTYs already open in this process).
+    pub resume: Option<PathBuf>,
 }
 
 /// A server with no session and no client this long after starting gives up.
@@ -51,17 +55,32 @@ pub fn run(config: ServerConfig) -> Result<()> {
 }
 
 async fn serve(config: ServerConfig) -> Result<()> {
-    let Some(mut listener) = bind(&config.socket)? else {
-        // Another server won the race to start; the caller will talk to it.
-        return Ok(());
+    let (mut listener, resumed) = match &config.resume {
+        Some(path) => {
+            let state = crate::handover::read(path).map_err(|e| anyhow::anyhow!(e))?;
+            let _ = std::fs::remove_file(path);
+            (inherited_listener(state.listener)?, Some(state))
+        }
+        None => match bind(&config.socket)? {
+            Some(listener) => (listener, None),
+            // Another server won the race to start; the caller will talk to it.
+            None => return Ok(()),
+        },
     };
     crate::reaper::start();
     crate::tmux_face::install_shim(&config.socket);
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
+    server.listener_fd = Some(listener.as_raw_fd());
     server.queues.starter_pid = config.starter;
     server.start_snapshot_worker();
-    server.load_config(config.config_file.as_deref());
+    match resumed {
+        Some(state) => {
+            server.resume(state);
+            tracing::info!("carrying on from the server this one replaced");
+        }
+        None => server.load_config(config.config_file.as_deref()),
+    }
     let mut tasks = JoinSet::new();
     let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;
     let mut hangup = signal(SignalKind::hangup()).context("cannot handle SIGHUP")?;
@@ -103,7 +122,10 @@ async fn serve(config: ServerConfig) -> Result<()> {
             _ = hangup.recv() => {}
             // tmux's way to get back a socket someone deleted: listen on it anew.
             _ = usr1.recv() => match rebind(&config.socket) {
-                Ok(fresh) => listener = fresh,
+                Ok(fresh) => {
+                    listener = fresh;
+                    server.listener_fd = Some(listener.as_raw_fd());
+                }
                 Err(e) => tracing::warn!("cannot recreate the socket: {e:#}"),
             },
             Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
@@ -153,6 +175,19 @@ async fn sleep_until(wake: Option<Instant>) {
     if let Some(w) = wake {
         tokio::time::sleep_until(w.into()).await;
     }
+}
+
+/// The listening socket the replaced server left open at descriptor `fd`.
+fn inherited_listener(fd: i32) -> Result<UnixListener> {
+    // SAFETY: the hand-over names the descriptor the replaced server listened on, kept
+    // open across exec for this; nothing else in this process owns it.
+    #[allow(unsafe_code)]
+    let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
+    rustix::io::fcntl_setfd(&owned, rustix::io::FdFlags::CLOEXEC)
+        .context("the inherited socket is not open")?;
+    let std_listener = std::os::unix::net::UnixListener::from(owned);
+    std_listener.set_nonblocking(true)?;
+    Ok(UnixListener::from_std(std_listener)?)
 }
 
 /// Listen on `socket` again (after SIGUSR1), replacing whatever is at that path.

@@ -61,31 +61,46 @@ pub struct PaneSnap {
 }
 
 pub fn encode(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
-    let mut out = MAGIC.to_vec();
-    let body = rmux_proto::encode_value(snapshot)
-        .map_err(|e| format!("cannot encode the snapshot: {e}"))?;
+    encode_framed(MAGIC, snapshot)
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Snapshot, String> {
+    decode_framed(MAGIC, VERSION, bytes)
+}
+
+/// A file of this format: `magic`, then `value` in the wire's codec. The value's first
+/// field must be its version (a `u32`), which [`decode_framed`] checks first.
+pub fn encode_framed<T: Serialize>(magic: &[u8; 8], value: &T) -> Result<Vec<u8>, String> {
+    let mut out = magic.to_vec();
+    let body =
+        rmux_proto::encode_value(value).map_err(|e| format!("cannot encode the state: {e}"))?;
     out.extend(body);
     Ok(out)
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Snapshot, String> {
+/// Read back what [`encode_framed`] wrote with `magic`, if it is of `version`.
+pub fn decode_framed<T: serde::de::DeserializeOwned>(
+    magic: &[u8; 8],
+    version: u32,
+    bytes: &[u8],
+) -> Result<T, String> {
     let body = bytes
-        .strip_prefix(MAGIC.as_slice())
-        .ok_or("not an rmux snapshot")?;
+        .strip_prefix(magic.as_slice())
+        .ok_or("not a file of rmux's state")?;
     // The version comes first: check it before reading anything shaped otherwise.
-    let (version, _): (u32, usize) =
-        rmux_proto::decode_value(body).map_err(|e| format!("corrupt snapshot: {e}"))?;
-    if version != VERSION {
+    let (found, _): (u32, usize) =
+        rmux_proto::decode_value(body).map_err(|e| format!("corrupt state: {e}"))?;
+    if found != version {
         return Err(format!(
-            "snapshot of version {version}, this rmux reads version {VERSION}"
+            "state of version {found}, this rmux reads version {version}"
         ));
     }
-    let (snapshot, used): (Snapshot, usize) =
-        rmux_proto::decode_value(body).map_err(|e| format!("corrupt snapshot: {e}"))?;
+    let (value, used): (T, usize) =
+        rmux_proto::decode_value(body).map_err(|e| format!("corrupt state: {e}"))?;
     if used != body.len() {
-        return Err("corrupt snapshot: trailing bytes".to_string());
+        return Err("corrupt state: trailing bytes".to_string());
     }
-    Ok(snapshot)
+    Ok(value)
 }
 
 /// Where snapshots live: `$XDG_STATE_HOME/rmux`, else `~/.local/state/rmux`.

@@ -27,7 +27,7 @@ pub fn install_shim(socket: &Path) {
             Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
             _ => {}
         }
-        let exe = std::env::current_exe()?;
+        let exe = crate::paths::current_binary()?;
         let link = dir.join("tmux");
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink(exe, link)

@@ -6,6 +6,7 @@ use crate::style::{Attrs, PackedColor, Pen, Style, Underline};
 /// A cell of the visible grid. Rare data lives in the row's [`Extras`],
 /// reached through `extra` (0 = none, else index + 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Cell {
     pub ch: char,
     pub fg: PackedColor,
@@ -152,6 +153,7 @@ pub(crate) fn dec_graphics(c: char) -> char {
 
 /// Rare per-cell data, stored out of line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Extra {
     /// Combining marks / ZWJ tail appended to the cell's character, as a
     /// range of [`Extras::text`].
@@ -165,6 +167,7 @@ pub(crate) struct Extra {
 /// gets a new entry, and the table is compacted when garbage piles up, so
 /// moving cells (ICH/DCH) never has to touch it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Extras {
     items: Vec<Extra>,
     text: String,

@@ -18,6 +18,7 @@ use crate::cell::Cell;
 use crate::row::Row;
 
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Grid {
     rows: Vec<Row>,
     /// Storage index of screen row 0.

@@ -32,6 +32,7 @@ pub(crate) struct Line<'a>(&'a [u8]);
 
 /// A packed row, owned (moved around while reflowing).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct CompactLine(Box<[u8]>);
 
 impl CompactLine {
@@ -438,6 +439,7 @@ fn fill_char(cell: &mut Cell, ch: char, next: Option<char>) {
 /// Where a line lives: chunk number (counted since the history began) and
 /// byte range in it.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 struct Loc {
     chunk: u32,
     start: u32,
@@ -454,6 +456,7 @@ const FIRST_CHUNK: usize = 4 * 1024;
 
 /// The scrollback of the main screen, oldest line first.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct History {
     chunks: VecDeque<Vec<u8>>,
     /// Number of `chunks[0]`.

@@ -45,6 +45,7 @@ use view::RowKind;
 
 /// A terminal size in cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Size {
     pub cols: u16,
     pub rows: u16,
@@ -65,6 +66,7 @@ pub struct Cursor {
 
 /// What the multiplexer lets a pane's program do (tmux's pane options).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Settings {
     /// `alternate-screen`: the program may switch to the alternate screen.
     pub alternate_screen: bool,
@@ -84,6 +86,7 @@ impl Default for Settings {
 
 /// Something the caller may want to act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Event {
     /// BEL.
     Bell,
@@ -101,6 +104,25 @@ pub enum Event {
 pub struct Terminal {
     parser: parser::Parser,
     screen: Screen,
+}
+
+/// The whole state but the parser's, which is between sequences whenever the caller
+/// looks (a live upgrade hands it over; a sequence cut in two is not worth keeping).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Terminal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.screen.serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Terminal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Terminal, D::Error> {
+        Ok(Terminal {
+            parser: parser::Parser::new(),
+            screen: Screen::deserialize(deserializer)?,
+        })
+    }
 }
 
 impl std::fmt::Debug for Terminal {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 const MAX_LINKS: usize = 1 << 16;
 
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Links {
     uris: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32>,

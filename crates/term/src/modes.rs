@@ -2,6 +2,7 @@
 
 /// Which mouse events the program asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MouseMode {
     #[default]
     Off,
@@ -17,6 +18,7 @@ pub enum MouseMode {
 
 /// How mouse coordinates are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum MouseEncoding {
     #[default]
     Default,
@@ -31,6 +33,7 @@ pub enum MouseEncoding {
 pub use rmux_types::CursorShape;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Modes {
     /// DECCKM (`?1`): cursor keys send `ESC O x`.
     pub app_cursor: bool,

@@ -11,6 +11,7 @@ use crate::cell::{ACS, Cell, Extras, SPACER, UNDERLINE_MASK, WIDE};
 use crate::text::{next_glyph, printable_prefix};
 
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Row {
     /// The stored cells are `cells[..len]`; past them, up to `width`, the
     /// row is blank. What lies in `cells[len..]` means nothing: it is room
@@ -562,6 +563,7 @@ fn fill_ascii(dst: &mut [Cell], bytes: &[u8], look: &Cell) {
 /// `None`, until the next whole-row erase. `Screen::check_invariants`
 /// checks all of this.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Trace {
     end: Option<u16>,
     text: usize,

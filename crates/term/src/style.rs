@@ -8,6 +8,7 @@ pub use rmux_types::{Attrs, Color, Style, Underline};
 /// compare as plain integers. It remembers which SGR form set it because
 /// tmux's `capture-pane -e` writes `31` and `38;5;1` differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct PackedColor(u32);
 
 /// A [`PackedColor`] taken apart, for matching.
@@ -75,6 +76,7 @@ impl PackedColor {
 /// The current drawing state (what SGR and OSC 8 set), copied into each
 /// printed cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Pen {
     pub fg: PackedColor,
     pub bg: PackedColor,

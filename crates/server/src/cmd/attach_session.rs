@@ -16,6 +16,18 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if ctx.server.sessions.is_empty() {
         return Err("no sessions".to_string());
     }
+    // A client that was attached when the server upgraded comes back (it executed
+    // itself anew, same process) to the session it showed, as it was.
+    let peer = ctx
+        .client
+        .and_then(|c| ctx.server.clients.get(&c))
+        .map(|c| c.peer_pid);
+    if !args.has('t')
+        && let Some(back) = peer.and_then(|pid| ctx.server.take_reattach(pid))
+        && ctx.server.sessions.contains_key(&back.session)
+    {
+        return attach(ctx, back.session, false, back.readonly);
+    }
     let found = ctx.target(args, 't', Kind::Session)?;
     if let Some(dir) = args.get('c') {
         let dir = super::expand_path(ctx, dir);

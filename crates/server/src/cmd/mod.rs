@@ -57,6 +57,7 @@ mod select_pane;
 mod select_window;
 mod send_keys;
 mod server_access;
+mod server_upgrade;
 mod set_option;
 mod show_messages;
 mod show_options;
@@ -241,6 +242,7 @@ pub static TABLE: &[&CmdEntry] = &[
     &send_keys::ENTRY,
     &send_keys::SEND_PREFIX,
     &server_access::ENTRY,
+    &server_upgrade::ENTRY,
     &buffers::SET_BUFFER,
     &environment::SET_ENVIRONMENT,
     &set_option::SET_HOOK,

@@ -41,7 +41,9 @@ const MAX_USER_KEY: u32 = 999;
 const CTRL_KEEPS: &str = "!#()+,-./0123456789:;<=>'`";
 
 /// What a key binding can be bound to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum BindKey {
     Key(Key),
     Mouse(MouseKey),

@@ -4,7 +4,9 @@
 use rmux_proto::Mods;
 
 /// What the mouse did; buttons are 1 (left) to 3 (right).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MouseEvent {
     Down(u8),
     Up(u8),
@@ -18,7 +20,9 @@ pub enum MouseEvent {
 }
 
 /// Where the mouse was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MouseLocation {
     Pane,
     Status,
@@ -29,7 +33,9 @@ pub enum MouseLocation {
 }
 
 /// A mouse key of a binding, with the modifiers held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct MouseKey {
     pub event: MouseEvent,
     pub location: MouseLocation,

@@ -184,7 +184,7 @@ pub const WINDOW_MINIMUM: u16 = 1;
 pub const WINDOW_MAXIMUM: u16 = 10000;
 
 /// The layout of one window: the split tree plus tmux's pane order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     cells: Vec<Cell>,
     root: CellId,

@@ -6,7 +6,7 @@ use super::{Layout, PaneId, Rect, clamp16};
 pub(super) type CellId = usize;
 
 /// The direction a split lays out its children.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(super) enum Axis {
     /// Children side by side (tmux `LAYOUT_LEFTRIGHT`, `{…}`).
     LeftRight,
@@ -14,7 +14,7 @@ pub(super) enum Axis {
     TopBottom,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) enum Kind {
     Pane(PaneId),
     Split(Axis, Vec<CellId>),
@@ -22,7 +22,7 @@ pub(super) enum Kind {
 
 /// One cell of the tree. Sizes and offsets are u32 like tmux's `u_int`, so
 /// the arithmetic copied from tmux means the same thing here.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Cell {
     pub parent: Option<CellId>,
     pub kind: Kind,

@@ -6,6 +6,6 @@ mod pane;
 mod session;
 mod window;
 
-pub use pane::Pane;
+pub use pane::{Pane, Restart};
 pub use session::Session;
 pub use window::{Alerts, Window};

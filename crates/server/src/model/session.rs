@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use crate::ids::{SessionId, WindowId};
 use crate::options::OptionStore;
 
-#[derive(Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     pub id: SessionId,
     pub name: String,

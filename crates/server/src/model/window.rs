@@ -8,14 +8,14 @@ use crate::layout::{BorderCell, Layout, Rect};
 use crate::options::OptionStore;
 
 /// Alerts shown in the window list (`#` activity, `!` bell, `~` silence).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Alerts {
     pub activity: bool,
     pub bell: bool,
     pub silence: bool,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     pub id: WindowId,
     pub name: String,
@@ -35,6 +35,7 @@ pub struct Window {
     pub activity: std::time::SystemTime,
     /// The size resize-window gave it (window-size manual).
     pub manual_size: Option<(u16, u16)>,
+    #[serde(skip)]
     borders: RefCell<BorderCache>,
 }
 
@@ -44,7 +45,7 @@ pub type BorderMark = (BorderCell, bool);
 /// The borders as last worked out, and what they were worked out for. Finding them
 /// walks every cell of the window, too dear to repeat for every frame (every echoed
 /// key) when the panes have not moved.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct BorderCache {
     key: Option<BorderKey>,
     marks: Rc<[BorderMark]>,

@@ -98,7 +98,7 @@ pub fn lookup(name: &str) -> Result<Option<&'static OptionDef>, String> {
 }
 
 /// A value as stored: one string, or the elements of an array option by index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     One(String),
     Many(BTreeMap<u32, String>),
@@ -134,7 +134,7 @@ pub fn split_index(name: &str) -> (&str, Option<u32>) {
 }
 
 /// Values set in one place (the server, a session, a window, or the globals).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct OptionStore {
     values: BTreeMap<String, Value>,
 }
@@ -350,7 +350,7 @@ pub fn quote_value(value: &str) -> String {
 }
 
 /// The server-wide options and the global session and window options.
-#[derive(Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct GlobalOptions {
     pub server: OptionStore,
     pub session: OptionStore,

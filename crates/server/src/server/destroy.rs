@@ -71,7 +71,12 @@ impl Server {
         if self.marked == Some(pane) {
             self.marked = None;
         }
-        let window = p.window;
+        self.remove_from_window(pane, p.window);
+    }
+
+    /// Take a pane that is gone out of its window's layout (the window goes with its
+    /// last pane).
+    pub fn remove_from_window(&mut self, pane: PaneId, window: WindowId) {
         let Some(w) = self.windows.get_mut(&window) else {
             return;
         };

@@ -38,6 +38,16 @@ impl Server {
             Event::Message(client, msg, _permit) => self.client_message(client, msg),
             Event::Disconnected(client, reason) => self.client_gone(client, &reason),
             Event::JobDone(job, done) => self.job_done(job, done),
+            Event::UpgradeRequest(client, reply) => {
+                let why = match self.clients.get(&client) {
+                    // Only the server's own user may replace it (no `server-access` user).
+                    Some(c) if c.uid == rustix::process::getuid().as_raw() => {
+                        self.upgrade().err().unwrap_or_default()
+                    }
+                    _ => "access not allowed".to_string(),
+                };
+                let _ = reply.send(why);
+            }
         }
     }
 

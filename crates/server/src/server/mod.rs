@@ -11,7 +11,7 @@ mod control;
 mod copy;
 mod destroy;
 mod events;
-mod groups;
+pub(crate) mod groups;
 pub mod hooks;
 pub mod menu;
 mod pane_modes;
@@ -24,6 +24,7 @@ mod scene;
 pub mod size;
 mod spawn;
 mod status_jobs;
+mod upgrade;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -43,8 +44,8 @@ pub use queue::Caller;
 pub use size::parse_size;
 pub use spawn::{NewPane, SplitPlacement};
 
-#[derive(Debug, Default)]
-struct Ids {
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Ids {
     session: IdCounter,
     window: IdCounter,
     pane: IdCounter,
@@ -113,6 +114,11 @@ pub struct Server {
     pub menus: BTreeMap<ClientId, menu::Menu>,
     /// The last snapshot taken (resurrection).
     snapshot: resurrect::SnapshotState,
+    /// The listening socket, which a live upgrade hands to the next server.
+    pub listener_fd: Option<std::os::fd::RawFd>,
+    /// Clients attached when this server took over from the one it replaced, put back
+    /// where they were when they come back (until the time given).
+    reattach: Vec<(crate::handover::Reattach, std::time::Instant)>,
 }
 
 impl Server {
@@ -168,6 +174,8 @@ impl Server {
             popups: BTreeMap::new(),
             menus: BTreeMap::new(),
             snapshot: Default::default(),
+            listener_fd: None,
+            reattach: Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ use crate::{Event, Size};
 
 /// A character set designated to G0 or G1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Charset {
     #[default]
     Ascii,
@@ -36,6 +37,7 @@ pub(crate) enum Charset {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Charsets {
     pub g0: Charset,
     pub g1: Charset,
@@ -51,6 +53,7 @@ impl Charsets {
 
 /// Where the next character goes and how it will look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct CursorState {
     pub x: u16,
     pub y: u16,
@@ -62,6 +65,7 @@ pub(crate) struct CursorState {
 
 /// What DECSC saves and DECRC restores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct SavedCursor {
     pub x: u16,
     pub y: u16,
@@ -73,6 +77,7 @@ pub(crate) struct SavedCursor {
 
 /// Colours the terminal reports for OSC 10/11/12 and OSC 4 queries.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Palette {
     pub fg: (u8, u8, u8),
     pub bg: (u8, u8, u8),
@@ -93,6 +98,7 @@ impl Default for Palette {
 }
 
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Screen {
     pub cols: u16,
     pub rows: u16,

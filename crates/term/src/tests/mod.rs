@@ -5,6 +5,8 @@ mod capture;
 mod cursor;
 mod edit;
 mod fastpath;
+#[cfg(feature = "serde")]
+mod handover;
 mod history;
 mod input;
 mod memory;
