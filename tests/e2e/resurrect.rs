@@ -44,7 +44,23 @@ fn kill_server_then_resurrect_brings_the_sessions_back() {
         &b,
     ]);
     env.ok(&["rename-window", "-t", "belajar:0", "web"]);
+    env.ok(&["set", "-w", "-t", "belajar:3", "monitor-activity", "on"]);
+    env.ok(&["set", "-t", "belajar", "status-left", "[kept]"]);
     env.ok(&["new", "-d", "-s", "other", "-x", "80", "-y", "24"]);
+    // Colours are kept with the text.
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "other",
+        "printf '\\033[1;31mred-bold\\033[0m plain\\n'",
+        "Enter",
+    ]);
+    env.wait_capture("other", "the coloured line", |t| {
+        t.contains("red-bold plain")
+    });
+    // Buffers are kept when asked for.
+    env.ok(&["set", "-s", "resurrect-buffers", "on"]);
+    env.ok(&["set-buffer", "-b", "notes", "kept across the kill"]);
     let windows = |env: &Env| {
         env.ok(&[
             "list-windows",
@@ -57,6 +73,23 @@ fn kill_server_then_resurrect_brings_the_sessions_back() {
     env.ok(&["kill-server"]);
     env.ok(&["resurrect"]);
     assert_eq!((windows(&env), panes(&env)), before);
+    assert_eq!(
+        env.ok(&["show", "-wv", "-t", "belajar:3", "monitor-activity"]),
+        "on\n"
+    );
+    assert_eq!(
+        env.ok(&["show", "-v", "-t", "belajar", "status-left"]),
+        "[kept]\n"
+    );
+    assert_eq!(
+        env.ok(&["show-buffer", "-b", "notes"]),
+        "kept across the kill"
+    );
+    let coloured = env.ok(&["capture-pane", "-p", "-e", "-t", "other"]);
+    assert!(
+        coloured.contains("\x1b[1m\x1b[31mred-bold\x1b[0m"),
+        "{coloured:?}"
+    );
     // The text: the last 1,000 lines (and more) of the history are there again, then
     // the marker line.
     let text = env.ok(&["capture-pane", "-p", "-J", "-t", "belajar:0.0", "-S", "-"]);

@@ -1,7 +1,8 @@
 //! The snapshot format (resurrection): what the server keeps of its sessions so they
 //! can be made again after the server is gone — names, windows and their layouts,
-//! each pane's directory, command, restart policy and the text it showed (with its
-//! text, wrapped rows joined). No environment, no paste buffers.
+//! each pane's directory, command, restart policy and what it showed: its emulator's
+//! whole screen and history with every attribute, compressed. No environment; paste
+//! buffers only with `resurrect-buffers on`.
 //!
 //! On disk: a magic, then the wire's codec (`rmux_proto::encode_value`). Files are written whole to a temporary name and
 //! renamed, mode 0600 in a 0700 directory; one of another version, or corrupt, is
@@ -13,8 +14,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::options::OptionStore;
+
 /// Bumped whenever the structures below change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"RMUXSNAP";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +26,16 @@ pub struct Snapshot {
     /// When it was taken, seconds since the epoch.
     pub saved: u64,
     pub sessions: Vec<SessionSnap>,
+    /// Paste buffers, most recent first (`resurrect-buffers on`; else none).
+    pub buffers: Vec<BufferSnap>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BufferSnap {
+    pub name: String,
+    pub data: String,
+    /// Named by rmux (`buffer0`…), not by the user.
+    pub automatic: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +45,8 @@ pub struct SessionSnap {
     /// Index of its current window.
     pub current: u32,
     pub windows: Vec<WindowSnap>,
+    /// Options set on it.
+    pub options: OptionStore,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +60,8 @@ pub struct WindowSnap {
     /// Which pane (in layout order) was active.
     pub active: usize,
     pub panes: Vec<PaneSnap>,
+    /// Options set on it.
+    pub options: OptionStore,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,8 +73,29 @@ pub struct PaneSnap {
     pub restart: String,
     /// What its program ran as when the snapshot was taken (for the marker line).
     pub running: String,
-    /// Its last history lines and screen, wrapped rows joined.
-    pub text: String,
+    pub title: String,
+    /// Options set on it alone (`set -p`).
+    pub options: OptionStore,
+    /// Its emulator's state (`rmux_term::Terminal`: screen, history, attributes),
+    /// in the wire's codec, LZ4-compressed (see [`compress`]).
+    pub screen: Vec<u8>,
+}
+
+/// A pane's emulator, encoded in the wire's codec, as a snapshot keeps it.
+pub fn compress(plain: &[u8]) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(plain)
+}
+
+/// A pane's emulator back from what [`compress`] kept.
+pub fn unpack_screen(bytes: &[u8]) -> Result<rmux_term::Terminal, String> {
+    let plain =
+        lz4_flex::decompress_size_prepended(bytes).map_err(|e| format!("corrupt screen: {e}"))?;
+    let (term, used) = rmux_proto::decode_value::<rmux_term::Terminal>(&plain)
+        .map_err(|e| format!("corrupt screen: {e}"))?;
+    if used != plain.len() {
+        return Err("corrupt screen: trailing bytes".to_string());
+    }
+    Ok(term)
 }
 
 pub fn encode(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
@@ -176,11 +214,48 @@ mod tests {
                         command: Some("flask run".into()),
                         restart: "on-failure".into(),
                         running: "flask".into(),
-                        text: "\u{1b}[1mbold\u{1b}[0m\nplain".into(),
+                        screen: pack_screen(&sample_screen()).unwrap(),
+                        title: "vm".into(),
+                        options: OptionStore::default(),
                     }],
+                    options: OptionStore::default(),
                 }],
+                options: OptionStore::default(),
             }],
+            buffers: Vec::new(),
         }
+    }
+
+    fn pack_screen(term: &rmux_term::Terminal) -> Result<Vec<u8>, String> {
+        Ok(compress(
+            &rmux_proto::encode_value(term).map_err(|e| e.to_string())?,
+        ))
+    }
+
+    fn sample_screen() -> rmux_term::Terminal {
+        let mut t = rmux_term::Terminal::new(rmux_term::Size { cols: 20, rows: 3 }, 50);
+        t.feed(b"\x1b[1mbold\x1b[0m\r\nplain\r\nthree\r\nfour");
+        t
+    }
+
+    #[test]
+    fn a_screen_is_kept_whole_and_compressed() {
+        let mut t = rmux_term::Terminal::new(rmux_term::Size { cols: 80, rows: 24 }, 20_000);
+        for n in 0..10_000 {
+            t.feed(format!("\x1b[32m{n:>6}\x1b[0m GET /index.html 200\r\n").as_bytes());
+        }
+        let packed = pack_screen(&t).unwrap();
+        let back = unpack_screen(&packed).unwrap();
+        let all = |t: &rmux_term::Terminal| {
+            t.capture(&rmux_term::CaptureOptions {
+                start: Some(i64::MIN),
+                escapes: true,
+                ..Default::default()
+            })
+        };
+        assert_eq!(all(&back), all(&t));
+        assert!(packed.len() < 150_000, "{} bytes", packed.len());
+        assert!(unpack_screen(&packed[..packed.len() / 2]).is_err());
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn split_index(name: &str) -> (&str, Option<u32>) {
 }
 
 /// Values set in one place (the server, a session, a window, or the globals).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct OptionStore {
     values: BTreeMap<String, Value>,
 }

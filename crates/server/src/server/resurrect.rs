@@ -18,10 +18,6 @@ use crate::layout::{Layout, SplitDirection, SplitSize};
 use crate::pty::SharedTerminal;
 use crate::snapshot::{self, PaneSnap, SessionSnap, Snapshot, WindowSnap};
 
-/// A pane's history is kept in the snapshot up to this many lines (with its screen), so
-/// that writing one stays quick whatever the history-limit.
-const HISTORY_LINES: i64 = 10_000;
-
 /// A snapshot to finish (its panes' text read) and write, for the worker thread.
 type Job = (Plan, std::path::PathBuf);
 
@@ -43,32 +39,28 @@ struct Plan {
     terms: Vec<(usize, usize, usize, SharedTerminal)>,
 }
 
-/// A pane's last lines and screen as text, wrapped rows joined. (Read straight from
-/// the rows: `capture-pane -e`'s exact re-encoding of attributes costs ten times more,
-/// too much for a snapshot of every pane.)
-fn capture(term: &SharedTerminal) -> String {
-    let Ok(t) = term.lock() else {
-        return String::new();
-    };
-    let history = i64::try_from(t.history_len()).unwrap_or(i64::MAX);
-    let rows = i64::from(t.size().rows);
-    let mut out = String::new();
-    for y in -history.min(HISTORY_LINES)..rows {
-        let Some(row) = t.row(y) else {
-            continue;
+/// A pane's whole emulator state, packed (the screen is locked only while it is
+/// encoded; compression happens after).
+fn capture(term: &SharedTerminal) -> Vec<u8> {
+    let plain = {
+        let Ok(t) = term.lock() else {
+            return Vec::new();
         };
-        out.push_str(&row.text());
-        if !row.wrapped() {
-            out.push('\n');
+        rmux_proto::encode_value(&*t)
+    };
+    match plain {
+        Ok(plain) => snapshot::compress(&plain),
+        Err(e) => {
+            tracing::warn!("a screen not kept in the snapshot: {e}");
+            Vec::new()
         }
     }
-    out
 }
 
 impl Plan {
     fn fill(mut self) -> Snapshot {
         for (s, w, p, term) in self.terms {
-            let text = capture(&term);
+            let screen = capture(&term);
             if let Some(pane) = self
                 .snapshot
                 .sessions
@@ -76,7 +68,7 @@ impl Plan {
                 .and_then(|s| s.windows.get_mut(w))
                 .and_then(|w| w.panes.get_mut(p))
             {
-                pane.text = text;
+                pane.screen = screen;
             }
         }
         self.snapshot
@@ -120,7 +112,9 @@ impl Server {
                         command: p.spec.command.clone(),
                         restart: self.pane_option(*pid, "restart").to_string(),
                         running: crate::formats::current_command(p),
-                        text: String::new(),
+                        screen: Vec::new(),
+                        title: p.title.clone(),
+                        options: p.options.clone(),
                     });
                 }
                 windows.push(WindowSnap {
@@ -130,6 +124,7 @@ impl Server {
                     layout: w.layout.to_tmux_string(),
                     active: order.iter().position(|p| *p == w.active).unwrap_or(0),
                     panes,
+                    options: w.options.clone(),
                 });
             }
             sessions.push(SessionSnap {
@@ -137,13 +132,27 @@ impl Server {
                 cwd: s.cwd.display().to_string(),
                 current: s.current,
                 windows,
+                options: s.options.clone(),
             });
         }
+        let buffers = if self.server_flag("resurrect-buffers") {
+            self.buffers
+                .iter()
+                .map(|b| snapshot::BufferSnap {
+                    name: b.name.clone(),
+                    data: b.data.clone(),
+                    automatic: b.automatic,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Plan {
             snapshot: Snapshot {
                 version: snapshot::VERSION,
                 saved,
                 sessions,
+                buffers,
             },
             terms,
         }
@@ -241,6 +250,15 @@ impl Server {
                     .to_string()
             })
             .unwrap_or_default();
+        // Oldest first, so the most recent is the newest again; none replaces a buffer
+        // made since.
+        for b in snap.buffers.iter().rev() {
+            if b.automatic {
+                self.buffers.add(b.data.clone());
+            } else if self.buffers.get(&b.name).is_none() {
+                self.buffers.set(Some(&b.name), b.data.clone());
+            }
+        }
         let mut made = Vec::new();
         for s in &snap.sessions {
             if self.session_by_name(&s.name).is_some() || s.windows.is_empty() {
@@ -339,6 +357,9 @@ impl Server {
                     win.layout.resize(cols, rows);
                 }
             }
+            if let Some(win) = self.windows.get_mut(&window) {
+                win.options = w.options.clone();
+            }
             self.apply_layout(window);
             if let Some(&active) = made.get(w.active) {
                 self.activate_pane(active);
@@ -346,9 +367,11 @@ impl Server {
         }
         if let Some(id) = session
             && let Some(sess) = self.sessions.get_mut(&id)
-            && sess.windows.contains_key(&s.current)
         {
-            sess.current = s.current;
+            sess.options = s.options.clone();
+            if sess.windows.contains_key(&s.current) {
+                sess.current = s.current;
+            }
         }
         self.redraw_all();
         Ok(())
@@ -376,30 +399,60 @@ fn layout_size(layout: &str) -> Option<Size> {
     })
 }
 
-/// A resurrected pane: its saved text, a marker, then a shell (or its command again).
+/// What a program may have asked of its terminal that the one starting now has not:
+/// the alternate screen left, mouse, paste, focus and key modes off, a plain pen and
+/// the whole screen to scroll.
+const FRESH_MODES: &str = "\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1005l\
+\x1b[?1015l\x1b[?2004l\x1b[?1004l\x1b[?1l\x1b>\x1b[?25h\x1b[r\x1b[0m";
+
+/// A resurrected pane: its saved screen and history, a marker, then a shell (or its
+/// command again).
 fn new_pane(p: &PaneSnap, when: &str, restart_all: bool) -> NewPane {
-    let mut lines: Vec<&str> = p.text.lines().collect();
-    while lines.last().is_some_and(|l| l.trim().is_empty()) {
-        lines.pop();
-    }
-    let mut shown = lines.join("\r\n");
-    if !shown.is_empty() {
-        shown.push_str("\r\n");
-    }
-    shown.push_str(&format!(
-        "\x1b[0m--- restored from {when}; was running: {} ---\r\n",
+    let shown = match snapshot::unpack_screen(&p.screen) {
+        Ok(mut term) => {
+            // The marker goes below what the program left, after the last line it wrote.
+            let size = term.size();
+            term.feed(FRESH_MODES.as_bytes());
+            let last = (0..i64::from(size.rows))
+                .rev()
+                .find(|y| term.row(*y).is_some_and(|r| !r.text().trim().is_empty()));
+            let at = last.map_or(0, |y| y + 1);
+            let place = if at >= i64::from(size.rows) {
+                format!("\x1b[{};1H\r\n", size.rows)
+            } else {
+                format!("\x1b[{};1H", at + 1)
+            };
+            term.feed(place.as_bytes());
+            Some(term)
+        }
+        Err(e) => {
+            tracing::warn!("a pane's screen not restored: {e}");
+            None
+        }
+    };
+    let marker = format!(
+        "--- restored from {when}; was running: {} ---\r\n",
         p.running
-    ));
+    );
+    let shown = shown.map(|mut term| {
+        term.feed(marker.as_bytes());
+        std::sync::Arc::new(std::sync::Mutex::new(term))
+    });
     let again = p.restart != "off" || restart_all;
     NewPane {
         command: p.command.clone().filter(|_| again),
         cwd: Some(p.cwd.clone().into()),
         env: Vec::new(),
-        shown: Some(shown),
+        shown,
     }
 }
 
+/// A resurrected pane's own options, title and restart policy.
 fn set_policy(server: &mut Server, pane: PaneId, p: &PaneSnap) {
+    if let Some(made) = server.panes.get_mut(&pane) {
+        made.options = p.options.clone();
+        made.title = p.title.clone();
+    }
     if p.restart != "off"
         && let (Some(d), Some(pane)) =
             (crate::options::find("restart"), server.panes.get_mut(&pane))

@@ -22,9 +22,9 @@ pub struct NewPane {
     pub cwd: Option<PathBuf>,
     /// Variables for this program alone (`-e NAME=value`), over the session's.
     pub env: Vec<(String, String)>,
-    /// What the pane shows before its program's output (a resurrected pane's saved
-    /// screen and history), as terminal text.
-    pub shown: Option<String>,
+    /// What the pane shows before its program's output: a resurrected pane's saved
+    /// screen and history.
+    pub shown: Option<crate::pty::SharedTerminal>,
 }
 
 /// Variables a program must not inherit from the caller (they describe another
@@ -137,7 +137,7 @@ impl Server {
         let spec = self.spawn_spec(session, &pane, size);
         let automatic = name.is_none();
         let window_name = crate::names::window_name(&name.unwrap_or_else(|| command_name(&spec)));
-        self.start_pane(pane_id, window, spec, pane.shown.as_deref())?;
+        self.start_pane(pane_id, window, spec, pane.shown.clone())?;
         self.windows.insert(
             window,
             Window::new(
@@ -205,7 +205,7 @@ impl Server {
                 rows: rect.height,
             },
         );
-        self.start_pane(new, window, spec, pane.shown.as_deref())?;
+        self.start_pane(new, window, spec, pane.shown.clone())?;
         if let Some(w) = self.windows.get_mut(&window) {
             w.layout = layout;
         }
@@ -223,14 +223,16 @@ impl Server {
         id: PaneId,
         window: WindowId,
         spec: SpawnSpec,
-        shown: Option<&str>,
+        shown: Option<crate::pty::SharedTerminal>,
     ) -> Result<(), String> {
         let flags = PaneFlags::default();
         self.spawns += 1;
-        let first = shown.map(|text| {
-            let mut t = rmux_term::Terminal::new(spec.size, spec.history_limit);
-            t.feed(text.as_bytes());
-            std::sync::Arc::new(std::sync::Mutex::new(t))
+        // A saved screen fitted to the pane as it is now, under its history-limit.
+        let first = shown.inspect(|term| {
+            if let Ok(mut t) = term.lock() {
+                t.set_history_limit(spec.history_limit);
+                t.resize(spec.size);
+            }
         });
         let (pty, term) = pty::spawn_into(
             id,
