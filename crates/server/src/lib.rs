@@ -17,6 +17,7 @@ mod event;
 mod formats;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod help;
 mod ids;
 mod input;
 mod jobs;

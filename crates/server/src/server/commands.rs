@@ -147,7 +147,7 @@ impl Server {
         self.enqueue(caller, Origin::Client, vec![group]);
     }
 
-    pub(super) fn display_time(&self, client: ClientId) -> u64 {
+    pub(crate) fn display_time(&self, client: ClientId) -> u64 {
         let session = self.clients.get(&client).and_then(|c| c.session());
         self.session_number(session, "display-time").unsigned_abs()
     }
