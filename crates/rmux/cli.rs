@@ -116,6 +116,10 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
     if args.first().map(String::as_str) == Some("__server") {
         return run_server(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("__man") {
+        print!("{}", rmux_server::man::page());
+        return Ok(0);
+    }
     let Some(global) = parse(args)? else {
         return Ok(0);
     };

@@ -23,6 +23,7 @@ mod input;
 mod jobs;
 mod keys;
 mod log;
+pub mod man;
 mod model;
 mod modes;
 mod mouse;
