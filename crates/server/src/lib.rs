@@ -8,6 +8,8 @@
 
 mod access;
 mod buffers;
+#[cfg(test)]
+mod cheatsheets;
 mod client;
 mod cmd;
 mod conn;
