@@ -124,3 +124,61 @@ fn keys_help_and_describe_key_as_in_tmux() {
     }
     assert_eq!(ours.lines()[..23], theirs.lines()[..23]);
 }
+
+const HINT: &str = "C-b d detach · C-b c new window · C-b % split · C-b ? keys";
+
+/// A newcomer with no configuration file sees the keys to start with in the status line
+/// when their first session starts.
+#[test]
+fn first_run_hint_for_a_newcomer() {
+    use crate::harness::PROMPT;
+    let env = Env::new();
+    env.without_config();
+    let t = env.spawn(100, 24, &["new", "-s", "h"]);
+    t.wait("the first-run hint", |ls| {
+        ls.last().is_some_and(|l| l.trim_end() == HINT)
+    });
+    t.wait_text(PROMPT);
+    // It is a message: it goes, and the status line is back.
+    t.wait("the status line back", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[h]"))
+    });
+}
+
+/// The hint uses the prefix really bound, and `first-run-hint off` keeps it away.
+#[test]
+fn first_run_hint_follows_the_prefix_and_the_option() {
+    let env = Env::new();
+    env.without_config();
+    env.ok(&["new", "-d", "-s", "h"]);
+    env.ok(&["set", "-g", "prefix", "C-a"]);
+    let t = env.spawn(100, 24, &["attach", "-t", "h"]);
+    t.wait("the hint with C-a", |ls| {
+        ls.last()
+            .is_some_and(|l| l.trim_end() == HINT.replace("C-b", "C-a"))
+    });
+    drop(t);
+    env.ok(&["kill-server"]);
+
+    let env = Env::new();
+    env.without_config();
+    env.ok(&["new", "-d", "-s", "h"]);
+    env.ok(&["set", "-s", "first-run-hint", "off"]);
+    let t = env.spawn(100, 24, &["attach", "-t", "h"]);
+    t.wait("the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[h]"))
+    });
+    assert!(!String::from_utf8_lossy(&t.raw()).contains("new window"));
+}
+
+/// Someone with a configuration file (every other test's home has an empty one) never
+/// sees it.
+#[test]
+fn no_first_run_hint_once_a_config_exists() {
+    let env = Env::new();
+    let t = env.spawn(100, 24, &["new", "-s", "h"]);
+    t.wait("the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[h]"))
+    });
+    assert!(!String::from_utf8_lossy(&t.raw()).contains("new window"));
+}

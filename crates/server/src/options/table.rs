@@ -410,6 +410,7 @@ pub static OPTIONS: &[OptionDef] = &[
     def("snapshot-interval", SV, num(0, 86400), "15"),
     def("resurrect", SV, Kind::Flag, "off"),
     def("resurrect-commands", SV, Kind::Flag, "off"),
+    def("first-run-hint", SV, Kind::Flag, "on"),
 ];
 
 /// Every hook of tmux 3.3a.
