@@ -10,7 +10,7 @@ use rmux_server::paths::{SocketChoice, socket_path};
 
 use crate::connect;
 
-const USAGE: &str = "usage: rmux [-2CDlNuVv] [-c shell-command] [-f file] [-L socket-name]\n            [-S socket-path] [-T features] [command [flags]]";
+use rmux_server::help::USAGE;
 
 /// What the global flags said.
 #[derive(Debug, Default)]
@@ -37,6 +37,11 @@ pub fn parse(args: Vec<String>) -> Result<Option<Global>> {
         if a == "--" {
             i += 1;
             break;
+        }
+        // Not tmux's (it has no -h), but the first thing a newcomer types.
+        if a == "--help" || a == "-h" {
+            print!("{}", rmux_server::help::global());
+            return Ok(None);
         }
         if !a.starts_with('-') || a == "-" {
             break;
@@ -111,9 +116,18 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
     if args.first().map(String::as_str) == Some("__server") {
         return run_server(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("__man") {
+        print!("{}", rmux_server::man::page());
+        return Ok(0);
+    }
     let Some(global) = parse(args)? else {
         return Ok(0);
     };
+    // Help is answered here, without a server: it must work before one exists and
+    // must not start one.
+    if let Some(status) = answer_help(&global.command) {
+        return Ok(status);
+    }
     // The command goes to the server as the bytes it was given.
     let argv: Vec<Vec<u8>> = raw[raw.len() - global.command.len()..]
         .iter()
@@ -163,6 +177,34 @@ pub fn run(raw: Vec<OsString>) -> Result<i32> {
         rmux_client::Next::Exit => Ok(outcome.status),
         rmux_client::Next::Reattach => crate::upgrade::reattach(&socket, &global.features),
         rmux_client::Next::AwaitUpgrade => crate::upgrade::await_new_server(&socket),
+    }
+}
+
+/// `rmux help [command]` and `rmux <command> --help`: the exit status, or `None` when
+/// the command is not a request for help.
+fn answer_help(command: &[String]) -> Option<i32> {
+    let words: Vec<&str> = command.iter().map(String::as_str).collect();
+    let name = match words.as_slice() {
+        ["help"] => {
+            print!("{}", rmux_server::help::overview());
+            return Some(0);
+        }
+        ["help", name] | [name, "--help"] => *name,
+        ["help", ..] => {
+            eprintln!("usage: rmux help [command]");
+            return Some(1);
+        }
+        _ => return None,
+    };
+    match rmux_server::help::command(name) {
+        Ok(text) => {
+            print!("{text}");
+            Some(0)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Some(1)
+        }
     }
 }
 

@@ -39,11 +39,25 @@ impl Env {
         )
         .expect("bashrc");
         std::fs::write(home.join(".bash_profile"), ". ~/.bashrc\n").expect("profile");
+        // A configuration file, empty: a user who has one is past the first-run hint, so
+        // the status line the tests compare with tmux's is tmux's. (tmux reads it too.)
+        std::fs::create_dir_all(home.join(".config/tmux")).expect("config dir");
+        std::fs::write(Env::empty_config(&home), "").expect("config");
         std::fs::create_dir_all(dir.path().join("tmp")).expect("tmp");
         Env {
             dir,
             socket_name: "default".to_string(),
         }
+    }
+
+    /// The empty configuration file every test's home has (see [`Env::new`]).
+    fn empty_config(home: &std::path::Path) -> PathBuf {
+        home.join(".config/tmux/tmux.conf")
+    }
+
+    /// This home as a newcomer's: no configuration file at all.
+    pub fn without_config(&self) {
+        std::fs::remove_file(Env::empty_config(&self.home())).expect("remove the config");
     }
 
     pub fn home(&self) -> PathBuf {

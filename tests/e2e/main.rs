@@ -11,6 +11,7 @@ mod copy;
 mod drawing;
 mod errors;
 mod faults;
+mod help;
 mod links;
 mod menus;
 mod options;

@@ -146,9 +146,14 @@ fn same_as_tmux(env: &Env, tmux: &Tmux, marker: &str, skip_global: &dyn Fn(&str)
     settled(env, tmux, &["show", "-gw"], &|l| l.starts_with("restart"));
     // rmux's own server options.
     settled(env, tmux, &["show", "-s"], &|l| {
-        ["tmux-compat", "snapshot-interval", "resurrect"]
-            .iter()
-            .any(|o| l.starts_with(o))
+        [
+            "tmux-compat",
+            "snapshot-interval",
+            "resurrect",
+            "first-run-hint",
+        ]
+        .iter()
+        .any(|o| l.starts_with(o))
     });
     settled(env, tmux, &["list-keys"], &|_| false);
     same_status_line(env, tmux);

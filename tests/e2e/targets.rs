@@ -151,7 +151,13 @@ fn every_tmux_option_and_hook_exists_with_tmux_s_default() {
     // rmux's deliberate differences (README): a larger history by default.
     let differs_on_purpose = ["history-limit "];
     // rmux's own options, which tmux does not have.
-    let ours_only = ["tmux-compat ", "restart", "snapshot-interval ", "resurrect"];
+    let ours_only = [
+        "tmux-compat ",
+        "restart",
+        "snapshot-interval ",
+        "resurrect",
+        "first-run-hint ",
+    ];
     let mut compared = 0;
     let mut diffs = Vec::new();
     for listing in [

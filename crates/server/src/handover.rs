@@ -64,7 +64,7 @@ pub struct PaneHandover {
     /// The program, still our child (none once it has exited).
     pub pid: Option<u32>,
     pub spawn: u64,
-    /// The emulator's state (`rmux_term::Terminal`), in the same codec.
+    /// The emulator's state, packed as a snapshot packs it (`snapshot::compress`).
     pub terminal: Vec<u8>,
     pub size: rmux_term::Size,
     pub title: String,
@@ -111,8 +111,8 @@ pub fn read(path: &Path) -> Result<Handover, String> {
 pub fn check(path: &Path) -> Result<String, String> {
     let handover = read(path)?;
     for pane in &handover.panes {
-        let _: (rmux_term::Terminal, usize) = rmux_proto::decode_value(&pane.terminal)
-            .map_err(|e| format!("pane %{}: corrupt screen: {e}", pane.id.0))?;
+        crate::snapshot::unpack_screen(&pane.terminal)
+            .map_err(|e| format!("pane %{}: {e}", pane.id.0))?;
     }
     Ok(format!(
         "{} sessions, {} windows, {} panes",
@@ -154,7 +154,7 @@ mod tests {
                 fd: 12,
                 pid: Some(4321),
                 spawn: 2,
-                terminal: rmux_proto::encode_value(&term).unwrap(),
+                terminal: crate::snapshot::compress(&rmux_proto::encode_value(&term).unwrap()),
                 size: rmux_term::Size { cols: 20, rows: 4 },
                 title: "t".into(),
                 exited: None,

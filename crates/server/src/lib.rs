@@ -8,6 +8,8 @@
 
 mod access;
 mod buffers;
+#[cfg(test)]
+mod cheatsheets;
 mod client;
 mod cmd;
 mod conn;
@@ -18,11 +20,14 @@ mod formats;
 #[doc(hidden)]
 pub mod fuzzing;
 mod handover;
+pub mod help;
 mod ids;
+mod inherit;
 mod input;
 mod jobs;
 mod keys;
 mod log;
+pub mod man;
 mod model;
 mod modes;
 mod mouse;

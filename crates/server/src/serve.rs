@@ -1,6 +1,6 @@
 //! The server process: the socket, the one loop that owns all state, and how it ends.
 
-use std::os::fd::{AsRawFd, FromRawFd};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -179,12 +179,7 @@ async fn sleep_until(wake: Option<Instant>) {
 
 /// The listening socket the replaced server left open at descriptor `fd`.
 fn inherited_listener(fd: i32) -> Result<UnixListener> {
-    // SAFETY: the hand-over names the descriptor the replaced server listened on, kept
-    // open across exec for this; nothing else in this process owns it.
-    #[allow(unsafe_code)]
-    let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
-    rustix::io::fcntl_setfd(&owned, rustix::io::FdFlags::CLOEXEC)
-        .context("the inherited socket is not open")?;
+    let owned = crate::inherit::take(fd).context("the inherited socket is not open")?;
     let std_listener = std::os::unix::net::UnixListener::from(owned);
     std_listener.set_nonblocking(true)?;
     Ok(UnixListener::from_std(std_listener)?)

@@ -458,6 +458,7 @@ const FIRST_CHUNK: usize = 4 * 1024;
 #[derive(Clone, Debug, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct History {
+    #[cfg_attr(feature = "serde", serde(with = "byte_chunks"))]
     chunks: VecDeque<Vec<u8>>,
     /// Number of `chunks[0]`.
     first_chunk: u32,
@@ -657,3 +658,62 @@ impl History {
             + self.lines.capacity() * std::mem::size_of::<Loc>()
     }
 }
+/// The history's chunks as byte strings rather than sequences of numbers: one copy each
+/// instead of a call per byte (a live upgrade hands over every pane's history).
+#[cfg(feature = "serde")]
+mod byte_chunks {
+    use std::collections::VecDeque;
+
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+    use serde::ser::{SerializeSeq, Serializer};
+
+    struct Bytes<'a>(&'a [u8]);
+
+    impl serde::Serialize for Bytes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self.0)
+        }
+    }
+
+    struct ByteBuf(Vec<u8>);
+
+    impl<'de> serde::Deserialize<'de> for ByteBuf {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ByteBuf, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = ByteBuf;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("bytes")
+                }
+                fn visit_bytes<E>(self, v: &[u8]) -> Result<ByteBuf, E> {
+                    Ok(ByteBuf(v.to_vec()))
+                }
+                fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<ByteBuf, E> {
+                    Ok(ByteBuf(v))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ByteBuf, A::Error> {
+                    let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                    while let Some(b) = seq.next_element()? {
+                        out.push(b);
+                    }
+                    Ok(ByteBuf(out))
+                }
+            }
+            d.deserialize_byte_buf(V)
+        }
+    }
+
+    pub fn serialize<S: Serializer>(chunks: &VecDeque<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(chunks.len()))?;
+        for chunk in chunks {
+            seq.serialize_element(&Bytes(chunk))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<VecDeque<Vec<u8>>, D::Error> {
+        let chunks: Vec<ByteBuf> = serde::Deserialize::deserialize(d)?;
+        Ok(chunks.into_iter().map(|b| b.0).collect())
+    }
+}
+

@@ -65,7 +65,11 @@ impl ViewMode {
                 .map(|c| (c, Style::default()))
                 .collect();
             if row == 0 {
-                let mark = format!("[{}/{}]", self.top, self.lines.len());
+                // tmux writes the text into a screen and counts as copy mode does: the
+                // lines above the bottom screenful are history, the position is how far
+                // up from the bottom the view is.
+                let history = self.lines.len().saturating_sub(usize::from(area.height));
+                let mark = format!("[{}/{history}]", history.saturating_sub(self.top));
                 let width = usize::from(area.width);
                 let at = width.saturating_sub(mark.chars().count());
                 cells.resize(at, (' ', Style::default()));

@@ -411,6 +411,7 @@ pub static OPTIONS: &[OptionDef] = &[
     def("resurrect", SV, Kind::Flag, "off"),
     def("resurrect-commands", SV, Kind::Flag, "off"),
     def("resurrect-buffers", SV, Kind::Flag, "off"),
+    def("first-run-hint", SV, Kind::Flag, "on"),
 ];
 
 /// Every hook of tmux 3.3a.

@@ -147,7 +147,7 @@ impl Server {
         self.enqueue(caller, Origin::Client, vec![group]);
     }
 
-    pub(super) fn display_time(&self, client: ClientId) -> u64 {
+    pub(crate) fn display_time(&self, client: ClientId) -> u64 {
         let session = self.clients.get(&client).and_then(|c| c.session());
         self.session_number(session, "display-time").unsigned_abs()
     }
@@ -165,6 +165,7 @@ impl Server {
                 .map(|f| f.display().to_string())
                 .collect(),
         };
+        self.first_run_hint_due = file.is_none() && self.config_files.is_empty();
         let sources: Vec<Vec<String>> = match file {
             Some(f) => vec![vec!["source-file".into(), f.display().to_string()]],
             None => default_config_files()
@@ -193,6 +194,25 @@ impl Server {
         self.enqueue(caller, Origin::Config, groups);
     }
 
+    /// A newcomer (no configuration file at all) attaching for the first time sees the
+    /// keys to leave, add a window, split and find the rest, with the prefix really
+    /// bound; a configuration, or `set -s first-run-hint off`, means they know.
+    pub(super) fn show_first_run_hint(&mut self, client: ClientId) {
+        if !std::mem::take(&mut self.first_run_hint_due) || !self.server_flag("first-run-hint") {
+            return;
+        }
+        let session = self.clients.get(&client).and_then(|c| c.session());
+        let prefix = self.session_option(session, "prefix").to_string();
+        if prefix.is_empty() || prefix == "None" {
+            return;
+        }
+        let text = format!(
+            "{prefix} d detach \u{b7} {prefix} c new window \u{b7} {prefix} % split \u{b7} {prefix} ? keys"
+        );
+        let delay = self.display_time(client).max(FIRST_RUN_HINT_MILLIS);
+        self.show_message(client, &text, delay);
+    }
+
     pub(super) fn show_config_errors(&mut self, client: ClientId) {
         if self.config_errors.is_empty() {
             return;
@@ -202,6 +222,9 @@ impl Server {
         self.show_message(client, &text, delay);
     }
 }
+
+/// How long the first-run hint stays at least: long enough to read four hints.
+const FIRST_RUN_HINT_MILLIS: u64 = 8000;
 
 /// The configuration files read when no `-f` is given: rmux's own (`/etc/rmux.conf`,
 /// `~/.rmux.conf`, `$XDG_CONFIG_HOME/rmux/rmux.conf`) if any exists, else the ones tmux

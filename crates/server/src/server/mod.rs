@@ -74,6 +74,9 @@ pub struct Server {
     pub config_errors: Vec<String>,
     /// The configuration files read at start (`#{config_files}`).
     pub config_files: Vec<String>,
+    /// No configuration was found at start: the first client to attach is shown the
+    /// few keys a newcomer needs (`first-run-hint`), once.
+    pub first_run_hint_due: bool,
     /// Processes started so far (each pane start gets the next number).
     spawns: u64,
     /// The marked pane (`select-pane -m`, `{marked}`).
@@ -154,6 +157,7 @@ impl Server {
             exiting: false,
             config_errors: Vec::new(),
             config_files: Vec::new(),
+            first_run_hint_due: false,
             spawns: 0,
             marked: None,
             access: crate::access::AccessList::default(),

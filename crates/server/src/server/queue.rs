@@ -431,6 +431,9 @@ impl Server {
             {
                 self.attach_client(client, session, readonly);
                 self.show_config_errors(client);
+                if origin == Origin::CommandLine {
+                    self.show_first_run_hint(client);
+                }
             }
             Origin::CommandLine | Origin::Client | Origin::Control(_) => {
                 self.switch_client(client, session);

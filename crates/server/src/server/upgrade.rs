@@ -5,7 +5,7 @@
 //! new server. Attached clients see their connection close while the server's process
 //! lives on, execute themselves anew and are put back where they were.
 
-use std::os::fd::{BorrowedFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::RawFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -50,7 +50,7 @@ impl Server {
         check_binary(binary, &self.socket, path)?;
         fds.push(listener);
         for fd in &fds {
-            set_inherited(*fd, true);
+            crate::inherit::set_inherited(*fd, true);
         }
         tracing::info!("upgrading: executing {}", binary.display());
         let err = std::process::Command::new(binary)
@@ -61,7 +61,7 @@ impl Server {
             .arg(path)
             .exec();
         for fd in &fds {
-            set_inherited(*fd, false);
+            crate::inherit::set_inherited(*fd, false);
         }
         Err(format!("cannot execute {}: {err}", binary.display()))
     }
@@ -84,6 +84,7 @@ impl Server {
                 rmux_proto::encode_value(&*t)
                     .map_err(|e| format!("cannot encode pane {}'s screen: {e}", p.id))?
             };
+            let terminal = crate::snapshot::compress(&terminal);
             panes.push(PaneHandover {
                 id: p.id,
                 window: p.window,
@@ -183,13 +184,9 @@ impl Server {
     /// The pane `p` describes, its program and PTY taken over (or, failing that, its
     /// command started again); none if not even that can be done.
     fn adopt_pane(&mut self, p: PaneHandover) -> Option<Pane> {
-        // SAFETY: the descriptor was the PTY master's in the process this one replaced,
-        // inherited across exec for this pane alone; nothing else here owns it.
-        #[allow(unsafe_code)]
-        let master = unsafe { OwnedFd::from_raw_fd(p.fd) };
-        set_inherited(p.fd, false);
-        let term = match rmux_proto::decode_value::<rmux_term::Terminal>(&p.terminal) {
-            Ok((t, _)) => t,
+        let master = crate::inherit::take(p.fd);
+        let term = match crate::snapshot::unpack_screen(&p.terminal) {
+            Ok(t) => t,
             // Checked before the exec; should it fail now, the pane lives on blank.
             Err(e) => {
                 tracing::warn!("pane {}: screen not restored: {e}", p.id);
@@ -198,15 +195,18 @@ impl Server {
         };
         let term = Arc::new(Mutex::new(term));
         let flags = PaneFlags::default();
-        let pty = match pty::adopt(
-            p.id,
-            p.spawn,
-            master,
-            p.pid,
-            Arc::clone(&term),
-            flags.clone(),
-            self.events.clone(),
-        ) {
+        let adopted = master.map_err(anyhow::Error::from).and_then(|master| {
+            pty::adopt(
+                p.id,
+                p.spawn,
+                master,
+                p.pid,
+                Arc::clone(&term),
+                flags.clone(),
+                self.events.clone(),
+            )
+        });
+        let pty = match adopted {
             Ok(pty) => pty,
             Err(e) => {
                 // The program cannot be reached: it gets a fresh start in the same pane.
@@ -309,20 +309,4 @@ fn check_binary(binary: &Path, socket: &Path, path: &Path) -> Result<(), String>
         binary.display(),
         why.trim()
     ))
-}
-
-/// Whether `fd` stays open across exec.
-fn set_inherited(fd: RawFd, inherited: bool) {
-    // SAFETY: `fd` is open (the server's listening socket or a pane's PTY master) for
-    // the whole call; the borrow lives only to change its flag.
-    #[allow(unsafe_code)]
-    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-    let flags = if inherited {
-        rustix::io::FdFlags::empty()
-    } else {
-        rustix::io::FdFlags::CLOEXEC
-    };
-    if let Err(e) = rustix::io::fcntl_setfd(borrowed, flags) {
-        tracing::warn!("cannot change descriptor {fd}'s flags: {e}");
-    }
 }
