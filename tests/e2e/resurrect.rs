@@ -122,3 +122,25 @@ fn a_snapshot_is_written_while_the_server_runs() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no snapshot"), "{err}");
 }
+
+#[test]
+fn a_new_server_keeps_the_sessions_it_has_not_resurrected() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "belajar"]);
+    env.ok(&["kill-server"]);
+    // After a reboot, a new session first: its snapshots keep `belajar` for later.
+    env.ok(&["new", "-d", "-s", "fresh"]);
+    env.ok(&["set", "-s", "snapshot-interval", "1"]);
+    let file = env.home().join(".local/state/rmux/default.snapshot");
+    let written = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("snapshot");
+    eventually("a snapshot by the new server", || {
+        let now = std::fs::metadata(&file).and_then(|m| m.modified()).ok()?;
+        (now > written).then_some(())
+    });
+    env.ok(&["kill-server"]);
+    env.ok(&["resurrect"]);
+    let sessions = env.ok(&["ls", "-F", "#{session_name}"]);
+    assert_eq!(sessions, "belajar\nfresh\n");
+}

@@ -716,4 +716,3 @@ mod byte_chunks {
         Ok(chunks.into_iter().map(|b| b.0).collect())
     }
 }
-

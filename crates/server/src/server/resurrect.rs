@@ -31,6 +31,10 @@ pub struct SnapshotState {
     /// The thread that reads the panes' text and writes the file, beside the loop: one
     /// for the server's life, so the loop never waits and no thread comes and goes.
     worker: Option<std::sync::mpsc::Sender<Job>>,
+    /// Sessions of the snapshot found at start that were not made again yet: kept in
+    /// every snapshot this server writes, so starting a session after a reboot does not
+    /// lose the others before `resurrect` (until a session of the name exists).
+    carried: Vec<SessionSnap>,
 }
 
 /// A snapshot without its panes' text, and where that text is to be read from.
@@ -85,7 +89,7 @@ impl Server {
         snapshot::path(name)
     }
 
-    fn snapshot_plan(&self) -> Plan {
+    fn snapshot_plan(&mut self) -> Plan {
         let saved = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -135,6 +139,9 @@ impl Server {
                 options: s.options.clone(),
             });
         }
+        let live: Vec<String> = self.sessions.values().map(|s| s.name.clone()).collect();
+        self.snapshot.carried.retain(|s| !live.contains(&s.name));
+        sessions.extend(self.snapshot.carried.iter().cloned());
         let buffers = if self.server_flag("resurrect-buffers") {
             self.buffers
                 .iter()
@@ -169,8 +176,15 @@ impl Server {
         write_snapshot(&self.snapshot_plan().fill(), &path);
     }
 
-    /// Start the thread that writes snapshots (the server does at start).
+    /// Start the thread that writes snapshots (the server does at start), keeping the
+    /// sessions of the snapshot a previous server left.
     pub fn start_snapshot_worker(&mut self) {
+        if let Some(path) = self.snapshot_path().filter(|p| p.exists()) {
+            match snapshot::read(&path) {
+                Ok(old) => self.snapshot.carried = old.sessions,
+                Err(e) => tracing::warn!("the last snapshot is not kept: {e}"),
+            }
+        }
         let (tx, rx) = std::sync::mpsc::channel::<Job>();
         let busy = Arc::clone(&self.snapshot.busy);
         let spawned = std::thread::Builder::new()
