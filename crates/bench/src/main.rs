@@ -8,6 +8,7 @@ mod mux;
 mod procfs;
 mod report;
 mod soak;
+mod state;
 mod tty;
 
 use std::path::{Path, PathBuf};
@@ -113,12 +114,12 @@ fn real_main() -> Result<()> {
     let machine = procfs::machine();
     let runs = args.runs.unwrap_or(if args.quick { 2 } else { 5 }).max(1);
     let figures: Vec<u8> = if args.only.is_empty() {
-        (1..=7).collect()
+        (1..=8).collect()
     } else {
         args.only.clone()
     };
-    if let Some(f) = figures.iter().find(|f| !(1..=7).contains(*f)) {
-        bail!("--only {f}: figures are 1 to 7");
+    if let Some(f) = figures.iter().find(|f| !(1..=8).contains(*f)) {
+        bail!("--only {f}: figures are 1 to 8");
     }
 
     let rmux_bin = match &args.rmux {
@@ -241,6 +242,10 @@ fn real_main() -> Result<()> {
             let seed = 0x9e37_79b9_u64.wrapping_mul(run as u64 + 1);
             let mut detached: Vec<(Kind, f64)> = Vec::new();
             for m in &muxers {
+                // tmux keeps nothing past its server: figure 8 is rmux's alone.
+                if fig == 8 && m.kind != Kind::Rmux {
+                    continue;
+                }
                 let t = Instant::now();
                 let out: Result<Metrics> = match fig {
                     1 => figures::detached(m, &cfg),
@@ -276,7 +281,8 @@ fn real_main() -> Result<()> {
                         Ok(v)
                     }),
                     6 => figures::many_panes(m, &cfg, seed),
-                    _ => figures::copy_mode(m, &cfg),
+                    7 => figures::copy_mode(m, &cfg),
+                    _ => state::state(m),
                 };
                 match out {
                     Ok(v) => {

@@ -88,6 +88,11 @@ impl World {
         self.dir.path().join("home")
     }
 
+    /// A file of rmux's state directory (snapshots) in this world's home.
+    pub fn state_file(&self, name: &str) -> PathBuf {
+        self.home().join(".local/state/rmux").join(name)
+    }
+
     /// A path for a marker or timestamp file of this world.
     pub fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join("work").join(name)

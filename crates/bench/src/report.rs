@@ -294,6 +294,48 @@ const ROWS: &[Row] = &[
         Better::Lower,
         Goal::AtMostAndTimes(50.0, 1.0),
     ),
+    row(
+        "state_snapshot_mb",
+        "8 100 panes x 10,000 lines: snapshot on disk",
+        "MB",
+        Better::Neither,
+        Goal::None,
+    ),
+    row(
+        "state_rtt_quiet_p99_ms",
+        "8 command round trip p99, no snapshots",
+        "ms",
+        Better::Neither,
+        Goal::None,
+    ),
+    row(
+        "state_rtt_snapshots_p99_ms",
+        "8 command round trip p99, a snapshot a second",
+        "ms",
+        Better::Neither,
+        Goal::None,
+    ),
+    row(
+        "state_kill_ms",
+        "8 kill-server (writes the last snapshot)",
+        "ms",
+        Better::Neither,
+        Goal::None,
+    ),
+    row(
+        "state_resurrect_ms",
+        "8 resurrect (100 panes, 100 shells started)",
+        "ms",
+        Better::Neither,
+        Goal::None,
+    ),
+    row(
+        "state_upgrade_ms",
+        "8 server-upgrade (every pane kept)",
+        "ms",
+        Better::Neither,
+        Goal::None,
+    ),
 ];
 
 pub fn median(v: &[f64]) -> Option<f64> {
