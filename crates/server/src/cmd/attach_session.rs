@@ -31,9 +31,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Session)?;
     if let Some(dir) = args.get('c') {
         let dir = super::expand_path(ctx, dir);
-        if let Some(s) = ctx.server.sessions.get_mut(&found.session) {
-            s.cwd = dir;
-        }
+        ctx.server.set_session_cwd(found.session, dir);
     }
     attach(ctx, found.session, args.has('d'), args.has('r'))
 }

@@ -52,10 +52,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         !args.has('d'),
     )?;
     if !args.has('d') {
-        if let Some(s) = ctx.server.sessions.get_mut(&dst.session) {
-            s.select(dst.index);
-        }
-        ctx.server.fit_session(dst.session);
+        ctx.server.select_window(dst.session, dst.index);
     }
     Ok(Flow::Continue)
 }

@@ -15,18 +15,7 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Session)?;
     if args.has('C') {
-        let windows: Vec<_> = ctx
-            .server
-            .sessions
-            .get(&found.session)
-            .map(|s| s.windows.values().copied().collect())
-            .unwrap_or_default();
-        for w in windows {
-            if let Some(win) = ctx.server.windows.get_mut(&w) {
-                win.alerts = Default::default();
-            }
-        }
-        ctx.server.redraw_all();
+        ctx.server.clear_alerts(found.session);
         return Ok(Flow::Continue);
     }
     if args.has('a') {

@@ -547,12 +547,8 @@ pub fn restart_flag(args: &Args) -> Result<Option<String>, String> {
 
 /// Give `pane` the restart policy `-R` asked for.
 pub fn set_restart(ctx: &mut Ctx<'_>, pane: crate::ids::PaneId, policy: Option<String>) {
-    if let (Some(policy), Some(d), Some(p)) = (
-        policy,
-        crate::options::find("restart"),
-        ctx.server.panes.get_mut(&pane),
-    ) {
-        p.options.set(d, policy);
+    if let Some(policy) = policy {
+        ctx.server.set_pane_option(pane, "restart", policy);
     }
 }
 

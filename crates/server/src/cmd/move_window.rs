@@ -48,10 +48,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if args.has('r') {
         let found = ctx.target(args, 't', Kind::Session)?;
         let base = base_index(ctx, found.session);
-        if let Some(s) = ctx.server.sessions.get_mut(&found.session) {
-            s.renumber(base);
-        }
-        ctx.server.redraw_all();
+        ctx.server.renumber_windows(found.session, base);
         return Ok(Flow::Continue);
     }
     link(ctx, args, true)
@@ -105,12 +102,10 @@ fn link(ctx: &mut Ctx<'_>, args: &Args, moving: bool) -> CmdResult {
         .unwrap_or(false);
         if renumber && !args.has('s') && ctx.server.sessions.contains_key(&src.session) {
             let base = base_index(ctx, src.session);
-            if let Some(s) = ctx.server.sessions.get_mut(&src.session) {
-                s.renumber(base);
-            }
+            ctx.server.renumber_windows(src.session, base);
         }
     }
-    ctx.server.redraw_all();
+    ctx.server.changed();
     Ok(Flow::Continue)
 }
 
@@ -129,23 +124,10 @@ fn exec_swap(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if src.window == dst.window {
         return Ok(Flow::Continue);
     }
-    let (si, di) = (src.index, dst.index);
-    if let Some(s) = ctx.server.sessions.get_mut(&src.session) {
-        s.windows.insert(si, dst.window);
-    }
-    if let Some(s) = ctx.server.sessions.get_mut(&dst.session) {
-        s.windows.insert(di, src.window);
-        if !args.has('d') {
-            s.select(di);
-        }
-    }
-    if !args.has('d')
-        && let Some(s) = ctx.server.sessions.get_mut(&src.session)
-    {
-        s.select(si);
-    }
-    ctx.server.fit_session(src.session);
-    ctx.server.fit_session(dst.session);
-    ctx.server.redraw_all();
+    ctx.server.swap_windows(
+        (src.session, src.index),
+        (dst.session, dst.index),
+        !args.has('d'),
+    );
     Ok(Flow::Continue)
 }

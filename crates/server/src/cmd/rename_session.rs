@@ -22,9 +22,6 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
         }
         return Err(format!("duplicate session: {name}"));
     }
-    if let Some(s) = ctx.server.sessions.get_mut(&found.session) {
-        s.name = name;
-    }
-    ctx.server.redraw_all();
+    ctx.server.rename_session(found.session, name);
     Ok(Flow::Continue)
 }

@@ -14,12 +14,6 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Window)?;
     let name = crate::names::window_name(args.arg(0).unwrap_or(""));
-    if let Some(w) = ctx.server.windows.get_mut(&found.window) {
-        w.name = name;
-        if let Some(d) = crate::options::find("automatic-rename") {
-            w.options.set(d, "off".to_string());
-        }
-    }
-    ctx.server.redraw_all();
+    ctx.server.rename_window(found.window, name);
     Ok(Flow::Continue)
 }

@@ -21,19 +21,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     }
     let found = ctx.target(args, 't', Kind::Pane)?;
     if args.has('Z') {
-        let w = ctx
-            .server
-            .windows
-            .get_mut(&found.window)
-            .ok_or("no such window")?;
-        if w.zoomed {
-            w.zoomed = false;
-        } else if w.layout.pane_count() > 1 {
-            w.zoomed = true;
-            w.active = found.pane;
-        }
-        ctx.server.apply_layout(found.window);
-        ctx.server.redraw_all();
+        ctx.server.toggle_zoom(found.window, found.pane);
         return Ok(Flow::Continue);
     }
     let (win_w, win_h) = ctx

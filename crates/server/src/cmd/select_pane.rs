@@ -17,21 +17,16 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Pane)?;
     if let Some(title) = args.get('T') {
-        if let Some(p) = ctx.server.panes.get_mut(&found.pane) {
-            p.title = title.to_string();
-        }
-        ctx.server.redraw_all();
+        ctx.server.set_pane_title(found.pane, title.to_string());
         return Ok(Flow::Continue);
     }
     if args.has('M') {
-        ctx.server.marked = None;
-        ctx.server.redraw_all();
+        ctx.server.set_marked(None);
         return Ok(Flow::Continue);
     }
     if args.has('m') {
         let unmark = ctx.server.marked == Some(found.pane);
-        ctx.server.marked = (!unmark).then_some(found.pane);
-        ctx.server.redraw_all();
+        ctx.server.set_marked((!unmark).then_some(found.pane));
         return Ok(Flow::Continue);
     }
     if args.has('d') || args.has('e') {

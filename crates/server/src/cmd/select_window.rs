@@ -65,16 +65,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
 
 /// Make window `index` current in `session` and redraw its clients.
 pub fn select(ctx: &mut Ctx<'_>, session: SessionId, index: u32) {
-    if let Some(s) = ctx.server.sessions.get_mut(&session) {
-        s.select(index);
-        if let Some(w) = s.current_window()
-            && let Some(win) = ctx.server.windows.get_mut(&w)
-        {
-            win.alerts = Default::default();
-        }
-    }
-    ctx.server.fit_session(session);
-    ctx.server.redraw_all();
+    ctx.server.select_window(session, index);
 }
 
 fn step(ctx: &mut Ctx<'_>, args: &Args, forward: bool) -> CmdResult {

@@ -38,13 +38,11 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     super::set_restart(ctx, pane, restart);
     // -Z: the window stays (or becomes) zoomed on its active pane: the new one, or with
     // -d the old one, the new pane then hidden at the window's size as tmux creates it.
-    if args.has('Z')
-        && let Some(w) = ctx.server.windows.get_mut(&found.window)
-    {
-        w.zoomed = true;
-        let (cols, rows) = w.size();
-        ctx.server.apply_layout(found.window);
-        if args.has('d') {
+    if args.has('Z') {
+        ctx.server.set_zoomed(found.window, true);
+        if args.has('d')
+            && let Some((cols, rows)) = ctx.server.windows.get(&found.window).map(|w| w.size())
+        {
             ctx.server
                 .resize_pane_to(pane, rmux_term::Size { cols, rows });
         }

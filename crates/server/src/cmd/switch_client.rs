@@ -52,9 +52,7 @@ fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     if args.get('t').is_some() && !args.has('n') && !args.has('p') && !args.has('l') {
         // A window or pane target also selects that window and pane.
         let found = ctx.target(args, 't', Kind::Pane)?;
-        if let Some(s) = ctx.server.sessions.get_mut(&found.session) {
-            s.select(found.index);
-        }
+        ctx.server.select_window(found.session, found.index);
         ctx.server.activate_pane(found.pane);
     }
     ctx.server.switch_client(client, target);

@@ -64,7 +64,7 @@ impl Server {
             }
         }
         self.apply_layout(window);
-        self.redraw_all();
+        self.changed();
         Ok(window)
     }
 
@@ -133,7 +133,7 @@ impl Server {
         if select {
             self.activate_pane(pane);
         }
-        self.redraw_all();
+        self.changed();
         Ok(())
     }
 

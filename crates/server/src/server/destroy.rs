@@ -146,7 +146,7 @@ impl Server {
                     session.renumber(base);
                 }
                 self.fit_session(s);
-                self.redraw_all();
+                self.changed();
             } else {
                 self.destroy_session(s, "[exited]");
             }
@@ -269,7 +269,7 @@ impl Server {
         self.close_orphan_menus();
         // The windows fit the clients that are left.
         self.fit_session(session);
-        self.redraw_all();
+        self.changed();
         if self.attached_count(session) == 0
             && self.sessions.contains_key(&session)
             && self.session_flag(Some(session), "destroy-unattached")

@@ -261,10 +261,7 @@ impl Server {
         for ev in events {
             match ev {
                 TermEvent::Title(title) => {
-                    if let Some(p) = self.panes.get_mut(&pane) {
-                        p.title = title;
-                    }
-                    self.redraw_all();
+                    self.set_pane_title(pane, title);
                     self.fire_hook("pane-title-changed", pane_target(window, pane));
                 }
                 TermEvent::Bell => self.bell(window),
@@ -329,14 +326,7 @@ impl Server {
         if !self.pane_flag(pane, "allow-rename") {
             return;
         }
-        let name = crate::names::window_name(name);
-        if let Some(w) = self.windows.get_mut(&window) {
-            w.name = name;
-            if let Some(d) = crate::options::find("automatic-rename") {
-                w.options.set(d, "off".to_string());
-            }
-        }
-        self.redraw_all();
+        self.rename_window(window, crate::names::window_name(name));
     }
 
     /// An alert in `window`, passed on to the clients of its session as tmux's alerts.c

@@ -160,7 +160,7 @@ impl Server {
             for s in changed {
                 self.fit_session(s);
             }
-            self.redraw_all();
+            self.changed();
         }
     }
 }
@@ -221,7 +221,7 @@ impl Server {
         );
         self.sync_groups();
         self.fit_session(dst);
-        self.redraw_all();
+        self.changed();
         Ok(index)
     }
 
@@ -242,7 +242,7 @@ impl Server {
         self.unlinked(session, window);
         if left {
             self.fit_session(session);
-            self.redraw_all();
+            self.changed();
             return;
         }
         // Only this session ends: the rest of its group keeps the window (tmux

@@ -5,6 +5,7 @@
 
 mod arrange;
 mod attach;
+mod changes;
 mod channels;
 mod commands;
 mod control;
@@ -98,6 +99,8 @@ pub struct Server {
     /// Grows whenever a status line may show something else; clients redraw their
     /// status line only then (pane output alone does not change it, as in tmux).
     pub status_generation: u64,
+    /// Grows with every change a snapshot keeps (see `changes.rs`).
+    state_generation: u64,
     /// Command queues and the jobs they wait for.
     pub queues: queue::Queues,
     channels: channels::Channels,
@@ -167,6 +170,7 @@ impl Server {
             global_hidden: Vec::new(),
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
+            state_generation: 0,
             queues: queue::Queues::default(),
             channels: channels::Channels::default(),
             prompt_history: crate::prompt::PromptHistory::new(100),

@@ -224,11 +224,11 @@ impl Server {
             .panes
             .values()
             .any(|p| p.last_output.is_some_and(|t| since.is_none_or(|s| t > s)));
-        if !output && self.snapshot.generation == self.status_generation && since.is_some() {
+        if !output && self.snapshot.generation == self.state_generation() && since.is_some() {
             return;
         }
         self.snapshot.last = Some(Instant::now());
-        self.snapshot.generation = self.status_generation;
+        self.snapshot.generation = self.state_generation();
         let plan = self.snapshot_plan();
         self.snapshot.busy.store(true, Ordering::Release);
         let sent = self
@@ -387,7 +387,7 @@ impl Server {
                 sess.current = s.current;
             }
         }
-        self.redraw_all();
+        self.changed();
         Ok(())
     }
 }

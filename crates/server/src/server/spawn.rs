@@ -156,7 +156,7 @@ impl Server {
             }
         }
         self.activate_pane(pane_id);
-        self.redraw_all();
+        self.changed();
         self.fire_hook(
             "window-linked",
             HookTarget {
