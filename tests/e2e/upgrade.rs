@@ -80,20 +80,43 @@ fn server_upgrade_keeps_every_program_screen_and_client() {
     );
 }
 
+/// Put `contents` at `path` as an executable, whole: written beside it, then renamed.
+fn install(path: &std::path::Path, contents: &[u8]) {
+    let tmp = path.with_extension("new");
+    std::fs::write(&tmp, contents).expect("write");
+    std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
 /// Start the server from a copy of rmux (so the test can replace the binary on disk);
 /// the copy's path.
 fn start_from_copy(env: &Env, session: &str) -> std::path::PathBuf {
     let copy = env.dir.path().join("rmux-copy");
-    std::fs::copy(rmux_bin(), &copy).expect("copy rmux");
-    let started = Command::new(&copy)
-        .args(["new", "-d", "-s", session, "sleep 600"])
-        .env_clear()
-        .envs(env.vars())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the copy");
+    install(&copy, &std::fs::read(rmux_bin()).expect("read rmux"));
+    // Another test's process, between its fork and exec, may still hold the descriptor
+    // the copy was written through: the copy cannot run until it lets go.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let started = loop {
+        let spawned = Command::new(&copy)
+            .args(["new", "-d", "-s", session, "sleep 600"])
+            .env_clear()
+            .envs(env.vars())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn();
+        match spawned {
+            Ok(child) => break child,
+            Err(e)
+                if e.raw_os_error() == Some(rustix::io::Errno::TXTBSY.raw_os_error())
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("start the copy: {e}"),
+        }
+    };
     let out = wait_output(started, std::time::Duration::from_secs(20));
     assert!(out.status.success(), "{out:?}");
     copy
@@ -112,8 +135,7 @@ fn a_client_of_another_protocol_may_ask_for_the_upgrade() {
     let env = Env::new();
     let copy = start_from_copy(&env, "old");
     // A new build in its place: the running server's binary is now a deleted file.
-    std::fs::remove_file(&copy).expect("remove the copy");
-    std::fs::copy(rmux_bin(), &copy).expect("copy rmux again");
+    install(&copy, &std::fs::read(rmux_bin()).expect("read rmux"));
     assert!(server_exe(&env).ends_with(" (deleted)"));
     let server = env.server_pid();
     let panes = pane_pids(&env);
@@ -155,14 +177,10 @@ fn a_binary_that_cannot_take_over_leaves_the_server_running() {
     let copy = start_from_copy(&env, "keep");
     let server = env.server_pid();
     let panes = pane_pids(&env);
-    std::fs::remove_file(&copy).expect("remove the copy");
-    std::fs::write(
+    install(
         &copy,
-        "#!/bin/sh\necho 'cannot read this state' >&2\nexit 1\n",
-    )
-    .expect("write");
-    std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("chmod");
+        b"#!/bin/sh\necho 'cannot read this state' >&2\nexit 1\n",
+    );
 
     let out = env.run(&["server-upgrade"]);
     assert!(!out.status.success());

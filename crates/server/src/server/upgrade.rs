@@ -270,18 +270,31 @@ impl Server {
 /// Run `binary --check` on the hand-over: the old server executes it only once it has
 /// shown it can read the state.
 fn check_binary(binary: &Path, socket: &Path, path: &Path) -> Result<(), String> {
-    let mut child = std::process::Command::new(binary)
-        .arg("__server")
-        .arg("-S")
-        .arg(socket)
-        .arg("--check")
-        .arg(path)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
     let deadline = Instant::now() + CHECK_WAIT;
+    let mut child = loop {
+        let spawned = std::process::Command::new(binary)
+            .arg("__server")
+            .arg("-S")
+            .arg(socket)
+            .arg("--check")
+            .arg(path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn();
+        match spawned {
+            Ok(child) => break child,
+            // A binary just written (an install in progress, or its writer's descriptor
+            // still held by a process between fork and exec) cannot run for a moment.
+            Err(e)
+                if e.raw_os_error() == Some(rustix::io::Errno::TXTBSY.raw_os_error())
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(format!("cannot run {}: {e}", binary.display())),
+        }
+    };
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
