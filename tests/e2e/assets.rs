@@ -1,5 +1,6 @@
 //! The files under `assets/` stay true: the example configuration loads without an
-//! error and does in rmux what the same lines do in tmux; the demo app compiles.
+//! error and does in rmux what the same lines do in tmux; the demo app compiles; the
+//! pictures' renderer draws what a capture says.
 
 use crate::harness::{Env, Tmux};
 
@@ -84,4 +85,42 @@ fn the_demo_app_compiles() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `python3 assets/pictures/render.py <capture>`: the SVG it draws.
+fn render(capture: &std::path::Path) -> String {
+    let out = std::process::Command::new("python3")
+        .arg(repo("assets/pictures/render.py"))
+        .arg(capture)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "render.py {}: {}",
+        capture.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("render.py writes UTF-8")
+}
+
+#[test]
+fn render_py_draws_bold_256_and_rgb_colours() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let capture = dir.path().join("styles.ansi");
+    std::fs::write(
+        &capture,
+        "a \x1b[1mbold\x1b[0m \x1b[38;5;196mred\x1b[0m \x1b[38;2;1;2;3mrgb\x1b[0m \
+         \x1b[48;5;22mbg\x1b[0m\n",
+    )
+    .expect("write");
+    let svg = render(&capture);
+    for drawn in [
+        r##"font-weight="bold">bold<"##,
+        r##"fill="#ff0000">red<"##,
+        r##"fill="#010203">rgb<"##,
+        r##"fill="#005f00"/>"##,
+    ] {
+        assert!(svg.contains(drawn), "{drawn} in:\n{svg}");
+    }
+    assert_eq!(render(&capture), svg, "the same capture, the same picture");
 }
