@@ -20,6 +20,8 @@ CELL_H = 18
 FONT_SIZE = 15
 BASELINE = 14
 PAD = 12
+# A family that exists first: librsvg takes the first name as fontconfig resolves it, and
+# an unknown one (ui-monospace) resolves to a proportional font there.
 FONT = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
 
 # A dark theme: the default colours, then xterm's 16 colours.
@@ -260,14 +262,28 @@ def runs(cells):
     return out
 
 
-def positions(cells):
-    """The x of every character of a run: each sits on its own cell whatever the
-    font's advance, so a wider or narrower font cannot push a border off the grid.
-    A combining mark shares its base's x."""
-    xs = []
+def pieces(cells, keep_blanks):
+    """A run cut where the grid must hold: at blanks (dropped unless a line is drawn
+    under or through them) and around wide characters. Each piece is placed at its
+    first cell's x, so a font whose advance is not exactly CELL_W drifts at most
+    within a word, and never pushes a border or the next word off its cell; this
+    holds in renderers that take only one x per text element."""
+    out = []
     for col, text in cells:
-        xs.extend([str(PAD + col * CELL_W)] * len(text))
-    return " ".join(xs)
+        if text == " " and not keep_blanks:
+            continue
+        wide = cell_width(text[0]) == 2
+        last = out[-1] if out else None
+        if last and not last[2] and not wide and last[0] + len(last[1]) == col:
+            last[1].append(text)
+        else:
+            out.append([col, [text], wide])
+    return [(col, "".join(texts)) for col, texts, _wide in out]
+
+
+def piece(col, text, attrs):
+    return '<tspan x="%d"%s>%s</tspan>' % (
+        PAD + col * CELL_W, " " + attrs if attrs else "", escape(text))
 
 
 def render(data):
@@ -302,17 +318,11 @@ def render(data):
         for _first, _w, run, style in line_runs:
             if style.hidden:
                 continue
-            # Blanks at a run's ends draw nothing (the cells are placed one by one),
-            # unless a line is drawn through or under them.
-            if not (style.underline or style.strike):
-                while run and run[-1][1] == " ":
-                    run = run[:-1]
-                while run and run[0][1] == " ":
-                    run = run[1:]
-            if not run:
+            parts = pieces(run, style.underline or style.strike)
+            if not parts:
                 continue
             fg, _bg, _painted = colours(style)
-            attrs = ['x="%s"' % positions(run)]
+            attrs = []
             if fg != DEFAULT_FG:
                 attrs.append('fill="%s"' % hexc(fg))
             if style.bold:
@@ -323,7 +333,16 @@ def render(data):
                                            ("line-through", style.strike)) if on]
             if decorations:
                 attrs.append('text-decoration="%s"' % " ".join(decorations))
-            spans.append("<tspan %s>%s</tspan>" % (" ".join(attrs), escape("".join(t for _c, t in run))))
+            style_attrs = " ".join(attrs)
+            if len(parts) == 1:
+                # One piece carries the style itself.
+                col, text = parts[0]
+                spans.append(piece(col, text, style_attrs))
+            elif not attrs:
+                spans.extend(piece(col, text, "") for col, text in parts)
+            else:
+                spans.append("<tspan %s>%s</tspan>" % (
+                    style_attrs, "".join(piece(col, text, "") for col, text in parts)))
         if spans:
             out.append('<text y="%d">%s</text>'
                        % (top + BASELINE, "".join(spans)))
