@@ -14,6 +14,14 @@ impl Server {
         self.redraw_all();
     }
 
+    /// The windows of `session`, in index order (a window linked twice, twice).
+    pub fn windows_of(&self, session: SessionId) -> Vec<WindowId> {
+        self.sessions
+            .get(&session)
+            .map(|s| s.windows.values().copied().collect())
+            .unwrap_or_default()
+    }
+
     /// Changes to the model so far (the snapshot compares it with the last one taken).
     pub fn state_generation(&self) -> u64 {
         self.state_generation
@@ -67,11 +75,7 @@ impl Server {
 
     /// Forget the alerts of every window of `session` (`kill-session -C`).
     pub fn clear_alerts(&mut self, session: SessionId) {
-        let windows: Vec<WindowId> = self
-            .sessions
-            .get(&session)
-            .map(|s| s.windows.values().copied().collect())
-            .unwrap_or_default();
+        let windows = self.windows_of(session);
         for w in windows {
             if let Some(win) = self.windows.get_mut(&w) {
                 win.alerts = Default::default();

@@ -155,11 +155,7 @@ impl Server {
 
     /// Kill a session: its windows go (unless linked elsewhere), its clients are detached.
     pub fn kill_session(&mut self, session: SessionId) {
-        let windows: Vec<WindowId> = self
-            .sessions
-            .get(&session)
-            .map(|s| s.windows.values().copied().collect())
-            .unwrap_or_default();
+        let windows = self.windows_of(session);
         // The session goes first so its windows' removal does not detach twice.
         self.destroy_session(session, "[exited]");
         // Each window leaves the session, as tmux's session_destroy unlinks them.

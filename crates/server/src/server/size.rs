@@ -65,11 +65,7 @@ impl Server {
 
     /// Size every window of `session` for the clients looking at it now.
     pub fn fit_session(&mut self, session: SessionId) {
-        let windows: Vec<WindowId> = self
-            .sessions
-            .get(&session)
-            .map(|s| s.windows.values().copied().collect())
-            .unwrap_or_default();
+        let windows = self.windows_of(session);
         for window in windows {
             self.recalculate_size(window);
         }
