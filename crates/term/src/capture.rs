@@ -204,17 +204,24 @@ pub(crate) fn capture<'a>(
     for row in rows {
         let line_start = out.len();
         let used = row.used();
-        for raw in row.raw_cells().take(used).chain(blanks()).take(used) {
-            if raw.cell.is_spacer() {
-                continue;
+        if let Some(text) = row.simple_text().filter(|_| !opts.escapes) {
+            // Most history: the stored text is the line, one byte a cell.
+            let shown = text.get(..used.min(text.len())).unwrap_or(text);
+            out.push_str(shown);
+            out.extend(std::iter::repeat_n(' ', used.saturating_sub(shown.len())));
+        } else {
+            for raw in row.raw_cells().take(used).chain(blanks()).take(used) {
+                if raw.cell.is_spacer() {
+                    continue;
+                }
+                if opts.escapes {
+                    let style = TmuxStyle::of(&raw);
+                    write_codes(&last, &style, links, &mut out);
+                    last = style;
+                }
+                out.push(raw.cell.ch);
+                out.push_str(raw.tail);
             }
-            if opts.escapes {
-                let style = TmuxStyle::of(&raw);
-                write_codes(&last, &style, links, &mut out);
-                last = style;
-            }
-            out.push(raw.cell.ch);
-            out.push_str(raw.tail);
         }
         if trim {
             let keep = out

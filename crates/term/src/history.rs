@@ -263,6 +263,15 @@ impl<'a> Line<'a> {
         (!drawn).then(|| self.text())
     }
 
+    /// The text, when it is all the line is: ASCII, one byte a cell, no wide or
+    /// line-drawing cells and no combining marks (what most logs are).
+    pub(crate) fn simple_text(&self) -> Option<&'a str> {
+        if self.flags() & FLAG_SIMPLE == 0 || self.nextras() != 0 {
+            return None;
+        }
+        self.plain_text()
+    }
+
     fn text(&self) -> &'a str {
         let bytes = self.0.get(HEADER..HEADER + self.text_len()).unwrap_or(&[]);
         std::str::from_utf8(bytes).unwrap_or("")

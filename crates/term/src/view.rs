@@ -128,6 +128,15 @@ impl<'a> RowView<'a> {
         }));
     }
 
+    /// The row's cells as text when that is all they are (see `Line::simple_text`):
+    /// one byte a cell, for readers that want no styles.
+    pub(crate) fn simple_text(&self) -> Option<&'a str> {
+        match self.kind {
+            RowKind::History(l) => l.simple_text(),
+            RowKind::Live(_) => None,
+        }
+    }
+
     /// The row's text, trailing blanks trimmed.
     pub fn text(&self) -> String {
         let mut s = String::with_capacity(usize::from(self.width));

@@ -77,3 +77,37 @@ fn capture_on_the_alternate_screen_shows_main_history() {
     };
     assert_eq!(cap(&t, all), "1\n\n alt\n");
 }
+
+#[test]
+fn history_reads_as_the_screen_did() {
+    // Plain ASCII lines take a shorter road out of the history than rows on the
+    // screen: both must give the same text, for every option.
+    let lines = "ab  cd   \r\n\x1b[5Cx\r\nwrap-around-text\r\n   \r\nlast \r\n";
+    let on_screen = sized(8, 12, lines);
+    let mut scrolled = sized(8, 12, lines);
+    scrolled.feed(&[b'\n'; 12]);
+    assert!(scrolled.history_len() >= 7);
+    for (join, keep_trailing) in [(false, false), (true, false), (false, true)] {
+        let screen = cap(
+            &on_screen,
+            CaptureOptions {
+                join,
+                keep_trailing,
+                ..Default::default()
+            },
+        );
+        let history = cap(
+            &scrolled,
+            CaptureOptions {
+                start: Some(i64::MIN),
+                join,
+                keep_trailing,
+                ..Default::default()
+            },
+        );
+        assert!(
+            history.starts_with(&screen[..screen.find("last").unwrap_or(0)]),
+            "join {join} keep {keep_trailing}:\nscreen {screen:?}\nhistory {history:?}"
+        );
+    }
+}
