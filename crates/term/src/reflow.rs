@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use crate::Size;
 use crate::cell::{Cell, Extra, Extras, SPACER};
 use crate::grid::Grid;
-use crate::history::{CompactLine, HistExtra, History, Line};
+use crate::history::{CompactLine, HistExtra, History, Line, RowParts};
 use crate::row::Row;
 use crate::screen::CursorState;
 
@@ -120,6 +120,11 @@ struct Logical {
 }
 
 impl Logical {
+    fn clear(&mut self) {
+        self.cells.clear();
+        self.extras.clear();
+    }
+
     fn push_line(&mut self, line: Line<'_>) {
         let start = self.cells.len();
         for (mut cell, extra) in line.cells() {
@@ -176,6 +181,17 @@ fn reflow(
     let mut cursor_out = None;
     let total = lines.len();
     for (i, line) in lines.into_iter().enumerate() {
+        let view = line.view();
+        if logical.cells.is_empty()
+            && i != cursor_line
+            && !view.wrapped()
+            && usize::from(view.used()).max(view.len()) <= new_cols
+        {
+            // A line of its own that fits the new width is the same line there: it
+            // moves as it is (most of a history), never taken apart.
+            out.push(line);
+            continue;
+        }
         if i == cursor_line {
             let x = usize::from(cur.x) + usize::from(cur.pending_wrap);
             cursor_offset = Some(logical.cells.len() + x);
@@ -184,7 +200,7 @@ fn reflow(
         if !line.view().wrapped() || i + 1 == total {
             let at = split(&logical, new_cols, cursor_offset.take(), &mut out);
             cursor_out = cursor_out.or(at);
-            logical = Logical::default();
+            logical.clear();
         }
     }
 
@@ -234,6 +250,9 @@ fn split(
     out: &mut Vec<CompactLine>,
 ) -> Option<CursorOut> {
     let cells = &logical.cells;
+    if logical.extras.is_empty() && cells.iter().all(|c| !c.is_wide() && !c.is_spacer()) {
+        return split_narrow(cells, &logical.extras, cols, cursor, out);
+    }
     let mut found = None;
     let mut start = 0;
     loop {
@@ -287,6 +306,44 @@ fn split(
             return found;
         }
         start = i;
+    }
+}
+
+/// [`split`] for a line of one-column cells with no side table (most of a history):
+/// each row is a slice of the line, packed as it is.
+fn split_narrow(
+    cells: &[Cell],
+    extras: &Extras,
+    cols: usize,
+    cursor: Option<usize>,
+    out: &mut Vec<CompactLine>,
+) -> Option<CursorOut> {
+    let mut found = None;
+    let mut start = 0;
+    loop {
+        let end = (start + cols).min(cells.len());
+        let last = end >= cells.len();
+        if let Some(c) = cursor
+            && found.is_none()
+            && (c < end || last)
+        {
+            let col = c.saturating_sub(start);
+            found = Some(CursorOut {
+                line: out.len(),
+                x: col,
+                pending: col >= cols,
+            });
+        }
+        out.push(CompactLine::from_parts(&RowParts {
+            cells: cells.get(start..end).unwrap_or(&[]),
+            extras,
+            used: (end - start) as u16,
+            wrapped: !last,
+        }));
+        if last {
+            return found;
+        }
+        start = end;
     }
 }
 
