@@ -4,6 +4,7 @@
 
 mod corpus;
 mod figures;
+mod growth;
 mod mux;
 mod procfs;
 mod report;
@@ -114,12 +115,12 @@ fn real_main() -> Result<()> {
     let machine = procfs::machine();
     let runs = args.runs.unwrap_or(if args.quick { 2 } else { 5 }).max(1);
     let figures: Vec<u8> = if args.only.is_empty() {
-        (1..=8).collect()
+        (1..=9).collect()
     } else {
         args.only.clone()
     };
-    if let Some(f) = figures.iter().find(|f| !(1..=8).contains(*f)) {
-        bail!("--only {f}: figures are 1 to 8");
+    if let Some(f) = figures.iter().find(|f| !(1..=9).contains(*f)) {
+        bail!("--only {f}: figures are 1 to 9");
     }
 
     let rmux_bin = match &args.rmux {
@@ -282,7 +283,8 @@ fn real_main() -> Result<()> {
                     }),
                     6 => figures::many_panes(m, &cfg, seed),
                     7 => figures::copy_mode(m, &cfg),
-                    _ => state::state(m),
+                    8 => state::state(m),
+                    _ => growth::growth(m),
                 };
                 match out {
                     Ok(v) => {

@@ -336,6 +336,55 @@ const ROWS: &[Row] = &[
         Better::Neither,
         Goal::None,
     ),
+    row(
+        "grow_resize_narrow_ms",
+        "9 100,000 lines: client 200 -> 120 columns, to frame",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "grow_resize_wide_ms",
+        "9 100,000 lines: client 120 -> 200 columns, to frame",
+        "ms",
+        Better::Lower,
+        Goal::AtMostAndTimes(50.0, 1.0),
+    ),
+    row(
+        "grow_capture_all_ms",
+        "9 capture-pane -p -S - of 100,000 lines",
+        "ms",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
+        "grow_200_rss_mib",
+        "9 200 panes in 20 windows: server RSS",
+        "MiB",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
+        "grow_200_list_ms",
+        "9 200 panes: list-panes -a",
+        "ms",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
+        "grow_200_attach_ms",
+        "9 200 panes: attach to first frame",
+        "ms",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
+        "grow_200_select_ms",
+        "9 200 panes: select-window to frame",
+        "ms",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
 ];
 
 pub fn median(v: &[f64]) -> Option<f64> {

@@ -143,6 +143,20 @@ impl Tty {
         self.state.bytes.load(Ordering::SeqCst)
     }
 
+    /// The terminal's new size, as a window manager gives it: the program gets SIGWINCH
+    /// and the emulator that watches it changes size too.
+    pub fn resize(&self, cols: u16, rows: u16) -> Result<()> {
+        self.state.lock().term.resize(Size { cols, rows });
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .context("resize the pseudo-terminal")
+    }
+
     pub fn set_parse(&self, on: bool) {
         self.state.lock().parse = on;
     }

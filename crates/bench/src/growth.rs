@@ -1,0 +1,174 @@
+//! Figure 9: work that grows — a resize with 100,000 lines of history, capture-pane of
+//! all of it, and 200 panes in 20 windows (memory, list-panes -a, attach and
+//! select-window until the frame shows), for rmux and tmux alike.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::figures::{Metrics, percentile};
+use crate::mux::{Muxer, World};
+use crate::procfs;
+use crate::tty::{Probe, Tty};
+
+const LINES: u32 = 100_000;
+const COLS: u16 = 200;
+const NARROW: u16 = 120;
+const ROWS: u16 = 50;
+/// The end of the status line, so a probe can tell which width a frame was drawn at.
+const STATUS_END: &str = "R-END";
+const WINDOWS: usize = 20;
+const PANES: usize = 10;
+
+pub fn growth(m: &Muxer) -> Result<Metrics> {
+    let mut out = history(m)?;
+    out.extend(many_panes(m)?);
+    Ok(out)
+}
+
+fn new_session(w: &World, command: &str) -> Result<()> {
+    let (cols, rows) = (COLS.to_string(), ROWS.to_string());
+    w.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "b",
+        "-x",
+        &cols,
+        "-y",
+        &rows,
+        command,
+    ])?;
+    w.run(&["set-option", "-g", "status-right", STATUS_END])?;
+    Ok(())
+}
+
+/// An attached client, and how long until its screen satisfied `probe` (ms).
+fn attach(w: &World, cols: u16, probe: Probe) -> Result<(Tty, f64)> {
+    let tty = Tty::spawn(w.attach_command("b"), cols, ROWS + 1, true, Some(probe))?;
+    let seen = tty
+        .wait_hit(Duration::from_secs(30), "the attached client's first frame")
+        .with_context(|| format!("{} attach", w.kind.name()))?;
+    let ms = seen.saturating_duration_since(tty.spawned).as_secs_f64() * 1e3;
+    Ok((tty, ms))
+}
+
+/// The status line's last cell at `cols`: the frame was drawn at that width.
+fn drawn_at(cols: u16) -> Probe {
+    Probe::Cell {
+        row: ROWS,
+        col: cols - 1,
+        ch: 'D',
+    }
+}
+
+/// 100,000 lines of 130 columns (each wraps at 120): the client narrowed to 120
+/// columns and widened back, each until the frame at the new width shows; then
+/// `capture-pane -p -S -` of it all.
+fn history(m: &Muxer) -> Result<Metrics> {
+    let mut w = World::new(m)?;
+    let fill = format!(
+        "seq -f 'line-%08g GET /api/v1/items?page=1 HTTP/1.1 200 0.003s user-agent=curl/8.5.0 \
+         referer=-- host=example.internal upstream=10.0.0.7:8080 bytes=5123' 1 {LINES}; exec cat"
+    );
+    new_session(&w, "exec cat")?;
+    w.run(&["set-option", "-g", "history-limit", "110000"])?;
+    w.run(&["new-window", "-t", "b:1", &fill])?;
+    w.run(&["kill-window", "-t", "b:0"])?;
+    w.wait_capture("b", &format!("line-{LINES:08}"), Duration::from_secs(60))?;
+    let (tty, _) = attach(&w, COLS, drawn_at(COLS))?;
+    tty.wait_quiet(Duration::from_millis(200), Duration::from_secs(10))?;
+    let resize = |cols: u16| -> Result<f64> {
+        tty.arm(drawn_at(cols));
+        let sent = Instant::now();
+        tty.resize(cols, ROWS + 1)?;
+        let seen = tty.wait_hit(Duration::from_secs(30), "the frame at the new width")?;
+        Ok(seen.saturating_duration_since(sent).as_secs_f64() * 1e3)
+    };
+    let narrow = resize(NARROW)?;
+    tty.wait_quiet(Duration::from_millis(200), Duration::from_secs(10))?;
+    let wide = resize(COLS)?;
+    drop(tty);
+    let mut captures = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let text = w.run(&["capture-pane", "-p", "-S", "-", "-t", "b"])?;
+        captures.push(t.elapsed().as_secs_f64() * 1e3);
+        if !text.contains(&format!("line-{LINES:08}")) {
+            bail!("{}: the capture lacks the last line", w.kind.name());
+        }
+    }
+    w.shutdown();
+    Ok(vec![
+        ("grow_resize_narrow_ms", narrow),
+        ("grow_resize_wide_ms", wide),
+        ("grow_capture_all_ms", percentile(&mut captures, 50.0)),
+    ])
+}
+
+/// 200 panes in 20 windows, each showing which it is.
+fn many_panes(m: &Muxer) -> Result<Metrics> {
+    let mut w = World::new(m)?;
+    let pane = |win: usize, p: usize| format!("echo W{win}P{p}; exec cat");
+    new_session(&w, &pane(0, 0))?;
+    for win in 0..WINDOWS {
+        if win > 0 {
+            w.run(&["new-window", "-t", &format!("b:{win}"), &pane(win, 0)])?;
+        }
+        for p in 1..PANES {
+            w.run(&[
+                "split-window",
+                "-d",
+                "-t",
+                &format!("b:{win}"),
+                &pane(win, p),
+            ])?;
+            w.run(&["select-layout", "-t", &format!("b:{win}"), "tiled"])?;
+        }
+    }
+    let last = WINDOWS - 1;
+    // `split-window -d` puts each new pane after the first: the last made is pane 1.
+    w.wait_capture(
+        &format!("b:{last}.1"),
+        &format!("W{last}P{}", PANES - 1),
+        Duration::from_secs(30),
+    )?;
+    let pid = w.server_pid()?;
+    std::thread::sleep(Duration::from_millis(300));
+    let rss = procfs::rss_kib(pid)? as f64 / 1024.0;
+    let mut lists = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let text = w.run(&["list-panes", "-a"])?;
+        lists.push(t.elapsed().as_secs_f64() * 1e3);
+        if text.lines().count() != WINDOWS * PANES {
+            bail!(
+                "{}: list-panes -a gave {} panes",
+                w.kind.name(),
+                text.lines().count()
+            );
+        }
+    }
+    let shows = |win: usize| Probe::RowHas {
+        row: 0,
+        text: format!("W{win}P0"),
+    };
+    let (tty, attach_ms) = attach(&w, COLS, shows(last))?;
+    tty.wait_quiet(Duration::from_millis(200), Duration::from_secs(10))?;
+    let mut selects = Vec::new();
+    for win in [3, 11, 7, 15, 0] {
+        tty.arm(shows(win));
+        let sent = Instant::now();
+        w.run(&["select-window", "-t", &format!("b:{win}")])?;
+        let seen = tty.wait_hit(Duration::from_secs(10), "the selected window")?;
+        selects.push(seen.saturating_duration_since(sent).as_secs_f64() * 1e3);
+    }
+    drop(tty);
+    w.shutdown();
+    Ok(vec![
+        ("grow_200_rss_mib", rss),
+        ("grow_200_list_ms", percentile(&mut lists, 50.0)),
+        ("grow_200_attach_ms", attach_ms),
+        ("grow_200_select_ms", percentile(&mut selects, 50.0)),
+    ])
+}
