@@ -62,6 +62,9 @@ pub struct Attached {
     pub message: Option<(String, Instant)>,
     /// Something on the client's screen may have changed.
     pub needs_render: bool,
+    /// What changed is not a flood's output (a window selected, a pane split, a
+    /// resize): the frame goes at once, not at the next frame interval.
+    pub urgent: bool,
     /// When the last frame went out, for coalescing under floods.
     pub last_frame: Option<Instant>,
     /// A key went to this pane at this time: its echo is drawn at once, not on the

@@ -79,6 +79,7 @@ impl Server {
             last_frame: None,
             echo_pane: None,
             echo_ready: false,
+            urgent: false,
             reports: None,
             features: None,
             bell: false,

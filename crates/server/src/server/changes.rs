@@ -12,6 +12,11 @@ impl Server {
     pub fn changed(&mut self) {
         self.state_generation += 1;
         self.redraw_all();
+        for c in self.clients.values_mut() {
+            if let Some(a) = c.attached.as_mut() {
+                a.urgent = true;
+            }
+        }
     }
 
     /// The windows of `session`, in index order (a window linked twice, twice).
@@ -65,6 +70,16 @@ impl Server {
             p.title = title;
         }
         self.changed();
+    }
+
+    /// A program set its pane's title: drawn with its output (a program retitling on
+    /// every line of a flood must not make every loop turn a frame).
+    pub fn title_from_program(&mut self, pane: PaneId, title: String) {
+        if let Some(p) = self.panes.get_mut(&pane) {
+            p.title = title;
+        }
+        self.state_generation += 1;
+        self.redraw_all();
     }
 
     /// The marked pane (`select-pane -m`), or none.

@@ -138,6 +138,7 @@ impl Server {
         let session = c.session();
         if let Some(a) = c.attached.as_mut() {
             a.needs_render = true;
+            a.urgent = true;
         }
         if let Some(s) = session {
             self.fit_session(s);
@@ -261,7 +262,7 @@ impl Server {
         for ev in events {
             match ev {
                 TermEvent::Title(title) => {
-                    self.set_pane_title(pane, title);
+                    self.title_from_program(pane, title);
                     self.fire_hook("pane-title-changed", pane_target(window, pane));
                 }
                 TermEvent::Bell => self.bell(window),

@@ -33,9 +33,9 @@ impl Server {
             if !a.needs_render {
                 continue;
             }
-            let on_time = a
-                .last_frame
-                .is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL);
+            let on_time = a.urgent
+                || a.last_frame
+                    .is_none_or(|t| now.duration_since(t) >= FRAME_INTERVAL);
             if on_time && a.view.in_flight < MAX_IN_FLIGHT {
                 self.render_client(id, now, None);
             } else if a.echo_ready && a.view.in_flight <= MAX_IN_FLIGHT {
@@ -60,6 +60,7 @@ impl Server {
             return;
         };
         a.needs_render = false;
+        a.urgent = false;
         a.echo_ready = false;
         a.echo_pane = None;
         let Some(scene) = scene else {
