@@ -191,6 +191,121 @@ fn encode_into(row: &RowParts<'_>, shape: &Shape, out: &mut Vec<u8>) {
     }
 }
 
+/// The look of a plain blank cell, as a packed run holds it (after its column).
+const PLAIN_STYLE: [u8; RUN - 2] = [0; RUN - 2];
+
+/// One logical line (packed lines joined across soft wraps) made only of plain text
+/// (see [`Line::simple_text`]), as its text and style runs: reflow cuts it anew at
+/// another width without taking it apart into cells, which is most of a history.
+#[derive(Default)]
+pub(crate) struct PlainJoin {
+    /// One byte a cell, up to the last stored cell.
+    text: Vec<u8>,
+    /// Where the look changes, and to what (never to the look already in force).
+    runs: Vec<(usize, [u8; RUN - 2])>,
+    /// Cells up to the last stored one.
+    len: usize,
+    /// Cells up to the last written one.
+    width: usize,
+}
+
+impl PlainJoin {
+    /// Join `lines` (a logical line); false if one of them is not plain text.
+    pub(crate) fn join(&mut self, lines: &[CompactLine]) -> bool {
+        self.text.clear();
+        self.runs.clear();
+        self.len = 0;
+        self.width = 0;
+        for line in lines {
+            let view = line.view();
+            let Some(text) = view.simple_text() else {
+                return false;
+            };
+            let text = text.as_bytes();
+            let len = view.len().min(text.len());
+            let base = self.width;
+            // Past the stored cells of what came before, blanks up to this line.
+            self.set_style(self.len, PLAIN_STYLE);
+            self.text.resize(base, b' ');
+            for run in view.runs().chunks_exact(RUN) {
+                let mut style = PLAIN_STYLE;
+                style.copy_from_slice(run.get(2..).unwrap_or(&PLAIN_STYLE));
+                self.set_style(base + usize::from(u16_at(run, 0)), style);
+            }
+            self.text.extend_from_slice(text.get(..len).unwrap_or(&[]));
+            self.len = base + len;
+            self.width = base + usize::from(view.used()).max(len);
+        }
+        true
+    }
+
+    fn set_style(&mut self, col: usize, style: [u8; RUN - 2]) {
+        if self.runs.last().is_some_and(|(c, _)| *c == col) {
+            self.runs.pop();
+        }
+        let current = self.runs.last().map_or(PLAIN_STYLE, |(_, s)| *s);
+        if style != current {
+            self.runs.push((col, style));
+        }
+    }
+
+    fn style_at(&self, x: usize) -> [u8; RUN - 2] {
+        let i = self.runs.partition_point(|(c, _)| *c <= x);
+        i.checked_sub(1)
+            .and_then(|i| self.runs.get(i))
+            .map_or(PLAIN_STYLE, |(_, s)| *s)
+    }
+
+    /// The joined line cut into rows of `cols` cells, packed onto `out` as packing a
+    /// row of those cells would.
+    pub(crate) fn split(&self, cols: usize, out: &mut Vec<CompactLine>) {
+        let cols = cols.max(1);
+        let mut start = 0;
+        loop {
+            let end = (start + cols).min(self.width);
+            // Stored cells: up to the last that is not a plain blank.
+            let mut stored = end.min(self.len).saturating_sub(start);
+            while stored > 0
+                && self.text.get(start + stored - 1) == Some(&b' ')
+                && self.style_at(start + stored - 1) == PLAIN_STYLE
+            {
+                stored -= 1;
+            }
+            let mut runs: Vec<(usize, [u8; RUN - 2])> = Vec::new();
+            if stored > 0 {
+                let first = self.style_at(start);
+                if first != PLAIN_STYLE {
+                    runs.push((0, first));
+                }
+                runs.extend(
+                    self.runs
+                        .iter()
+                        .filter(|(c, _)| *c > start && *c < start + stored)
+                        .map(|(c, s)| (c - start, *s)),
+                );
+            }
+            let wrapped = end < self.width;
+            let mut bytes = Vec::with_capacity(HEADER + stored + runs.len() * RUN);
+            bytes.extend_from_slice(&(stored as u32).to_le_bytes());
+            bytes.extend_from_slice(&(stored as u16).to_le_bytes());
+            bytes.extend_from_slice(&((end - start) as u16).to_le_bytes());
+            bytes.extend_from_slice(&(runs.len() as u16).to_le_bytes());
+            bytes.extend_from_slice(&0u16.to_le_bytes());
+            bytes.push(FLAG_SIMPLE | if wrapped { FLAG_WRAPPED } else { 0 });
+            bytes.extend_from_slice(self.text.get(start..start + stored).unwrap_or(&[]));
+            for (col, style) in runs {
+                bytes.extend_from_slice(&(col as u16).to_le_bytes());
+                bytes.extend_from_slice(&style);
+            }
+            out.push(CompactLine(bytes.into_boxed_slice()));
+            if !wrapped {
+                return;
+            }
+            start = end;
+        }
+    }
+}
+
 /// A packed style run starting at column `x` with `cell`'s look.
 fn style_run(x: u16, cell: &Cell) -> [u8; RUN] {
     let mut run = [0u8; RUN];

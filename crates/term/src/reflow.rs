@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use crate::Size;
 use crate::cell::{Cell, Extra, Extras, SPACER};
 use crate::grid::Grid;
-use crate::history::{CompactLine, HistExtra, History, Line, RowParts};
+use crate::history::{CompactLine, HistExtra, History, Line, PlainJoin, RowParts};
 use crate::row::Row;
 use crate::screen::CursorState;
 
@@ -177,12 +177,17 @@ fn reflow(
 
     let mut out: Vec<CompactLine> = Vec::new();
     let mut logical = Logical::default();
-    let mut cursor_offset = None;
+    let mut plain = PlainJoin::default();
+    // The packed lines of the logical line being gathered, and which holds the cursor.
+    let mut pending: Vec<CompactLine> = Vec::new();
+    let mut cursor_in = None;
     let mut cursor_out = None;
+    let cursor_x = usize::from(cur.x) + usize::from(cur.pending_wrap);
     let total = lines.len();
     for (i, line) in lines.into_iter().enumerate() {
         let view = line.view();
-        if logical.cells.is_empty()
+        let ends = !view.wrapped() || i + 1 == total;
+        if pending.is_empty()
             && i != cursor_line
             && !view.wrapped()
             && usize::from(view.used()).max(view.len()) <= new_cols
@@ -193,15 +198,28 @@ fn reflow(
             continue;
         }
         if i == cursor_line {
-            let x = usize::from(cur.x) + usize::from(cur.pending_wrap);
-            cursor_offset = Some(logical.cells.len() + x);
+            cursor_in = Some(pending.len());
         }
-        logical.push_line(line.view());
-        if !line.view().wrapped() || i + 1 == total {
-            let at = split(&logical, new_cols, cursor_offset.take(), &mut out);
+        pending.push(line);
+        if !ends {
+            continue;
+        }
+        if cursor_in.is_none() && plain.join(&pending) {
+            plain.split(new_cols, &mut out);
+        } else {
+            let mut cursor_offset = None;
+            for (k, line) in pending.iter().enumerate() {
+                if cursor_in == Some(k) {
+                    cursor_offset = Some(logical.cells.len() + cursor_x);
+                }
+                logical.push_line(line.view());
+            }
+            let at = split(&logical, new_cols, cursor_offset, &mut out);
             cursor_out = cursor_out.or(at);
             logical.clear();
+            cursor_in = None;
         }
+        pending.clear();
     }
 
     let screen_rows = usize::from(size.rows);

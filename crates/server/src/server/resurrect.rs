@@ -212,7 +212,13 @@ impl Server {
             return;
         }
         let interval = u64::try_from(self.server_number("snapshot-interval")).unwrap_or(0);
-        let state = &self.snapshot;
+        // The first one an interval after the start, as every later one: a server that
+        // comes and goes in a moment (a script, a test) writes none but its last.
+        let state = &mut self.snapshot;
+        if state.last.is_none() {
+            state.last = Some(Instant::now());
+            return;
+        }
         if state.busy.load(Ordering::Acquire)
             || state.last.is_some_and(|t| t.elapsed().as_secs() < interval)
             || self.sessions.is_empty()

@@ -114,3 +114,33 @@ fn spaces_at_a_wrap_point_survive() {
         Some("first line that is long enough")
     );
 }
+
+#[test]
+fn a_narrower_reflow_of_plain_lines_is_what_printing_at_that_width_gives() {
+    // Long plain lines (styled runs, plain and styled spaces, a line that ends in
+    // spaces) reflowed from 40 to 15 columns read as the same output printed at 15:
+    // the packed text is cut without taking the lines apart into cells.
+    let text = "\x1b[1mbold start\x1b[0m then plain text that runs well past the edge\r\n\
+                short\r\n\
+                spaces   in   the   middle   and   at   the   end      \r\n\
+                \x1b[41m    red background    \x1b[0m and after it more words\r\n\
+                x\x1b[7m          reverse gap\x1b[0m tail\r\n";
+    let all = |t: &Terminal| {
+        t.capture(&CaptureOptions {
+            start: Some(i64::MIN),
+            escapes: true,
+            ..Default::default()
+        })
+    };
+    let mut wide = sized(40, 4, text);
+    wide.feed(b"\r\n\r\n\r\n\r\n");
+    wide.resize(crate::Size { cols: 15, rows: 4 });
+    let mut narrow = sized(15, 4, text);
+    narrow.feed(b"\r\n\r\n\r\n\r\n");
+    assert_eq!(all(&wide), all(&narrow));
+    // And back: the wrapped rows join again into what printing at 40 gave.
+    let mut back = sized(40, 4, text);
+    back.feed(b"\r\n\r\n\r\n\r\n");
+    narrow.resize(crate::Size { cols: 40, rows: 4 });
+    assert_eq!(all(&narrow), all(&back));
+}
