@@ -218,13 +218,7 @@ fn start_io(
     let master_fd = MasterFd::from_master(&*master)?;
     let reader = master_fd.try_clone()?;
     let watched = master_fd.try_clone()?;
-    let (input, input_rx) = PaneInput::new(master_fd);
-
-    let writer = input.writer();
-    std::thread::Builder::new()
-        .name(format!("pane-{}-in", pane.0))
-        .spawn(move || writer.drain(&input_rx))
-        .context("cannot start a pane thread")?;
+    let input = PaneInput::new(master_fd, format!("pane-{}-in", pane.0));
 
     let tee: Tee = Arc::new(Mutex::new(Copies::default()));
     let closing = Arc::new(Closing::default());
@@ -241,9 +235,9 @@ fn start_io(
     let back = Arc::new(Notify::new());
     let thread_out = out.clone();
     let thread_back = Arc::clone(&back);
-    std::thread::Builder::new()
-        .name(format!("pane-{}-out", pane.0))
-        .spawn(move || {
+    let name = format!("pane-{}-out", pane.0);
+    let start: ThreadStart = Box::new(move || {
+        let spawned = std::thread::Builder::new().name(name).spawn(move || {
             // Let go of the PTY before waiting: a program that outlives its pane must
             // see its terminal hang up.
             read_floods(reader, thread_out, &turns_rx, &thread_back);
@@ -255,15 +249,22 @@ fn start_io(
                     }),
                 );
             }
-        })
-        .context("cannot start a pane thread")?;
+        });
+        if let Err(e) = spawned {
+            tracing::warn!("cannot start a pane's reader thread: {e}");
+        }
+    });
+    let mut reader = ReaderThreadHandle {
+        start: Some(start),
+        turns,
+    };
     match tokio::runtime::Handle::try_current() {
         Ok(runtime) => {
-            runtime.spawn(watch_quiet(watched, out, turns, back));
+            runtime.spawn(watch_quiet(watched, out, reader, back));
         }
         // No loop to watch from (never so in the server): the thread reads everything.
         Err(_) => {
-            let _ = turns.send(());
+            reader.turn();
         }
     }
 
@@ -275,6 +276,35 @@ fn start_io(
         spawn: spawn_id,
         closing,
     })
+}
+
+type ThreadStart = Box<dyn FnOnce() + Send>;
+
+/// A pane's reader thread, started the first time the loop hands it the PTY (a flood,
+/// the end of the output): a pane that stays quiet never has one, which is most panes.
+struct ReaderThreadHandle {
+    start: Option<ThreadStart>,
+    turns: std_mpsc::Sender<()>,
+}
+
+impl ReaderThreadHandle {
+    /// Hand the PTY to the thread; false once the thread is gone.
+    fn turn(&mut self) -> bool {
+        if let Some(start) = self.start.take() {
+            start();
+        }
+        self.turns.send(()).is_ok()
+    }
+}
+
+impl Drop for ReaderThreadHandle {
+    /// A pane destroyed before its thread ever ran: the thread still has its program
+    /// to wait for. It starts, finds no turn and the pane closed, and only reaps.
+    fn drop(&mut self) {
+        if let Some(start) = self.start.take() {
+            start();
+        }
+    }
 }
 
 /// How a pane's process ended.
@@ -378,7 +408,7 @@ const FLOOD_NICENESS: i32 = 3;
 async fn watch_quiet(
     mut fd: MasterFd,
     out: Output,
-    turns: std_mpsc::Sender<()>,
+    mut reader: ReaderThreadHandle,
     back: Arc<Notify>,
 ) {
     let mut buf = vec![0u8; READ_QUIET];
@@ -388,7 +418,7 @@ async fn watch_quiet(
             Ok(w) => w,
             Err((_, e)) => {
                 tracing::debug!("pane {}: the thread reads everything: {e}", out.pane.0);
-                let _ = turns.send(());
+                reader.turn();
                 return;
             }
         };
@@ -421,7 +451,7 @@ async fn watch_quiet(
         };
         // Unwatched while the thread reads, or every read of a flood would wake the loop.
         fd = watched.into_inner();
-        if turns.send(()).is_err() || !flood {
+        if !reader.turn() || !flood {
             return;
         }
         tokio::select! {

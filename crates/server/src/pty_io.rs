@@ -5,9 +5,9 @@
 
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -138,25 +138,45 @@ impl MasterFd {
 pub const MAX_PENDING_INPUT: usize = 16 * 1024 * 1024;
 
 /// Input for a pane's program: written at once when nothing is queued and the PTY has
-/// room, else queued for the pane's writer thread, in order.
+/// room, else queued for the pane's writer thread, in order. The thread starts the
+/// first time something is queued: a program that always reads never needs one.
 #[derive(Clone)]
 pub struct PaneInput {
     fd: Arc<MasterFd>,
     queue: mpsc::Sender<Vec<u8>>,
     /// Bytes queued and not yet written.
     pending: Arc<AtomicUsize>,
+    /// The writer thread's name and queue, until it starts.
+    idle: Arc<Mutex<Option<IdleWriter>>>,
 }
 
+/// A writer thread not started yet: its name and its queue.
+type IdleWriter = (String, mpsc::Receiver<Vec<u8>>);
+
 impl PaneInput {
-    /// The input side and the receiving end for the writer thread.
-    pub fn new(fd: MasterFd) -> (PaneInput, mpsc::Receiver<Vec<u8>>) {
+    /// The input side of `fd`; its writer thread will be called `name`.
+    pub fn new(fd: MasterFd, name: String) -> PaneInput {
         let (queue, rx) = mpsc::channel();
-        let input = PaneInput {
+        PaneInput {
             fd: Arc::new(fd),
             queue,
             pending: Arc::new(AtomicUsize::new(0)),
+            idle: Arc::new(Mutex::new(Some((name, rx)))),
+        }
+    }
+
+    /// Start the writer thread if it is not running yet.
+    fn start_writer(&self) {
+        let Some((name, rx)) = self.idle.lock().ok().and_then(|mut idle| idle.take()) else {
+            return;
         };
-        (input, rx)
+        let writer = self.writer();
+        let spawned = std::thread::Builder::new()
+            .name(name)
+            .spawn(move || writer.drain(&rx));
+        if let Err(e) = spawned {
+            tracing::warn!("cannot start a pane's writer thread: {e}");
+        }
     }
 
     pub fn send(&self, mut bytes: Vec<u8>) {
@@ -182,12 +202,14 @@ impl PaneInput {
         self.pending.fetch_add(len, Ordering::AcqRel);
         if self.queue.send(bytes).is_err() {
             self.pending.fetch_sub(len, Ordering::AcqRel);
+            return;
         }
+        self.start_writer();
     }
 
     /// What the writer thread needs: no sender of the queue, so the queue closes and the
     /// thread ends (closing its descriptor) once every `PaneInput` of the pane is gone.
-    pub fn writer(&self) -> PaneWriter {
+    fn writer(&self) -> PaneWriter {
         PaneWriter {
             fd: Arc::clone(&self.fd),
             pending: Arc::clone(&self.pending),
