@@ -60,6 +60,9 @@ pub struct Attached {
     pub mode: Option<Mode>,
     /// A message shown in the status line until the deadline.
     pub message: Option<(String, Instant)>,
+    /// The first-run hint, shown in place of status-right until the deadline (the
+    /// session and window list stay in sight).
+    pub hint: Option<(String, Instant)>,
     /// Something on the client's screen may have changed.
     pub needs_render: bool,
     /// What changed is not a flood's output (a window selected, a pane split, a

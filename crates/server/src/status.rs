@@ -108,8 +108,21 @@ fn compose(server: &Server, client: ClientId, cols: u16) -> Option<Composed> {
     truncate(&mut left, opt("status-left-length").parse().unwrap_or(10));
 
     let right_style = style_option(&ctx, opt("status-right-style"), base);
-    let mut right = styled(&ctx.expand(opt("status-right")), right_style);
-    truncate(&mut right, opt("status-right-length").parse().unwrap_or(40));
+    let hint = server
+        .clients
+        .get(&client)
+        .and_then(|c| c.attached.as_ref())
+        .and_then(|a| a.hint.as_ref())
+        .map(|(text, _)| text);
+    let right = match hint {
+        // The first-run hint stands where status-right does, whatever its length.
+        Some(text) => styled(&text.replace('#', "##"), right_style),
+        None => {
+            let mut right = styled(&ctx.expand(opt("status-right")), right_style);
+            truncate(&mut right, opt("status-right-length").parse().unwrap_or(40));
+            right
+        }
+    };
 
     let list = window_list(server, client, session, base);
     let cols = usize::from(cols);

@@ -75,6 +75,7 @@ impl Server {
             prompt: None,
             mode: None,
             message: None,
+            hint: None,
             needs_render: true,
             last_frame: None,
             echo_pane: None,

@@ -210,7 +210,12 @@ impl Server {
             "{prefix} d detach \u{b7} {prefix} c new window \u{b7} {prefix} % split \u{b7} {prefix} ? keys"
         );
         let delay = self.display_time(client).max(FIRST_RUN_HINT_MILLIS);
-        self.show_message(client, &text, delay);
+        let until = std::time::Instant::now() + std::time::Duration::from_millis(delay);
+        if let Some(a) = self.attached_mut(client) {
+            a.hint = Some((text, until));
+            a.needs_render = true;
+            a.status_cache.replace(None);
+        }
     }
 
     pub(super) fn show_config_errors(&mut self, client: ClientId) {

@@ -166,6 +166,9 @@ impl Server {
             if let Some((_, until)) = &a.message {
                 consider(*until);
             }
+            if let Some((_, until)) = &a.hint {
+                consider(*until);
+            }
             if let Some(t) = a.repeat_until {
                 consider(t);
             }
@@ -204,6 +207,12 @@ impl Server {
             if a.message.as_ref().is_some_and(|(_, until)| *until <= now) {
                 a.message = None;
                 a.needs_render = true;
+            }
+            if a.hint.as_ref().is_some_and(|(_, until)| *until <= now) {
+                a.hint = None;
+                a.needs_render = true;
+                // The status line is drawn again without it.
+                a.status_cache.replace(None);
             }
             if matches!(&a.mode, Some(Mode::DisplayPanes(d)) if d.until <= now) {
                 a.mode = None;
