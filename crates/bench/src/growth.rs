@@ -23,7 +23,69 @@ const PANES: usize = 10;
 pub fn growth(m: &Muxer) -> Result<Metrics> {
     let mut out = history(m)?;
     out.extend(many_panes(m)?);
+    out.extend(many_clients(m)?);
     Ok(out)
+}
+
+/// Clients attached to one session while its pane floods for `FLOOD_SECS`.
+const CLIENTS: usize = 10;
+const FLOOD_SECS: u64 = 3;
+
+/// 10 clients on one session while its pane floods: the server's CPU over the flood,
+/// the most any client was sent, the server's RSS after (nothing queued without bound).
+fn many_clients(m: &Muxer) -> Result<Metrics> {
+    let mut w = World::new(m)?;
+    let done = w.file("flooded");
+    new_session(&w, "exec sh")?;
+    let mut clients = Vec::new();
+    for _ in 0..CLIENTS {
+        let tty = Tty::spawn(
+            w.attach_command("b"),
+            COLS,
+            ROWS + 1,
+            false,
+            Some(Probe::RowNotBlank { row: ROWS }),
+        )?;
+        clients.push(tty);
+    }
+    // Unparsed, a probe cannot see the screen: wait until each has had its first frame.
+    for tty in &clients {
+        tty.wait_quiet(Duration::from_millis(200), Duration::from_secs(20))?;
+    }
+    let pid = w.server_pid()?;
+    let before: Vec<u64> = clients.iter().map(Tty::bytes).collect();
+    let cpu0 = procfs::cpu_ticks(pid)?;
+    let started = Instant::now();
+    let flood = format!(
+        "timeout {FLOOD_SECS} sh -c 'while :; do seq 1 100000; done'; touch {}",
+        crate::mux::sh_quote(&done)
+    );
+    w.run(&["send-keys", "-t", "b", &flood, "Enter"])?;
+    procfs::wait_file(
+        &done,
+        Duration::from_secs(FLOOD_SECS + 30),
+        "the end of the flood",
+    )?;
+    let cpu1 = procfs::cpu_ticks(pid)?;
+    let secs = started.elapsed().as_secs_f64();
+    let cpu_pct = (cpu1 - cpu0) as f64 * procfs::ms_per_tick() / (secs * 1e3) * 100.0;
+    for tty in &clients {
+        tty.wait_quiet(Duration::from_millis(300), Duration::from_secs(30))?;
+    }
+    let sent = clients
+        .iter()
+        .zip(&before)
+        .map(|(t, b)| t.bytes().saturating_sub(*b))
+        .max()
+        .unwrap_or(0);
+    let rss = procfs::rss_kib(pid)? as f64 / 1024.0;
+    drop(clients);
+    w.shutdown();
+    Ok(vec![
+        ("grow_10c_cpu_pct", cpu_pct),
+        ("grow_10c_client_mb", sent as f64 / 1e6),
+        ("grow_10c_rss_mib", rss),
+    ])
 }
 
 fn new_session(w: &World, command: &str) -> Result<()> {

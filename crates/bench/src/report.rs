@@ -385,6 +385,27 @@ const ROWS: &[Row] = &[
         Better::Lower,
         Goal::NotWorse,
     ),
+    row(
+        "grow_10c_cpu_pct",
+        "9 10 clients, one pane floods 3 s: server CPU",
+        "%",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
+        "grow_10c_client_mb",
+        "9 10 clients: most bytes sent to one client",
+        "MB",
+        Better::Lower,
+        Goal::None,
+    ),
+    row(
+        "grow_10c_rss_mib",
+        "9 10 clients: server RSS after the flood",
+        "MiB",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
 ];
 
 pub fn median(v: &[f64]) -> Option<f64> {
