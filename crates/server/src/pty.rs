@@ -307,6 +307,11 @@ impl Drop for ReaderThreadHandle {
     }
 }
 
+thread_local! {
+    /// The loop's buffer for reading quiet panes (see `watch_quiet`).
+    static QUIET_BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; READ_QUIET]);
+}
+
 /// How a pane's process ended.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExitStatus {
@@ -411,7 +416,6 @@ async fn watch_quiet(
     mut reader: ReaderThreadHandle,
     back: Arc<Notify>,
 ) {
-    let mut buf = vec![0u8; READ_QUIET];
     loop {
         let mut burst = Burst::default();
         let watched = match crate::pty_io::watch(fd) {
@@ -430,15 +434,22 @@ async fn watch_quiet(
             let Ok(mut ready) = ready else {
                 break false;
             };
-            match ready.try_io(|w| w.get_ref().read_now(&mut buf)) {
+            // One buffer for every quiet pane: the loop reads one at a time, and never
+            // holds it across an await.
+            let read = QUIET_BUF.with_borrow_mut(|buf| {
+                ready
+                    .try_io(|w| w.get_ref().read_now(buf))
+                    .map(|r| r.map(|n| (n, n > 0 && out.take(&buf[..n]))))
+            });
+            match read {
                 Err(_would_block) => {}
-                Ok(Ok(n)) if n > 0 => {
-                    if n < buf.len() {
+                Ok(Ok((n, taken))) if n > 0 => {
+                    if n < READ_QUIET {
                         // A short read took all there was, and more output raises the
                         // readiness again: no read just to hear "nothing more".
                         ready.clear_ready();
                     }
-                    if !out.take(&buf[..n]) {
+                    if !taken {
                         return;
                     }
                     if n >= FLOOD_READ || burst.add(n, Instant::now()) >= FLOOD_BYTES {
