@@ -44,6 +44,8 @@ fn server_upgrade_keeps_every_program_screen_and_client() {
     });
     let server = env.server_pid();
     let panes = pane_pids(&env);
+    // A job running across the upgrade ends after it: it must not stay a zombie.
+    env.ok(&["run-shell", "-b", "sleep 0.5"]);
 
     env.ok(&["server-upgrade"]);
 
@@ -78,6 +80,31 @@ fn server_upgrade_keeps_every_program_screen_and_client() {
         is_alive(tty.pid().expect("pid")),
         "the client process lives on"
     );
+    eventually("no zombie left by the job", || {
+        (zombie_children(server) == 0).then_some(())
+    });
+}
+
+/// Children of `pid` that exited and were not waited for.
+fn zombie_children(pid: u32) -> usize {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0;
+    };
+    let children: Vec<String> = tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("children")).ok())
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    children
+        .iter()
+        .filter(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat")).is_ok_and(|s| {
+                s.rsplit(')')
+                    .next()
+                    .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+            })
+        })
+        .count()
 }
 
 /// Put `contents` at `path` as an executable, whole: written beside it, then renamed.

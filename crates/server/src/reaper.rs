@@ -49,6 +49,16 @@ pub fn reap(mut child: Box<dyn Child + Send + Sync>, report: Report) {
     }
 }
 
+/// Leave `child` to the reaper thread at once (nobody waits for its report here).
+pub fn reap_later(child: Box<dyn Child + Send + Sync>) {
+    if let Some(tx) = reaper() {
+        let _ = tx.send(Lingering {
+            child,
+            report: Box::new(|_| {}),
+        });
+    }
+}
+
 /// Without a reaper thread, wait in the caller's.
 fn wait_here(mut l: Lingering) {
     let status = l.child.wait().map_or(

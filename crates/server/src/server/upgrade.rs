@@ -179,6 +179,7 @@ impl Server {
         for (pane, window) in lost {
             self.remove_from_window(pane, window);
         }
+        self.reap_strays();
     }
 
     /// The pane `p` describes, its program and PTY taken over (or, failing that, its
@@ -257,6 +258,19 @@ impl Server {
         })
     }
 
+    /// Children of the replaced server that no pane holds (a popup's program, a job, a
+    /// pipe-pane command, all cut off by the exec) are still ours: the reaper waits for
+    /// them, so none stays a zombie.
+    fn reap_strays(&self) {
+        let panes: std::collections::HashSet<u32> =
+            self.panes.values().filter_map(|p| p.pty.pid()).collect();
+        for pid in own_children() {
+            if !panes.contains(&pid) {
+                crate::reaper::reap_later(Box::new(crate::pty_adopt::AdoptedChild::new(pid)));
+            }
+        }
+    }
+
     /// The client process `pid` comes back after an upgrade: where it was, if it was
     /// attached then.
     pub fn take_reattach(&mut self, pid: u32) -> Option<Reattach> {
@@ -265,6 +279,26 @@ impl Server {
         let at = self.reattach.iter().position(|(r, _)| r.pid == pid)?;
         Some(self.reattach.swap_remove(at).0)
     }
+}
+
+/// This process's children, from every thread's `/proc` list (threads of the replaced
+/// server started some; after the exec they are all the main thread's).
+fn own_children() -> Vec<u32> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
+    let mut pids = Vec::new();
+    for task in tasks.flatten() {
+        if let Ok(list) = std::fs::read_to_string(task.path().join("children")) {
+            pids.extend(
+                list.split_whitespace()
+                    .filter_map(|p| p.parse::<u32>().ok()),
+            );
+        }
+    }
+    pids.sort_unstable();
+    pids.dedup();
+    pids
 }
 
 /// Run `binary --check` on the hand-over: the old server executes it only once it has
