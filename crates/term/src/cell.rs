@@ -174,10 +174,6 @@ pub(crate) struct Extras {
 }
 
 impl Extras {
-    pub(crate) fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     pub(crate) fn clear(&mut self) {
         self.items.clear();
         self.text.clear();

@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 
-use crate::cell::{ACS, Cell, Extra, Extras, SPACER, UNDERLINE_MASK, WIDE};
+use crate::cell::{ACS, Cell, Extra, SPACER, UNDERLINE_MASK, WIDE};
 use crate::row::Row;
 use crate::style::PackedColor;
 
@@ -35,46 +35,11 @@ pub(crate) struct Line<'a>(&'a [u8]);
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct CompactLine(Box<[u8]>);
 
-/// What a packed row is made from: its cells up to the last non-blank one, their side
-/// table, how far it was written, whether it wraps.
-pub(crate) struct RowParts<'a> {
-    pub cells: &'a [Cell],
-    pub extras: &'a Extras,
-    pub used: u16,
-    pub wrapped: bool,
-}
-
-impl<'a> RowParts<'a> {
-    pub(crate) fn of(row: &'a Row) -> RowParts<'a> {
-        RowParts {
-            cells: row.cells().get(..row.content_len()).unwrap_or(&[]),
-            extras: &row.extras,
-            used: row.used,
-            wrapped: row.wrapped,
-        }
-    }
-}
-
 impl CompactLine {
     pub(crate) fn encode(row: &Row) -> CompactLine {
-        CompactLine::from_parts(&RowParts::of(row))
-    }
-
-    /// A packed row made straight from cells (`parts.cells` may end in blanks: they
-    /// are not stored).
-    pub(crate) fn from_parts(parts: &RowParts<'_>) -> CompactLine {
-        let content = parts
-            .cells
-            .iter()
-            .rposition(|c| !c.is_blank())
-            .map_or(0, |i| i + 1);
-        let parts = RowParts {
-            cells: parts.cells.get(..content).unwrap_or(&[]),
-            ..*parts
-        };
-        let shape = Shape::of(&parts);
+        let shape = Shape::of(row);
         let mut out = Vec::with_capacity(shape.bytes() + TEXT_SLACK);
-        encode_into(&parts, &shape, &mut out);
+        encode_into(row, &shape, &mut out);
         CompactLine(out.into_boxed_slice())
     }
 
@@ -94,8 +59,8 @@ struct Shape {
 }
 
 impl Shape {
-    fn of(row: &RowParts<'_>) -> Shape {
-        let cells = row.cells;
+    fn of(row: &Row) -> Shape {
+        let cells = row.cells().get(..row.content_len()).unwrap_or(&[]);
         let mut runs = 0;
         let mut complex = 0usize;
         let mut with_extra = 0usize;
@@ -138,8 +103,8 @@ impl Shape {
 }
 
 /// Appends the packed form of `row` (whose shape is `shape`) to `out`.
-fn encode_into(row: &RowParts<'_>, shape: &Shape, out: &mut Vec<u8>) {
-    let cells = row.cells.get(..shape.cells).unwrap_or(&[]);
+fn encode_into(row: &Row, shape: &Shape, out: &mut Vec<u8>) {
+    let cells = row.cells().get(..shape.cells).unwrap_or(&[]);
     out.reserve(shape.bytes() + TEXT_SLACK);
     out.extend_from_slice(&(shape.text as u32).to_le_bytes());
     out.extend_from_slice(&(shape.cells as u16).to_le_bytes());
@@ -720,9 +685,8 @@ impl History {
             return;
         }
         let Some(trace) = row.trace() else {
-            let parts = RowParts::of(row);
-            let shape = Shape::of(&parts);
-            self.push_shaped(&parts, &shape);
+            let shape = Shape::of(row);
+            self.push_shaped(row, &shape);
             return;
         };
         // The common row, written left to right: its trace already says
@@ -764,7 +728,7 @@ impl History {
         self.record(chunk, start, end);
     }
 
-    fn push_shaped(&mut self, row: &RowParts<'_>, shape: &Shape) {
+    fn push_shaped(&mut self, row: &Row, shape: &Shape) {
         let Some((chunk, data)) = self.reserve(shape.bytes()) else {
             return;
         };

@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use crate::Size;
 use crate::cell::{Cell, Extra, Extras, SPACER};
 use crate::grid::Grid;
-use crate::history::{CompactLine, HistExtra, History, Line, PlainJoin, RowParts};
+use crate::history::{CompactLine, HistExtra, History, Line, PlainJoin};
 use crate::row::Row;
 use crate::screen::CursorState;
 
@@ -268,9 +268,6 @@ fn split(
     out: &mut Vec<CompactLine>,
 ) -> Option<CursorOut> {
     let cells = &logical.cells;
-    if logical.extras.is_empty() && cells.iter().all(|c| !c.is_wide() && !c.is_spacer()) {
-        return split_narrow(cells, &logical.extras, cols, cursor, out);
-    }
     let mut found = None;
     let mut start = 0;
     loop {
@@ -324,44 +321,6 @@ fn split(
             return found;
         }
         start = i;
-    }
-}
-
-/// [`split`] for a line of one-column cells with no side table (most of a history):
-/// each row is a slice of the line, packed as it is.
-fn split_narrow(
-    cells: &[Cell],
-    extras: &Extras,
-    cols: usize,
-    cursor: Option<usize>,
-    out: &mut Vec<CompactLine>,
-) -> Option<CursorOut> {
-    let mut found = None;
-    let mut start = 0;
-    loop {
-        let end = (start + cols).min(cells.len());
-        let last = end >= cells.len();
-        if let Some(c) = cursor
-            && found.is_none()
-            && (c < end || last)
-        {
-            let col = c.saturating_sub(start);
-            found = Some(CursorOut {
-                line: out.len(),
-                x: col,
-                pending: col >= cols,
-            });
-        }
-        out.push(CompactLine::from_parts(&RowParts {
-            cells: cells.get(start..end).unwrap_or(&[]),
-            extras,
-            used: (end - start) as u16,
-            wrapped: !last,
-        }));
-        if last {
-            return found;
-        }
-        start = end;
     }
 }
 
