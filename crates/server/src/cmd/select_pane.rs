@@ -17,7 +17,8 @@ pub static ENTRY: CmdEntry = CmdEntry {
 fn exec(ctx: &mut Ctx<'_>, args: &Args) -> CmdResult {
     let found = ctx.target(args, 't', Kind::Pane)?;
     if let Some(title) = args.get('T') {
-        ctx.server.set_pane_title(found.pane, title.to_string());
+        ctx.server
+            .set_pane_title(found.pane, title.to_string(), false);
         return Ok(Flow::Continue);
     }
     if args.has('M') {

@@ -10,13 +10,20 @@ use crate::ids::{PaneId, SessionId, WindowId};
 impl Server {
     /// The model changed: every client redraws it, and the next snapshot holds it.
     pub fn changed(&mut self) {
-        self.state_generation += 1;
-        self.redraw_all();
+        self.changed_quietly();
         for c in self.clients.values_mut() {
             if let Some(a) = c.attached.as_mut() {
                 a.urgent = true;
             }
         }
+    }
+
+    /// As [`Server::changed`], the frames going at the pace of output (what a
+    /// program changes: a title set on every line of a flood must not make every loop
+    /// turn a frame).
+    fn changed_quietly(&mut self) {
+        self.state_generation += 1;
+        self.redraw_all();
     }
 
     /// The windows of `session`, in index order (a window linked twice, twice).
@@ -65,21 +72,17 @@ impl Server {
         self.changed();
     }
 
-    pub fn set_pane_title(&mut self, pane: PaneId, title: String) {
+    /// A pane's title: set by a command (`select-pane -T`), or by its program (drawn
+    /// with its output).
+    pub fn set_pane_title(&mut self, pane: PaneId, title: String, by_program: bool) {
         if let Some(p) = self.panes.get_mut(&pane) {
             p.title = title;
         }
-        self.changed();
-    }
-
-    /// A program set its pane's title: drawn with its output (a program retitling on
-    /// every line of a flood must not make every loop turn a frame).
-    pub fn title_from_program(&mut self, pane: PaneId, title: String) {
-        if let Some(p) = self.panes.get_mut(&pane) {
-            p.title = title;
+        if by_program {
+            self.changed_quietly();
+        } else {
+            self.changed();
         }
-        self.state_generation += 1;
-        self.redraw_all();
     }
 
     /// The marked pane (`select-pane -m`), or none.

@@ -262,7 +262,7 @@ impl Server {
         for ev in events {
             match ev {
                 TermEvent::Title(title) => {
-                    self.title_from_program(pane, title);
+                    self.set_pane_title(pane, title, true);
                     self.fire_hook("pane-title-changed", pane_target(window, pane));
                 }
                 TermEvent::Bell => self.bell(window),

@@ -21,7 +21,7 @@ const FREEZE_WAIT: Duration = Duration::from_secs(2);
 /// How long the new binary may take to prove it can read the state.
 const CHECK_WAIT: Duration = Duration::from_secs(20);
 /// How long a client that was attached has to come back and be put where it was.
-pub const REATTACH_WAIT: Duration = Duration::from_secs(60);
+const REATTACH_WAIT: Duration = Duration::from_secs(60);
 
 impl Server {
     /// Hand everything to the rmux binary on disk and become it. Returns only when that
