@@ -1,12 +1,18 @@
 //! Attached mode: the terminal belongs to rmux until the server detaches us.
+//!
+//! One thread does everything: it waits in one `poll` on the terminal, the server's
+//! connection and SIGWINCH, so a key goes out and its echo is drawn without a hand-off
+//! between threads, and a read on the connection never wakes a thread that only writes.
+//! (Polling without sleeping while an echo is on its way was measured and dropped: on two
+//! cores the spinning client took the core the program or the server needed.)
 
 use std::io::{self, Write};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result};
-use rmux_proto::{ClientMessage, ServerMessage, read_message, write_message};
+use anyhow::{Context, Result, bail};
+use rmux_proto::{ClientMessage, FrameDecoder, ServerMessage, write_message};
+use rustix::event::{PollFd, PollFlags, poll};
 
 use crate::input;
 use crate::screen::Screen;
@@ -14,53 +20,23 @@ use crate::session::Outcome;
 use crate::tty::{self, RawTerminal};
 
 /// Run the attached client on `stream` until the server detaches it or goes away.
-pub fn run(mut stream: UnixStream) -> Result<Outcome> {
+pub fn run(stream: UnixStream) -> Result<Outcome> {
     let out = tty::frame_writer()?;
     let mut raw = RawTerminal::enter()?;
-    let writer = Arc::new(Mutex::new(
-        stream
-            .try_clone()
-            .context("cloning the server connection")?,
-    ));
-    let input_paused = Arc::new(InputPause::default());
-    spawn_input_thread(Arc::clone(&writer), Arc::clone(&input_paused));
+    let keyboard = tty::input_fd()?;
+    let winch = Winch::register()?;
+    let mut conn = Connection::new(stream);
     let mut screen = Screen::new(out);
 
-    let (message, status) = loop {
-        let msg: Result<Option<ServerMessage>, _> = read_message(&mut stream);
-        match msg {
-            Ok(Some(ServerMessage::Frame(frame))) => {
-                screen.show(&frame).context("drawing on the terminal")?;
-                send(&writer, &ClientMessage::Ack { frame: frame.id });
+    let (message, status) = 'attached: loop {
+        while let Some(msg) = conn.next_message()? {
+            match handle(msg, &mut conn, &mut screen, &mut raw)? {
+                Step::Go => {}
+                Step::End(message, status) => break 'attached (message, status),
             }
-            Ok(Some(ServerMessage::Bell)) => screen.passthrough(b"\x07")?,
-            Ok(Some(ServerMessage::Clipboard { data })) => {
-                screen.passthrough(&osc52(&data))?;
-            }
-            Ok(Some(ServerMessage::Title(title))) => {
-                let clean: String = title.chars().filter(|c| !c.is_control()).collect();
-                screen.passthrough(format!("\x1b]2;{clean}\x07").as_bytes())?;
-            }
-            Ok(Some(ServerMessage::TerminalModes { mouse, focus })) => {
-                raw.set_reports(mouse, focus)
-                    .context("setting up the terminal")?;
-            }
-            Ok(Some(ServerMessage::Features(features))) => screen.set_features(features),
-            Ok(Some(ServerMessage::Suspend)) => {
-                raw = suspend(raw)?;
-                screen.forget();
-                send(&writer, &ClientMessage::Redraw);
-            }
-            Ok(Some(ServerMessage::Lock { command })) => {
-                raw = lock(raw, &command, &input_paused)?;
-                screen.forget();
-                send(&writer, &ClientMessage::Redraw);
-            }
-            Ok(Some(ServerMessage::Detached { message, status })) => break (message, status),
-            Ok(Some(ServerMessage::Exit { status })) => break (String::new(), status),
-            Ok(Some(ServerMessage::Stdout(_) | ServerMessage::Stderr(_))) => {}
-            Ok(Some(ServerMessage::Attached { .. })) => {}
-            Ok(None) | Err(_) if crate::session::server_lives(&stream) => {
+        }
+        if conn.closed {
+            if crate::session::server_lives(&conn.stream) {
                 // A live upgrade: keep what the terminal shows for the client that
                 // comes back in this process; only the terminal's modes are put back,
                 // so it finds them as a new client does.
@@ -70,7 +46,25 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
                     next: crate::session::Next::Reattach,
                 });
             }
-            Ok(None) | Err(_) => break ("[lost server]".to_string(), 1),
+            break ("[lost server]".to_string(), 1);
+        }
+
+        let ready = wait(keyboard.as_fd(), conn.stream.as_fd(), winch.fd())?;
+        if ready.keyboard_gone {
+            break ("[lost tty]".to_string(), 1);
+        }
+        if ready.server {
+            conn.read_available();
+        }
+        if ready.winch {
+            winch.drain();
+        }
+        if ready.keyboard || ready.winch {
+            for msg in input::pending()? {
+                if !conn.send(&msg) {
+                    conn.closed = true;
+                }
+            }
         }
     };
     let _ = screen.release();
@@ -83,36 +77,193 @@ pub fn run(mut stream: UnixStream) -> Result<Outcome> {
     Ok(Outcome::exit(status))
 }
 
-/// Give the terminal back and stop, as a shell's C-z does; when continued (`fg`), take the
-/// terminal again.
-fn suspend(mut raw: RawTerminal) -> Result<RawTerminal> {
-    let (mouse, focus) = raw.reports();
-    raw.restore();
-    drop(raw);
-    let me = rustix::process::getpid();
-    // Stops here until SIGCONT.
-    let _ = rustix::process::kill_process(me, rustix::process::Signal::TSTP);
-    let mut raw = RawTerminal::enter()?;
-    raw.set_reports(mouse, focus)
-        .context("setting up the terminal")?;
-    Ok(raw)
+/// What to do after a message from the server.
+enum Step {
+    Go,
+    /// Leave attached mode, printing the message (if any) with this exit status.
+    End(String, i32),
 }
 
-fn send(writer: &Mutex<UnixStream>, msg: &ClientMessage) -> bool {
-    match writer.lock() {
-        Ok(mut w) => write_message(&mut *w, msg).is_ok(),
-        Err(_) => false,
+fn handle<W: Write>(
+    msg: ServerMessage,
+    conn: &mut Connection,
+    screen: &mut Screen<W>,
+    raw: &mut RawTerminal,
+) -> Result<Step> {
+    match msg {
+        ServerMessage::Frame(frame) => {
+            screen.show(&frame).context("drawing on the terminal")?;
+            conn.send(&ClientMessage::Ack { frame: frame.id });
+        }
+        ServerMessage::Bell => screen.passthrough(b"\x07")?,
+        ServerMessage::Clipboard { data } => screen.passthrough(&osc52(&data))?,
+        ServerMessage::Title(title) => {
+            let clean: String = title.chars().filter(|c| !c.is_control()).collect();
+            screen.passthrough(format!("\x1b]2;{clean}\x07").as_bytes())?;
+        }
+        ServerMessage::TerminalModes { mouse, focus } => {
+            raw.set_reports(mouse, focus)
+                .context("setting up the terminal")?;
+        }
+        ServerMessage::Features(features) => screen.set_features(features),
+        ServerMessage::Suspend => {
+            suspend(raw)?;
+            screen.forget();
+            conn.send(&ClientMessage::Redraw);
+        }
+        ServerMessage::Lock { command } => {
+            lock(raw, &command)?;
+            screen.forget();
+            conn.send(&ClientMessage::Redraw);
+        }
+        ServerMessage::Detached { message, status } => return Ok(Step::End(message, status)),
+        ServerMessage::Exit { status } => return Ok(Step::End(String::new(), status)),
+        ServerMessage::Stdout(_) | ServerMessage::Stderr(_) | ServerMessage::Attached { .. } => {}
+    }
+    Ok(Step::Go)
+}
+
+/// Which of the client's descriptors are ready.
+struct Ready {
+    keyboard: bool,
+    /// The terminal hung up (its window closed, the SSH connection dropped).
+    keyboard_gone: bool,
+    server: bool,
+    winch: bool,
+}
+
+/// Wait until the terminal, the server or a resize has something.
+fn wait(keyboard: BorrowedFd<'_>, server: BorrowedFd<'_>, winch: BorrowedFd<'_>) -> Result<Ready> {
+    let mut fds = [
+        PollFd::from_borrowed_fd(keyboard, PollFlags::IN),
+        PollFd::from_borrowed_fd(server, PollFlags::IN),
+        PollFd::from_borrowed_fd(winch, PollFlags::IN),
+    ];
+    match poll(&mut fds, None) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => {}
+        Err(e) => bail!("waiting for the terminal and the server: {e}"),
+    }
+    let ready = |fd: &PollFd<'_>| !fd.revents().is_empty();
+    let keyboard = fds[0].revents();
+    Ok(Ready {
+        keyboard: keyboard.contains(PollFlags::IN),
+        keyboard_gone: !keyboard.contains(PollFlags::IN)
+            && keyboard.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        server: ready(&fds[1]),
+        winch: ready(&fds[2]),
+    })
+}
+
+/// The connection to the server: messages out with blocking writes, bytes in as they
+/// come (never waiting: the poll says when).
+struct Connection {
+    stream: UnixStream,
+    decoder: FrameDecoder,
+    buf: Box<[u8]>,
+    /// The server closed the connection (or it broke).
+    closed: bool,
+}
+
+impl Connection {
+    fn new(stream: UnixStream) -> Connection {
+        Connection {
+            stream,
+            decoder: FrameDecoder::new(),
+            buf: vec![0; 64 * 1024].into_boxed_slice(),
+            closed: false,
+        }
+    }
+
+    /// Take in what the server has sent, without waiting for more.
+    fn read_available(&mut self) {
+        loop {
+            match rustix::net::recv(
+                &self.stream,
+                &mut self.buf[..],
+                rustix::net::RecvFlags::DONTWAIT,
+            ) {
+                Ok((0, _)) => {
+                    self.closed = true;
+                    return;
+                }
+                Ok((n, _)) => self.decoder.push(&self.buf[..n]),
+                Err(rustix::io::Errno::INTR) => {}
+                Err(rustix::io::Errno::AGAIN) => return,
+                Err(_) => {
+                    self.closed = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    fn next_message(&mut self) -> Result<Option<ServerMessage>> {
+        self.decoder
+            .next_message()
+            .context("reading a message from the server")
+    }
+
+    fn send(&mut self, msg: &ClientMessage) -> bool {
+        write_message(&mut self.stream, msg).is_ok()
     }
 }
 
-/// Give the terminal to the lock command (as tmux's lock-client does: `lock -np` by
-/// default) and take it back when the command exits; keys are left to the command
-/// meanwhile.
-fn lock(mut raw: RawTerminal, command: &str, input_paused: &InputPause) -> Result<RawTerminal> {
+/// SIGWINCH as a readable descriptor, so a resize wakes the poll (crossterm, which
+/// reports the new size, has its own handler too).
+struct Winch {
+    read: UnixStream,
+    id: signal_hook::SigId,
+}
+
+impl Winch {
+    fn register() -> Result<Winch> {
+        let (read, write) = UnixStream::pair().context("making the resize pipe")?;
+        read.set_nonblocking(true)
+            .context("making the resize pipe")?;
+        write
+            .set_nonblocking(true)
+            .context("making the resize pipe")?;
+        let id = signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, write)
+            .context("watching for terminal resizes")?;
+        Ok(Winch { read, id })
+    }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.read.as_fd()
+    }
+
+    fn drain(&self) {
+        let mut buf = [0u8; 64];
+        while matches!(io::Read::read(&mut &self.read, &mut buf), Ok(n) if n > 0) {}
+    }
+}
+
+impl Drop for Winch {
+    fn drop(&mut self) {
+        signal_hook::low_level::unregister(self.id);
+    }
+}
+
+/// Give the terminal back and stop, as a shell's C-z does; when continued (`fg`), take the
+/// terminal again.
+fn suspend(raw: &mut RawTerminal) -> Result<()> {
     let (mouse, focus) = raw.reports();
-    input_paused.pause();
     raw.restore();
-    drop(raw);
+    let me = rustix::process::getpid();
+    // Stops here until SIGCONT.
+    let _ = rustix::process::kill_process(me, rustix::process::Signal::TSTP);
+    *raw = RawTerminal::enter()?;
+    raw.set_reports(mouse, focus)
+        .context("setting up the terminal")?;
+    Ok(())
+}
+
+/// Give the terminal to the lock command (as tmux's lock-client does: `lock -np` by
+/// default) and take it back when the command exits. Nothing reads the terminal
+/// meanwhile: this is the thread that would.
+fn lock(raw: &mut RawTerminal, command: &str) -> Result<()> {
+    let (mouse, focus) = raw.reports();
+    raw.restore();
     let status = std::process::Command::new("/bin/sh")
         .arg("-c")
         .arg(command)
@@ -120,65 +271,10 @@ fn lock(mut raw: RawTerminal, command: &str, input_paused: &InputPause) -> Resul
     if let Err(e) = status {
         let _ = writeln!(io::stderr(), "lock command failed: {e}");
     }
-    let mut raw = RawTerminal::enter()?;
+    *raw = RawTerminal::enter()?;
     raw.set_reports(mouse, focus)
         .context("setting up the terminal")?;
-    input_paused.resume();
-    Ok(raw)
-}
-
-/// Stops the input thread reading the terminal while another program has it.
-#[derive(Default)]
-struct InputPause {
-    wanted: AtomicBool,
-    /// The input thread has seen `wanted` and reads nothing.
-    idle: AtomicBool,
-}
-
-impl InputPause {
-    /// Ask the input thread to stop reading, and wait (briefly) until it has: a read
-    /// under way would take the keys meant for the other program.
-    fn pause(&self) {
-        self.wanted.store(true, Ordering::SeqCst);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
-        while !self.idle.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        }
-    }
-
-    fn resume(&self) {
-        self.wanted.store(false, Ordering::SeqCst);
-    }
-}
-
-/// Terminal events go straight to the server from their own thread, so a key is never
-/// held up behind a frame being drawn. While `paused` (a lock command has the terminal)
-/// it reads nothing.
-fn spawn_input_thread(writer: Arc<Mutex<UnixStream>>, paused: Arc<InputPause>) {
-    std::thread::spawn(move || {
-        loop {
-            if paused.wanted.load(Ordering::SeqCst) {
-                paused.idle.store(true, Ordering::SeqCst);
-                std::thread::sleep(std::time::Duration::from_millis(20));
-                continue;
-            }
-            paused.idle.store(false, Ordering::SeqCst);
-            match crossterm::event::poll(std::time::Duration::from_millis(50)) {
-                Ok(false) => continue,
-                Ok(true) if paused.wanted.load(Ordering::SeqCst) => continue,
-                Ok(true) => {}
-                Err(_) => break,
-            }
-            let Ok(event) = crossterm::event::read() else {
-                break;
-            };
-            if let Some(msg) = input::translate(event)
-                && !send(&writer, &msg)
-            {
-                break;
-            }
-        }
-    });
+    Ok(())
 }
 
 /// OSC 52 for the outer terminal: set the clipboard to `data`.

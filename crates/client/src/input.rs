@@ -8,6 +8,17 @@ use rmux_proto::{
     ClientMessage, Input, Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind, Size,
 };
 
+/// The messages for every terminal event that can be read now, without waiting.
+pub fn pending() -> anyhow::Result<Vec<ClientMessage>> {
+    use anyhow::Context;
+    let mut out = Vec::new();
+    while crossterm::event::poll(std::time::Duration::ZERO).context("reading the terminal")? {
+        let event = crossterm::event::read().context("reading the terminal")?;
+        out.extend(translate(event));
+    }
+    Ok(out)
+}
+
 /// What to send for one terminal event, if anything.
 pub fn translate(event: Event) -> Option<ClientMessage> {
     match event {

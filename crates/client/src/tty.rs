@@ -105,3 +105,14 @@ pub fn frame_writer() -> Result<BufWriter<File>> {
     let fd = rustix::io::dup(io::stdout()).context("duplicating stdout")?;
     Ok(BufWriter::with_capacity(OUTPUT_BUFFER, File::from(fd)))
 }
+
+/// A descriptor to poll for the user's keys: the one crossterm reads (standard input when
+/// it is the terminal, else the process's terminal).
+pub fn input_fd() -> Result<std::os::fd::OwnedFd> {
+    let stdin = io::stdin();
+    if rustix::termios::isatty(&stdin) {
+        return rustix::io::dup(&stdin).context("duplicating standard input");
+    }
+    let tty = File::open("/dev/tty").context("opening the terminal (/dev/tty)")?;
+    Ok(tty.into())
+}
