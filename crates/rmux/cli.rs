@@ -314,6 +314,7 @@ fn run_server(args: &[String]) -> Result<i32> {
         verbosity,
         starter,
         resume,
+        ready: None,
     })?;
     Ok(0)
 }

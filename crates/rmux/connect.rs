@@ -1,6 +1,7 @@
 //! Finding the server: connect to its socket, or start one and wait for it.
 
 use std::io::ErrorKind;
+use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -40,8 +41,11 @@ pub fn connect(socket: &Path, private_dir: bool, start: &Start<'_>) -> Result<Op
     if private_dir {
         rmux_server::paths::prepare_socket_dir(socket)?;
     }
-    start_server(socket, start)?;
+    let ready = start_server(socket, start)?;
     let deadline = Instant::now() + START_TIMEOUT;
+    if let Some(ready) = ready {
+        wait_until_closed(&ready, deadline);
+    }
     loop {
         match UnixStream::connect(socket) {
             Ok(s) => return Ok(Some(s)),
@@ -55,11 +59,39 @@ pub fn connect(socket: &Path, private_dir: bool, start: &Start<'_>) -> Result<Op
     }
 }
 
-/// Start the server as a daemon (see `daemon.rs`); a process that already runs threads
-/// cannot fork safely and starts `rmux __server` instead.
-fn start_server(socket: &Path, start: &Start<'_>) -> Result<()> {
-    crate::daemon::start(socket, start.config, start.verbosity)
-        .or_else(|_| spawn_server(socket, start))
+/// Start the server as a daemon (see `daemon.rs`), with the pipe that says when it
+/// listens; a process that already runs threads cannot fork safely and starts
+/// `rmux __server` instead.
+fn start_server(socket: &Path, start: &Start<'_>) -> Result<Option<OwnedFd>> {
+    match crate::daemon::start(socket, start.config, start.verbosity) {
+        Ok(ready) => Ok(Some(ready)),
+        Err(_) => spawn_server(socket, start).map(|()| None),
+    }
+}
+
+/// Wait (until `deadline`) for the server to close its end of `ready`: it listens then.
+fn wait_until_closed(ready: &OwnedFd, deadline: Instant) {
+    let mut byte = [0u8; 1];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let timeout = rustix::event::Timespec {
+            tv_sec: i64::try_from(left.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [rustix::event::PollFd::new(
+            ready,
+            rustix::event::PollFlags::IN,
+        )];
+        match rustix::event::poll(&mut fds, Some(&timeout)) {
+            Ok(0) => return,
+            Ok(_) => match rustix::io::read(ready, &mut byte) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            },
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return,
+        }
+    }
 }
 
 /// Start `rmux __server` detached from us: no stdio, its own session (it calls setsid).

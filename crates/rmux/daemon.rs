@@ -6,38 +6,44 @@
 //! the server is this very program, already loaded.
 
 use std::io::Write;
+use std::os::fd::OwnedFd;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-/// Start a server for `socket` in the background and return in the client.
-pub fn start(socket: &Path, config: Option<&Path>, verbosity: u8) -> Result<()> {
+/// Start a server for `socket` in the background and return in the client, with a pipe
+/// that reads end-of-file once the server listens (or has given up).
+pub fn start(socket: &Path, config: Option<&Path>, verbosity: u8) -> Result<OwnedFd> {
     if !single_threaded() {
         bail!("cannot fork a server from a process with threads");
     }
+    let (ready_read, ready_write) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
+        .context("cannot start the server")?;
     // Whatever is buffered would be written twice, once by each process.
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
     let starter = std::process::id();
     match fork().context("cannot start the server")? {
         Forked::Child => {
+            drop(ready_read);
             let _ = rustix::process::setsid();
             match fork() {
-                Ok(Forked::Child) => serve(socket, config, verbosity, starter),
+                Ok(Forked::Child) => serve(socket, config, verbosity, starter, ready_write),
                 _ => exit_now(0),
             }
         }
         Forked::Parent(pid) => {
+            drop(ready_write);
             // The intermediate child exits at once; reap it so it is no zombie.
             let _ = rustix::process::waitpid(Some(pid), rustix::process::WaitOptions::empty());
-            Ok(())
+            Ok(ready_read)
         }
     }
 }
 
 /// The grandchild: stdio on /dev/null, then the server until it ends; never returns.
 /// It keeps the client's working directory, as tmux's server does.
-fn serve(socket: &Path, config: Option<&Path>, verbosity: u8, starter: u32) -> ! {
+fn serve(socket: &Path, config: Option<&Path>, verbosity: u8, starter: u32, ready: OwnedFd) -> ! {
     if let Ok(null) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -53,6 +59,7 @@ fn serve(socket: &Path, config: Option<&Path>, verbosity: u8, starter: u32) -> !
         verbosity,
         starter: Some(starter),
         resume: None,
+        ready: Some(ready),
     }) {
         Ok(()) => 0,
         Err(_) => 1,

@@ -1,6 +1,7 @@
 //! Key tables: which command a key runs in the "root" table, after the prefix in the
 //! "prefix" table, and in the other tables modes use. The defaults are tmux's.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use rmux_proto::Key;
@@ -16,10 +17,34 @@ pub struct Binding {
     pub note: Option<String>,
 }
 
+type Tables = BTreeMap<String, BTreeMap<BindKey, Binding>>;
+
 /// Every key table by name.
+///
+/// tmux's defaults are parsed the first time anything looks at the tables: parsing them
+/// is most of a server's start-up, and a server started for `new -d` may never need a
+/// key before its first idle second (when the server fills them, see [`Self::prepare`]).
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Tables", into = "Tables")]
 pub struct KeyTables {
-    tables: BTreeMap<String, BTreeMap<BindKey, Binding>>,
+    tables: OnceCell<Tables>,
+    /// Empty tables start with tmux's defaults rather than nothing.
+    defaults: bool,
+}
+
+impl From<Tables> for KeyTables {
+    fn from(tables: Tables) -> KeyTables {
+        KeyTables {
+            tables: OnceCell::from(tables),
+            defaults: false,
+        }
+    }
+}
+
+impl From<KeyTables> for Tables {
+    fn from(mut keys: KeyTables) -> Tables {
+        std::mem::take(keys.tables_mut())
+    }
 }
 
 /// tmux's default bindings, in its own syntax (list-keys output, which sources back).
@@ -28,28 +53,50 @@ const DEFAULTS: &str = include_str!("default_keys.conf");
 impl KeyTables {
     /// The tables with tmux's default bindings.
     pub fn with_defaults() -> KeyTables {
-        let mut t = KeyTables::default();
-        for (table, key, binding) in default_bindings().into_iter().flatten() {
-            t.bind(&table, key, binding);
+        KeyTables {
+            tables: OnceCell::new(),
+            defaults: true,
         }
-        t
+    }
+
+    /// Parse the defaults now if they are still to come (the server calls this when it
+    /// is idle, so the first key typed does not wait for them).
+    pub fn prepare(&self) {
+        let _ = self.tables();
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| {
+            let mut tables = Tables::new();
+            if self.defaults {
+                for (table, key, binding) in default_bindings().into_iter().flatten() {
+                    insert(&mut tables, &table, key, binding);
+                }
+            }
+            tables
+        })
+    }
+
+    fn tables_mut(&mut self) -> &mut Tables {
+        self.prepare();
+        match self.tables.get_mut() {
+            Some(tables) => tables,
+            None => unreachable!("the tables were filled just above"),
+        }
     }
 
     pub fn bind(&mut self, table: &str, key: BindKey, binding: Binding) {
-        self.tables
-            .entry(table.to_string())
-            .or_default()
-            .insert(normalize_bind(key), binding);
+        insert(self.tables_mut(), table, key, binding);
     }
 
     pub fn unbind(&mut self, table: &str, key: BindKey) -> bool {
-        self.tables
+        self.tables_mut()
             .get_mut(table)
             .is_some_and(|t| t.remove(&normalize_bind(key)).is_some())
     }
 
     pub fn unbind_all(&mut self, table: &str) {
-        self.tables.remove(table);
+        self.tables_mut().remove(table);
     }
 
     pub fn lookup(&self, table: &str, key: Key) -> Option<&Binding> {
@@ -58,7 +105,7 @@ impl KeyTables {
 
     /// A binding of anything (a mouse key, `Any`) in `table`.
     pub fn lookup_bind(&self, table: &str, key: BindKey) -> Option<&Binding> {
-        self.tables
+        self.tables()
             .get(table)
             .and_then(|t| t.get(&normalize_bind(key)))
     }
@@ -67,7 +114,7 @@ impl KeyTables {
     /// name and keys in tmux's order.
     pub fn list(&self) -> Vec<(&str, String, &Binding)> {
         let mut out = Vec::new();
-        for (table, keys) in &self.tables {
+        for (table, keys) in self.tables() {
             let mut keys: Vec<(&BindKey, &Binding)> = keys.iter().collect();
             keys.sort_by_key(|(k, _)| crate::keyname::bind_sort_code(**k));
             for (k, b) in keys {
@@ -78,8 +125,15 @@ impl KeyTables {
     }
 
     pub fn has_table(&self, table: &str) -> bool {
-        self.tables.contains_key(table)
+        self.tables().contains_key(table)
     }
+}
+
+fn insert(tables: &mut Tables, table: &str, key: BindKey, binding: Binding) {
+    tables
+        .entry(table.to_string())
+        .or_default()
+        .insert(normalize_bind(key), binding);
 }
 
 /// Each default binding, or why rmux cannot make it yet.

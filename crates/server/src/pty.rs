@@ -233,27 +233,17 @@ fn start_io(
     };
     let (turns, turns_rx) = std_mpsc::channel();
     let back = Arc::new(Notify::new());
-    let thread_out = out.clone();
-    let thread_back = Arc::clone(&back);
-    let name = format!("pane-{}-out", pane.0);
-    let start: ThreadStart = Box::new(move || {
-        let spawned = std::thread::Builder::new().name(name).spawn(move || {
-            // Let go of the PTY before waiting: a program that outlives its pane must
-            // see its terminal hang up.
-            read_floods(reader, thread_out, &turns_rx, &thread_back);
-            if let Some(child) = child {
-                crate::reaper::reap(
-                    child,
-                    Box::new(move |status| {
-                        let _ = events.send(Event::PaneExited(pane, spawn_id, status));
-                    }),
-                );
-            }
-        });
-        if let Err(e) = spawned {
-            tracing::warn!("cannot start a pane's reader thread: {e}");
-        }
-    });
+    let start = ReaderStart {
+        name: format!("pane-{}-out", pane.0),
+        reader,
+        out: out.clone(),
+        turns: turns_rx,
+        back: Arc::clone(&back),
+        child,
+        exited: Box::new(move |status| {
+            let _ = events.send(Event::PaneExited(pane, spawn_id, status));
+        }),
+    };
     let mut reader = ReaderThreadHandle {
         start: Some(start),
         turns,
@@ -278,12 +268,55 @@ fn start_io(
     })
 }
 
-type ThreadStart = Box<dyn FnOnce() + Send>;
+/// What a pane's reader thread needs, kept until the thread is first needed.
+struct ReaderStart {
+    name: String,
+    reader: MasterFd,
+    out: Output,
+    turns: std_mpsc::Receiver<()>,
+    back: Arc<Notify>,
+    child: Option<Box<dyn Child + Send + Sync>>,
+    exited: Box<dyn FnOnce(ExitStatus) + Send>,
+}
+
+impl ReaderStart {
+    fn spawn(self) {
+        let ReaderStart {
+            name,
+            reader,
+            out,
+            turns,
+            back,
+            child,
+            exited,
+        } = self;
+        let spawned = std::thread::Builder::new().name(name).spawn(move || {
+            // Let go of the PTY before waiting: a program that outlives its pane must
+            // see its terminal hang up.
+            read_floods(reader, out, &turns, &back);
+            if let Some(child) = child {
+                crate::reaper::reap(child, exited);
+            }
+        });
+        if let Err(e) = spawned {
+            tracing::warn!("cannot start a pane's reader thread: {e}");
+        }
+    }
+
+    /// The pane is destroyed before its thread ever ran: let go of the PTY and leave the
+    /// program to the reaper, with no thread started just to wait for it.
+    fn abandon(self) {
+        drop(self.reader);
+        if let Some(child) = self.child {
+            crate::reaper::reap_later(child, self.exited);
+        }
+    }
+}
 
 /// A pane's reader thread, started the first time the loop hands it the PTY (a flood,
 /// the end of the output): a pane that stays quiet never has one, which is most panes.
 struct ReaderThreadHandle {
-    start: Option<ThreadStart>,
+    start: Option<ReaderStart>,
     turns: std_mpsc::Sender<()>,
 }
 
@@ -291,18 +324,16 @@ impl ReaderThreadHandle {
     /// Hand the PTY to the thread; false once the thread is gone.
     fn turn(&mut self) -> bool {
         if let Some(start) = self.start.take() {
-            start();
+            start.spawn();
         }
         self.turns.send(()).is_ok()
     }
 }
 
 impl Drop for ReaderThreadHandle {
-    /// A pane destroyed before its thread ever ran: the thread still has its program
-    /// to wait for. It starts, finds no turn and the pane closed, and only reaps.
     fn drop(&mut self) {
         if let Some(start) = self.start.take() {
-            start();
+            start.abandon();
         }
     }
 }

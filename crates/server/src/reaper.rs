@@ -49,14 +49,20 @@ pub fn reap(mut child: Box<dyn Child + Send + Sync>, report: Report) {
     }
 }
 
-/// Leave `child` to the reaper thread at once (nobody waits for its report here).
-pub fn reap_later(child: Box<dyn Child + Send + Sync>) {
-    if let Some(tx) = reaper() {
-        let _ = tx.send(Lingering {
-            child,
-            report: Box::new(|_| {}),
-        });
-    }
+/// Leave `child` to the reaper thread at once: nobody waits here for its report.
+pub fn reap_later(child: Box<dyn Child + Send + Sync>, report: Report) {
+    let lingering = Lingering { child, report };
+    let lingering = match reaper() {
+        Some(tx) => match tx.send(lingering) {
+            Ok(()) => return,
+            Err(mpsc::SendError(l)) => l,
+        },
+        None => lingering,
+    };
+    // No reaper thread: a thread of its own, never the caller (the server's loop).
+    let _ = std::thread::Builder::new()
+        .name("reap".to_string())
+        .spawn(move || wait_here(lingering));
 }
 
 /// Without a reaper thread, wait in the caller's.

@@ -13,7 +13,7 @@ use tokio::task::JoinSet;
 use crate::server::Server;
 
 /// How the server was asked to start.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct ServerConfig {
     pub socket: PathBuf,
     /// `-f file`; `None` reads the default files if they exist.
@@ -26,6 +26,9 @@ pub struct ServerConfig {
     /// A live upgrade: carry on from the state the replaced server left in this file
     /// (with its socket and PTYs already open in this process).
     pub resume: Option<PathBuf>,
+    /// Closed once the socket listens (or the server gives up): the client that started
+    /// this server waits for that rather than trying to connect again and again.
+    pub ready: Option<std::os::fd::OwnedFd>,
 }
 
 /// A server with no session and no client this long after starting gives up.
@@ -54,7 +57,8 @@ pub fn run(config: ServerConfig) -> Result<()> {
     result
 }
 
-async fn serve(config: ServerConfig) -> Result<()> {
+async fn serve(mut config: ServerConfig) -> Result<()> {
+    let ready = config.ready.take();
     let (mut listener, resumed) = match &config.resume {
         Some(path) => {
             let state = crate::handover::read(path).map_err(|e| anyhow::anyhow!(e))?;
@@ -67,6 +71,7 @@ async fn serve(config: ServerConfig) -> Result<()> {
             None => return Ok(()),
         },
     };
+    drop(ready);
     crate::reaper::start();
     crate::tmux_face::install_shim(&config.socket);
     let (events, mut rx) = mpsc::unbounded_channel();
@@ -85,7 +90,12 @@ async fn serve(config: ServerConfig) -> Result<()> {
     let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;
     let mut hangup = signal(SignalKind::hangup()).context("cannot handle SIGHUP")?;
     let mut usr1 = signal(SignalKind::user_defined1()).context("cannot handle SIGUSR1")?;
-    let mut ticker = tokio::time::interval(Duration::from_secs(1));
+    // The first tick a second from now, not at once: the first command is answered
+    // before the once-a-second work (and the default key bindings it parses) is done.
+    let mut ticker = tokio::time::interval_at(
+        tokio::time::Instant::now() + Duration::from_secs(1),
+        Duration::from_secs(1),
+    );
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let started = Instant::now();
     // After a failed accept (out of descriptors), stop accepting for a while rather
@@ -150,9 +160,13 @@ async fn serve(config: ServerConfig) -> Result<()> {
     drop(listener);
     let _ = std::fs::remove_file(&config.socket);
     crate::tmux_face::remove_shim(&config.socket);
+    // The clients hear the end first (`kill-server`'s caller its exit status, once the
+    // socket is gone): their connections close as soon as what is queued is written,
+    // before the panes are torn down.
+    server.clients.clear();
+    let _ = tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;
     drop(server);
     drop(events);
-    let _ = tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;
     Ok(())
 }
 

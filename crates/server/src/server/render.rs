@@ -235,6 +235,8 @@ impl Server {
 
     /// Once a second: window names follow their programs, the status line's clock moves.
     pub fn tick(&mut self) {
+        // The default key bindings, left unparsed at start (see `KeyTables`).
+        self.keys.prepare();
         let mut changed = false;
         let windows: Vec<crate::ids::WindowId> = self.windows.keys().copied().collect();
         for w in windows {

@@ -266,7 +266,10 @@ impl Server {
             self.panes.values().filter_map(|p| p.pty.pid()).collect();
         for pid in own_children() {
             if !panes.contains(&pid) {
-                crate::reaper::reap_later(Box::new(crate::pty_adopt::AdoptedChild::new(pid)));
+                crate::reaper::reap_later(
+                    Box::new(crate::pty_adopt::AdoptedChild::new(pid)),
+                    Box::new(|_| {}),
+                );
             }
         }
     }
