@@ -127,6 +127,31 @@ fn terminal_resize_reaches_the_program() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+/// A terminal resized before anything was typed in it: the client must still tell the
+/// server (its SIGWINCH does not wait for the first key).
+#[test]
+fn a_resize_before_the_first_key_reaches_the_server() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "rk", "-x", "90", "-y", "29"]);
+    let mut t = env.spawn(90, 30, &["attach", "-t", "rk"]);
+    t.wait("the status line", |ls| {
+        ls.last().is_some_and(|l| l.starts_with("[rk]"))
+    });
+    t.resize(120, 40);
+    eventually("the window at the terminal's new size", || {
+        (env.ok(&[
+            "display",
+            "-p",
+            "-t",
+            "rk",
+            "#{window_width}x#{window_height}",
+        ])
+        .trim()
+            == "120x39")
+            .then_some(())
+    });
+}
+
 #[test]
 fn a_flood_ends_with_its_last_lines_on_screen_and_typing_echoes() {
     let env = Env::new();

@@ -27,6 +27,8 @@ pub fn run(stream: UnixStream) -> Result<Outcome> {
     let winch = Winch::register()?;
     let mut conn = Connection::new(stream);
     let mut screen = Screen::new(out);
+    // The size the server knows (the attach request carried it).
+    let mut size = crossterm::terminal::size().ok();
 
     let (message, status) = 'attached: loop {
         while let Some(msg) = conn.next_message()? {
@@ -56,14 +58,28 @@ pub fn run(stream: UnixStream) -> Result<Outcome> {
         if ready.server {
             conn.read_available();
         }
+        let mut out = Vec::new();
         if ready.winch {
             winch.drain();
+            // Asked here, not left to crossterm: its own SIGWINCH handler is installed
+            // only when it first reads the terminal, so a resize before the first key
+            // would go unreported.
+            if let Ok((cols, rows)) = crossterm::terminal::size() {
+                out.push(ClientMessage::Resize(rmux_proto::Size { cols, rows }));
+            }
         }
         if ready.keyboard || ready.winch {
-            for msg in input::pending()? {
-                if !conn.send(&msg) {
-                    conn.closed = true;
+            out.extend(input::pending()?);
+        }
+        for msg in out {
+            if let ClientMessage::Resize(s) = &msg {
+                if size == Some((s.cols, s.rows)) {
+                    continue;
                 }
+                size = Some((s.cols, s.rows));
+            }
+            if !conn.send(&msg) {
+                conn.closed = true;
             }
         }
     };
