@@ -558,3 +558,40 @@ fn cursor_shape_is_unused_by_the_oracles_but_kept() {
     let scene = case.scene();
     assert_eq!(scene.cursor.map(|c| c.shape), Some(CursorShape::Underline));
 }
+
+/// More distinct styles than a view numbers (and more links than it remembers): it
+/// starts over with a full redraw, and once the frame after that is drawn every cell
+/// again shows its pane's style.
+#[test]
+fn a_view_that_runs_out_of_ids_starts_over_and_stays_right() {
+    let mut case = Case::new(TerminalFeatures::everything());
+    let mut n: u32 = 0;
+    while n < 70_000 {
+        let mut out = b"\x1b[H".to_vec();
+        for _ in 0..80 {
+            let (r, g, b) = ((n >> 16) as u8, (n >> 8) as u8, n as u8);
+            out.extend_from_slice(format!("\x1b[38;2;{r};{g};{b}mx").as_bytes());
+            n += 1;
+        }
+        case.apply(&Step::Output(0, out));
+        let links: String = (0..5)
+            .map(|i| format!("\x1b]8;;https://example.com/{n}/{i}\x1b\\L\x1b]8;;\x1b\\"))
+            .collect();
+        case.apply(&Step::Output(1, links.into_bytes()));
+        for _ in 0..2 {
+            let result = case.frame();
+            assert!(result.is_ok(), "after {n} styles: {result:?}");
+        }
+        let (width, height) = case.layout.left();
+        let pane = case.panes[0].lock().unwrap();
+        for y in 0..height {
+            let Some(row) = pane.row(i64::from(y)) else {
+                continue;
+            };
+            for (x, cell) in (0..width).zip(row.cells()) {
+                let composed = case.view.composed(x, y).unwrap();
+                assert_eq!(composed.style, cell.style, "after {n} styles, ({x},{y})");
+            }
+        }
+    }
+}

@@ -5,67 +5,157 @@
 
 use std::collections::HashMap;
 
-use rmux_proto::{self as proto, Attrs, Color, Cursor, Frame, Glyph, Run, Style, Underline};
-use rmux_term::{self as term, Size};
+use rmux_proto::{self as proto, Cursor, Frame, Glyph, Run, Style};
+use rmux_term::Size;
 
 use super::scene::{Line, Mark, PanePlacement, Scene};
 use crate::ids::PaneId;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A composed cell in 12 bytes: a view keeps two screens of them for each client, so
+/// its style, link and combining marks are 2-byte ids in the view's tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct VCell {
     ch: char,
-    /// Combining marks after `ch`; rare, so boxed.
-    extra: Option<Box<str>>,
+    /// The style, an id in the view's `styles` (0: the default style).
+    style: u16,
+    /// The hyperlink, an id in the view's `links`; 0 for none.
+    link: u16,
+    /// Combining marks after `ch`, an id in the view's `marks`; 0 for none.
+    extra: u16,
     /// 1, 2, or 0 for the right half of a wide character.
     width: u8,
-    style: Style,
-    /// The hyperlink, as an id in the view's [`Links`]; 0 for none.
-    link: u32,
 }
 
 const BLANK: VCell = VCell {
     ch: ' ',
-    extra: None,
-    width: 1,
-    style: Style {
-        fg: Color::Default,
-        bg: Color::Default,
-        underline_color: Color::Default,
-        attrs: Attrs::empty(),
-        underline: Underline::None,
-    },
+    style: 0,
     link: 0,
+    extra: 0,
+    width: 1,
 };
 
 /// Distinct hyperlinks a view remembers before it starts over (and redraws).
 const MAX_LINKS: usize = 4096;
+/// Distinct styles and combining marks a view numbers before it starts over.
+const MAX_IDS: usize = u16::MAX as usize;
 
-/// The hyperlinks of one client's screen, interned: panes number their links each in
-/// its own way, a view needs one numbering for all of them.
-#[derive(Debug, Default)]
-struct Links {
-    uris: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+/// Values a view numbers once, from 0 (which `first` takes): panes number their links
+/// each in its own way and a view needs one numbering for all of them, and a style or a
+/// string in every cell would make cells several times larger.
+#[derive(Debug)]
+struct Table<K> {
+    values: Vec<K>,
+    ids: HashMap<K, u16>,
+    limit: usize,
 }
 
-impl Links {
-    /// The id of `uri`, or `None` when the table is full.
-    fn intern(&mut self, uri: &str) -> Option<u32> {
-        if let Some(&id) = self.ids.get(uri) {
+impl<K: Clone + Eq + std::hash::Hash> Table<K> {
+    fn new(first: K, limit: usize) -> Table<K> {
+        let mut ids = HashMap::new();
+        ids.insert(first.clone(), 0);
+        Table {
+            values: vec![first],
+            ids,
+            limit,
+        }
+    }
+
+    /// The id of `key` (made with `make` the first time), or `None` when the table is
+    /// full.
+    fn intern<Q>(&mut self, key: &Q, make: impl FnOnce() -> K) -> Option<u16>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Eq + std::hash::Hash + ?Sized,
+    {
+        if let Some(&id) = self.ids.get(key) {
             return Some(id);
         }
-        if self.uris.len() >= MAX_LINKS {
+        if self.values.len() >= self.limit {
             return None;
         }
-        self.uris.push(uri.into());
-        let id = u32::try_from(self.uris.len()).ok()?;
-        self.ids.insert(uri.into(), id);
+        let id = u16::try_from(self.values.len()).ok()?;
+        let value = make();
+        self.values.push(value.clone());
+        self.ids.insert(value, id);
         Some(id)
     }
 
-    fn get(&self, id: u32) -> Option<&str> {
-        let i = usize::try_from(id).ok()?.checked_sub(1)?;
-        self.uris.get(i).map(|u| &**u)
+    fn get(&self, id: u16) -> Option<&K> {
+        self.values.get(usize::from(id))
+    }
+}
+
+/// The tables a view's cells point into.
+#[derive(Debug)]
+struct Tables {
+    styles: Table<Style>,
+    /// The style interned last: a row is mostly runs of one style.
+    last_style: (Style, u16),
+    links: Table<Box<str>>,
+    marks: Table<Box<str>>,
+    /// A table ran out of ids this frame: the next frame starts over with empty tables.
+    full: bool,
+}
+
+impl Default for Tables {
+    fn default() -> Tables {
+        Tables {
+            styles: Table::new(Style::default(), MAX_IDS),
+            last_style: (Style::default(), 0),
+            links: Table::new(Box::from(""), MAX_LINKS),
+            marks: Table::new(Box::from(""), MAX_IDS),
+            full: false,
+        }
+    }
+}
+
+impl Tables {
+    fn style(&mut self, style: Style) -> u16 {
+        if self.last_style.0 == style {
+            return self.last_style.1;
+        }
+        let id = self.styles.intern(&style, || style).unwrap_or_else(|| {
+            self.full = true;
+            0
+        });
+        self.last_style = (style, id);
+        id
+    }
+
+    fn link(&mut self, uri: Option<&str>) -> u16 {
+        let Some(uri) = uri.filter(|u| !u.is_empty()) else {
+            return 0;
+        };
+        self.links.intern(uri, || uri.into()).unwrap_or_else(|| {
+            self.full = true;
+            0
+        })
+    }
+
+    fn marks(&mut self, extra: &str) -> u16 {
+        if extra.is_empty() {
+            return 0;
+        }
+        self.marks
+            .intern(extra, || extra.into())
+            .unwrap_or_else(|| {
+                self.full = true;
+                0
+            })
+    }
+
+    fn style_of(&self, cell: &VCell) -> Style {
+        self.styles.get(cell.style).copied().unwrap_or_default()
+    }
+
+    fn link_of(&self, cell: &VCell) -> Option<&str> {
+        (cell.link != 0)
+            .then(|| self.links.get(cell.link).map(|u| &**u))
+            .flatten()
+    }
+
+    fn marks_of(&self, cell: &VCell) -> &str {
+        self.marks.get(cell.extra).map_or("", |m| &**m)
     }
 }
 
@@ -102,7 +192,7 @@ pub struct View {
     /// Rectangles and line rows of the last scene: when they move, everything is redone.
     structure: Vec<(u16, u16, u16, u16)>,
     cursor: Option<Cursor>,
-    links: Links,
+    tables: Tables,
     next_id: u64,
     /// Frames sent and not yet acknowledged.
     pub in_flight: u32,
@@ -131,6 +221,10 @@ impl View {
 
     /// Bring the client up to date with `scene`; `None` when nothing changed.
     pub fn compose(&mut self, scene: &Scene) -> Option<Frame> {
+        if std::mem::take(&mut self.tables.full) {
+            // Start over: cells of the old numbering must not meet cells of the new.
+            self.size = Size::default();
+        }
         let reset = self.size != scene.size;
         if reset {
             self.resize(scene.size);
@@ -200,7 +294,7 @@ impl View {
         self.panes.clear();
         self.structure.clear();
         self.cursor = None;
-        self.links = Links::default();
+        self.tables = Tables::default();
     }
 
     fn index(&self, x: u16, y: u16) -> Option<usize> {
@@ -276,31 +370,28 @@ impl View {
             };
             self.dirty_rows[usize::from(y)] = true;
             for (dx, c) in (0..width).zip(row.cells().skip(usize::from(p.skip_x))) {
-                let link = match c.link {
-                    Some(uri) => self.links.intern(uri),
-                    None => Some(0),
+                let cell = VCell {
+                    ch: if c.width == 0 { ' ' } else { c.ch },
+                    style: self.tables.style(c.style),
+                    link: self.tables.link(c.link),
+                    extra: self.tables.marks(c.extra),
+                    width: c.width,
                 };
-                let Some(link) = link else {
-                    // More links than a view keeps: start over with an empty table.
-                    self.links = Links::default();
-                    self.size = Size::default();
-                    self.incomplete = true;
-                    return;
-                };
-                let target = &mut self.target[start + usize::from(dx)];
-                set_from_term(target, &c, link);
                 // A wide character cut by the pane's right edge cannot be shown whole.
-                if c.width == 2 && dx + 1 == width {
-                    *target = VCell {
-                        style: target.style,
+                self.target[start + usize::from(dx)] = if c.width == 2 && dx + 1 == width {
+                    VCell {
+                        style: cell.style,
                         ..BLANK
-                    };
-                }
+                    }
+                } else {
+                    cell
+                };
             }
             for &(hy, from, to, style) in &p.highlights {
                 if hy != dy + p.skip_y || to < p.skip_x {
                     continue;
                 }
+                let style = self.tables.style(style);
                 let (from, to) = (from.saturating_sub(p.skip_x), to - p.skip_x);
                 for dx in from..=to.min(width.saturating_sub(1)) {
                     self.target[start + usize::from(dx)].style = style;
@@ -322,7 +413,7 @@ impl View {
         if let Some(i) = self.index(m.x, m.y) {
             let cell = VCell {
                 ch: m.ch,
-                style: m.style,
+                style: self.tables.style(m.style),
                 ..BLANK
             };
             if self.target[i] != cell {
@@ -345,6 +436,7 @@ impl View {
                 changed = true;
             }
         };
+        let fill = self.tables.style(line.fill);
         for &(ch, style) in &line.cells {
             if x >= cols {
                 break;
@@ -357,6 +449,7 @@ impl View {
             if w == 2 && x + 1 >= cols {
                 break;
             }
+            let style = self.tables.style(style);
             let cell = VCell {
                 ch,
                 width: w,
@@ -381,7 +474,7 @@ impl View {
             set(
                 start + x,
                 VCell {
-                    style: line.fill,
+                    style: fill,
                     ..BLANK
                 },
                 &mut self.target,
@@ -425,12 +518,12 @@ impl View {
     pub(crate) fn composed(&self, x: u16, y: u16) -> Option<Composed<'_>> {
         let cell = &self.target[self.index(x, y)?];
         let mut text = cell.ch.to_string();
-        text.push_str(cell.extra.as_deref().unwrap_or(""));
+        text.push_str(self.tables.marks_of(cell));
         Some(Composed {
             text,
             width: cell.width,
-            style: cell.style,
-            link: self.links.get(cell.link),
+            style: self.tables.style_of(cell),
+            link: self.tables.link_of(cell),
         })
     }
 
@@ -444,46 +537,46 @@ impl View {
             }
             let row = y * cols..(y + 1) * cols;
             // The run being built, the column just after its last cell, and its link.
-            let mut current: Option<(Run, u16, u32)> = None;
+            // The run being built, the column just after its last cell, and its style
+            // and link ids.
+            let mut current: Option<(Run, u16, u16, u16)> = None;
             for i in row {
-                let (t, s) = (&self.target[i], &self.shown[i]);
+                let (t, s) = (self.target[i], self.shown[i]);
                 if t == s || t.width == 0 {
-                    if t != s {
-                        self.shown[i] = t.clone();
-                    }
+                    self.shown[i] = t;
                     continue;
                 }
                 let x = u16::try_from(i % cols).unwrap_or(u16::MAX);
-                let continues = current.as_ref().is_some_and(|(r, end, link)| {
-                    r.style == t.style && *link == t.link && *end == x
+                let continues = current.as_ref().is_some_and(|(_, end, style, link)| {
+                    *style == t.style && *link == t.link && *end == x
                 });
-                if !continues && let Some((done, _, _)) = current.take() {
+                if !continues && let Some((done, ..)) = current.take() {
                     runs.push(done);
                 }
-                let links = &self.links;
-                let (run, end, _) = current.get_or_insert_with(|| {
+                let tables = &self.tables;
+                let (run, end, ..) = current.get_or_insert_with(|| {
                     let run = Run {
                         x,
                         y: u16::try_from(y).unwrap_or(u16::MAX),
-                        style: t.style,
+                        style: tables.style_of(&t),
                         text: String::new(),
                         glyphs: Vec::new(),
-                        link: links.get(t.link).map(str::to_owned),
+                        link: tables.link_of(&t).map(str::to_owned),
                     };
-                    (run, x, t.link)
+                    (run, x, t.style, t.link)
                 });
-                push_cell(run, t);
+                push_cell(run, &t, tables.marks_of(&t));
                 *end = end.saturating_add(u16::from(t.width.max(1)));
-                self.shown[i] = t.clone();
+                self.shown[i] = t;
             }
-            runs.extend(current.map(|(r, _, _)| r));
+            runs.extend(current.map(|(r, ..)| r));
         }
         runs
     }
 }
 
-fn push_cell(run: &mut Run, cell: &VCell) {
-    let simple = cell.width == 1 && cell.extra.is_none();
+fn push_cell(run: &mut Run, cell: &VCell, extra: &str) {
+    let simple = cell.width == 1 && extra.is_empty();
     if !simple && run.glyphs.is_empty() && !run.text.is_empty() {
         // Switch the run to explicit glyphs: every cell so far was one narrow char.
         run.glyphs = run
@@ -497,27 +590,13 @@ fn push_cell(run: &mut Run, cell: &VCell) {
     }
     let before = run.text.len();
     run.text.push(cell.ch);
-    if let Some(extra) = &cell.extra {
-        run.text.push_str(extra);
-    }
+    run.text.push_str(extra);
     if !simple || !run.glyphs.is_empty() {
         let len = u8::try_from(run.text.len() - before).unwrap_or(u8::MAX);
         run.glyphs.push(Glyph {
             len,
             width: cell.width.max(1),
         });
-    }
-}
-
-fn set_from_term(target: &mut VCell, c: &term::CellView<'_>, link: u32) {
-    target.ch = if c.width == 0 { ' ' } else { c.ch };
-    target.width = c.width;
-    target.style = c.style;
-    target.link = link;
-    if c.extra.is_empty() {
-        target.extra = None;
-    } else if target.extra.as_deref() != Some(c.extra) {
-        target.extra = Some(c.extra.into());
     }
 }
 
@@ -536,4 +615,13 @@ fn structure_of(scene: &Scene) -> Vec<(u16, u16, u16, u16)> {
         s.extend(o.marks.iter().map(|m| (m.x, m.y, 0, 0)));
     }
     s
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Each client keeps two screens of these: 200x50 is 120 KB a screen at this size.
+    #[test]
+    fn a_composed_cell_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<super::VCell>(), 12);
+    }
 }
