@@ -162,7 +162,7 @@ mod tests {
                     command: Some("flask run".into()),
                     shell: "/bin/sh".into(),
                     cwd: "/".into(),
-                    env: Vec::new(),
+                    env: Vec::new().into(),
                     size: rmux_term::Size { cols: 20, rows: 4 },
                     history_limit: 100,
                 },

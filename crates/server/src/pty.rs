@@ -24,6 +24,9 @@ use crate::pty_io::{MasterFd, PaneInput};
 const READ_QUIET: usize = 4 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
 
+/// A pane's environment, shared by the panes that started with the same.
+pub type Environment = Arc<[(String, String)]>;
+
 /// What to run in a new pane.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SpawnSpec {
@@ -31,7 +34,8 @@ pub struct SpawnSpec {
     pub command: Option<String>,
     pub shell: String,
     pub cwd: PathBuf,
-    pub env: Vec<(String, String)>,
+    /// Shared by the panes started with the same environment (see `Server::spawn_spec`).
+    pub env: Environment,
     pub size: Size,
     pub history_limit: usize,
 }
@@ -143,7 +147,7 @@ pub fn spawn_into(
         }
     };
     cmd.env_clear();
-    for (k, v) in &spec.env {
+    for (k, v) in spec.env.iter() {
         cmd.env(k, v);
     }
     // new_default_prog runs $SHELL (from the env above) as a login shell.
@@ -740,7 +744,7 @@ mod tests {
             command: Some(script.to_string()),
             shell: "/bin/sh".to_string(),
             cwd: std::env::temp_dir(),
-            env: vec![("PATH".to_string(), "/usr/bin:/bin".to_string())],
+            env: vec![("PATH".to_string(), "/usr/bin:/bin".to_string())].into(),
             size: Size { cols: 40, rows: 10 },
             history_limit: 100_000,
         };

@@ -101,6 +101,8 @@ pub struct Server {
     pub status_generation: u64,
     /// Grows with every change a snapshot keeps (see `changes.rs`).
     state_generation: u64,
+    /// The environment the last pane started with, shared with the next if the same.
+    last_env: std::cell::RefCell<Option<crate::pty::Environment>>,
     /// Command queues and the jobs they wait for.
     pub queues: queue::Queues,
     channels: channels::Channels,
@@ -171,6 +173,7 @@ impl Server {
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
             state_generation: 0,
+            last_env: std::cell::RefCell::default(),
             queues: queue::Queues::default(),
             channels: channels::Channels::default(),
             prompt_history: crate::prompt::PromptHistory::new(100),

@@ -315,9 +315,24 @@ impl Server {
                 .session_option(Some(session), "default-shell")
                 .to_string(),
             cwd,
-            env,
+            env: self.shared_env(env),
             size,
             history_limit,
+        }
+    }
+
+    /// `env` as the last pane's environment when it is the same: every pane keeps the
+    /// environment it started with (for respawns and restarts), and most panes of a
+    /// server start with one and the same, a few kilobytes each.
+    fn shared_env(&self, env: Vec<(String, String)>) -> crate::pty::Environment {
+        let mut last = self.last_env.borrow_mut();
+        match &*last {
+            Some(shared) if **shared == *env => std::sync::Arc::clone(shared),
+            _ => {
+                let shared: crate::pty::Environment = env.into();
+                *last = Some(std::sync::Arc::clone(&shared));
+                shared
+            }
         }
     }
 }
