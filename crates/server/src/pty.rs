@@ -235,13 +235,11 @@ fn start_io(
         flags,
         events: events.clone(),
     };
-    let (turns, turns_rx) = std_mpsc::channel();
     let back = Arc::new(Notify::new());
     let start = ReaderStart {
         name: format!("pane-{}-out", pane.0),
         reader,
         out: out.clone(),
-        turns: turns_rx,
         back: Arc::clone(&back),
         child,
         exited: Box::new(move |status| {
@@ -250,7 +248,7 @@ fn start_io(
     };
     let mut reader = ReaderThreadHandle {
         start: Some(start),
-        turns,
+        turns: None,
     };
     match tokio::runtime::Handle::try_current() {
         Ok(runtime) => {
@@ -277,19 +275,19 @@ struct ReaderStart {
     name: String,
     reader: MasterFd,
     out: Output,
-    turns: std_mpsc::Receiver<()>,
     back: Arc<Notify>,
     child: Option<Box<dyn Child + Send + Sync>>,
     exited: Box<dyn FnOnce(ExitStatus) + Send>,
 }
 
 impl ReaderStart {
-    fn spawn(self) {
+    /// Start the thread; the sender of its turns.
+    fn spawn(self) -> std_mpsc::Sender<()> {
+        let (tx, turns) = std_mpsc::channel();
         let ReaderStart {
             name,
             reader,
             out,
-            turns,
             back,
             child,
             exited,
@@ -305,6 +303,7 @@ impl ReaderStart {
         if let Err(e) = spawned {
             tracing::warn!("cannot start a pane's reader thread: {e}");
         }
+        tx
     }
 
     /// The pane is destroyed before its thread ever ran: let go of the PTY and leave the
@@ -321,16 +320,17 @@ impl ReaderStart {
 /// the end of the output): a pane that stays quiet never has one, which is most panes.
 struct ReaderThreadHandle {
     start: Option<ReaderStart>,
-    turns: std_mpsc::Sender<()>,
+    /// The running thread's turns (made when it starts).
+    turns: Option<std_mpsc::Sender<()>>,
 }
 
 impl ReaderThreadHandle {
     /// Hand the PTY to the thread; false once the thread is gone.
     fn turn(&mut self) -> bool {
         if let Some(start) = self.start.take() {
-            start.spawn();
+            self.turns = Some(start.spawn());
         }
-        self.turns.send(()).is_ok()
+        self.turns.as_ref().is_some_and(|t| t.send(()).is_ok())
     }
 }
 

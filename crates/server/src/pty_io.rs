@@ -7,7 +7,7 @@ use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -143,40 +143,41 @@ pub const MAX_PENDING_INPUT: usize = 16 * 1024 * 1024;
 #[derive(Clone)]
 pub struct PaneInput {
     fd: Arc<MasterFd>,
-    queue: mpsc::Sender<Vec<u8>>,
+    /// The writer thread's queue, made (and the thread started) the first time input
+    /// has to wait: most panes never need either.
+    queue: Arc<OnceLock<mpsc::Sender<Vec<u8>>>>,
     /// Bytes queued and not yet written.
     pending: Arc<AtomicUsize>,
-    /// The writer thread's name and queue, until it starts.
-    idle: Arc<Mutex<Option<IdleWriter>>>,
+    /// The writer thread's name.
+    name: Arc<str>,
 }
-
-/// A writer thread not started yet: its name and its queue.
-type IdleWriter = (String, mpsc::Receiver<Vec<u8>>);
 
 impl PaneInput {
     /// The input side of `fd`; its writer thread will be called `name`.
     pub fn new(fd: MasterFd, name: String) -> PaneInput {
-        let (queue, rx) = mpsc::channel();
         PaneInput {
             fd: Arc::new(fd),
-            queue,
+            queue: Arc::new(OnceLock::new()),
             pending: Arc::new(AtomicUsize::new(0)),
-            idle: Arc::new(Mutex::new(Some((name, rx)))),
+            name: name.into(),
         }
     }
 
-    /// Start the writer thread if it is not running yet.
-    fn start_writer(&self) {
-        let Some((name, rx)) = self.idle.lock().ok().and_then(|mut idle| idle.take()) else {
-            return;
-        };
-        let writer = self.writer();
-        let spawned = std::thread::Builder::new()
-            .name(name)
-            .spawn(move || writer.drain(&rx));
-        if let Err(e) = spawned {
-            tracing::warn!("cannot start a pane's writer thread: {e}");
-        }
+    /// The writer thread's queue, the thread started if it is not running yet.
+    fn queue(&self) -> &mpsc::Sender<Vec<u8>> {
+        self.queue.get_or_init(|| {
+            let (tx, rx) = mpsc::channel();
+            let writer = self.writer();
+            let spawned = std::thread::Builder::new()
+                .name(self.name.to_string())
+                .spawn(move || writer.drain(&rx));
+            if let Err(e) = spawned {
+                // The queue's other end is gone with the closure: sends fail and the
+                // input is dropped, as for a program that went away.
+                tracing::warn!("cannot start a pane's writer thread: {e}");
+            }
+            tx
+        })
     }
 
     pub fn send(&self, mut bytes: Vec<u8>) {
@@ -200,11 +201,9 @@ impl PaneInput {
         }
         let len = bytes.len();
         self.pending.fetch_add(len, Ordering::AcqRel);
-        if self.queue.send(bytes).is_err() {
+        if self.queue().send(bytes).is_err() {
             self.pending.fetch_sub(len, Ordering::AcqRel);
-            return;
         }
-        self.start_writer();
     }
 
     /// What the writer thread needs: no sender of the queue, so the queue closes and the

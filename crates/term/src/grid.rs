@@ -38,7 +38,11 @@ impl Grid {
     }
 
     /// Builds a grid from rows (top first); each must be `cols` wide.
-    pub(crate) fn from_rows(cols: u16, rows: Vec<Row>) -> Grid {
+    pub(crate) fn from_rows(cols: u16, mut rows: Vec<Row>) -> Grid {
+        // A pane made small (a split) keeps no room for the rows it had.
+        if rows.capacity() > rows.len() * 2 {
+            rows.shrink_to_fit();
+        }
         Grid { rows, top: 0, cols }
     }
 
