@@ -220,14 +220,17 @@ impl Server {
             }
             scene.panes.push(placement);
         }
-        let other_style = self.border_style(window, "pane-border-style");
-        if !w.zoomed {
+        // The styles are formats: expanded only for a window with borders or an edge.
+        let other_style =
+            std::cell::LazyCell::new(|| self.border_style(window, "pane-border-style"));
+        let borders = w.borders();
+        if !w.zoomed && !borders.is_empty() {
             let active_style = self.border_style(window, "pane-active-border-style");
-            for &(b, active) in w.borders().iter() {
+            for &(b, active) in borders.iter() {
                 let Some((x, y)) = view.cell(b.x, b.y) else {
                     continue;
                 };
-                let style = if active { active_style } else { other_style };
+                let style = if active { active_style } else { *other_style };
                 scene.marks.push(Mark {
                     x,
                     y,
@@ -247,7 +250,7 @@ impl Server {
                 .filter(|c| unicode_width::UnicodeWidthChar::width(*c) == Some(1))
                 .unwrap_or('·');
             let inner: std::collections::HashSet<(u16, u16)> =
-                w.borders().iter().map(|(b, _)| (b.x, b.y)).collect();
+                borders.iter().map(|(b, _)| (b.x, b.y)).collect();
             for y in 0..area.height {
                 for x in 0..area.width {
                     let (wx, wy) = (x + view.ox, y + view.oy);
@@ -275,7 +278,7 @@ impl Server {
                         x: area.x + x,
                         y: area.y + y,
                         ch,
-                        style: other_style,
+                        style: *other_style,
                     });
                 }
             }
