@@ -225,8 +225,16 @@ impl<W: Write> Screen<W> {
             return;
         }
         let (x, y) = ((i % cols) as u16, (i / cols) as u16);
-        if self.at != Some((x, y)) {
-            let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+        match self.at {
+            Some(at) if at == (x, y) => {}
+            // Over unchanged cells of the same row: a shorter move than an address.
+            Some((ax, ay)) if ay == y && x == ax + 1 => out.extend_from_slice(b"\x1b[C"),
+            Some((ax, ay)) if ay == y && x > ax => {
+                let _ = write!(out, "\x1b[{}C", x - ax);
+            }
+            _ => {
+                let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+            }
         }
         let style = self.features.shown(cell.style);
         sgr::transition(out, &self.pen, &style, self.features.has(Feature::Usstyle));

@@ -108,6 +108,15 @@ impl<'a> RowView<'a> {
             .take(width)
     }
 
+    /// The cells the row stores, from the left; every column after them is
+    /// [`CellView::BLANK`]. `cells` without the blank tail, for a caller that fills it
+    /// at once.
+    pub fn stored_cells(&self) -> impl Iterator<Item = CellView<'a>> + 'a {
+        let this = *self;
+        let width = usize::from(self.width);
+        self.raw_cells().map(move |r| this.view_of(&r)).take(width)
+    }
+
     /// The row's characters one per column up to its last used one, a NUL for the right
     /// half of a wide character (what copy mode reads and searches), into `out`. A
     /// history row is read straight from its packed text when it can be.

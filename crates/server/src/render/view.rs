@@ -369,7 +369,10 @@ impl View {
                 continue;
             };
             self.dirty_rows[usize::from(y)] = true;
-            for (dx, c) in (0..width).zip(row.cells().skip(usize::from(p.skip_x))) {
+            // Stored cells one by one, the blank tail (most of a short line) at once.
+            let mut stored = 0;
+            for (dx, c) in (0..width).zip(row.stored_cells().skip(usize::from(p.skip_x))) {
+                stored = dx + 1;
                 let cell = VCell {
                     ch: if c.width == 0 { ' ' } else { c.ch },
                     style: self.tables.style(c.style),
@@ -387,6 +390,7 @@ impl View {
                     cell
                 };
             }
+            self.target[start + usize::from(stored)..start + usize::from(width)].fill(BLANK);
             for &(hy, from, to, style) in &p.highlights {
                 if hy != dy + p.skip_y || to < p.skip_x {
                     continue;
