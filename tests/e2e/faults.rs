@@ -192,25 +192,29 @@ fn a_pane_that_ignores_sighup_and_never_reads_is_killed_without_a_trace() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "deaf"]);
     let server = env.server_pid();
-    let command = "trap '' HUP; exec sleep 1000";
+    // The pane goes only once the program ignores SIGHUP: killed before its `trap`, the
+    // shell would rightly die of the hangup.
+    let deaf = |name: &str| {
+        let ready = env.home().join(name);
+        let command = format!("trap '' HUP; touch {}; exec sleep 1000", ready.display());
+        let out = env.ok(&[
+            "split-window",
+            "-P",
+            "-F",
+            "#{pane_id} #{pane_pid}",
+            &command,
+        ]);
+        eventually("the program ignoring SIGHUP", || {
+            ready.exists().then_some(())
+        });
+        out
+    };
     // A first round puts the reaper thread in the baseline.
-    let first = env.ok(&[
-        "split-window",
-        "-P",
-        "-F",
-        "#{pane_id} #{pane_pid}",
-        command,
-    ]);
+    let first = deaf("first-ready");
     let (first_pane, first_pid) = first.trim().split_once(' ').expect("pane and pid");
     env.ok(&["kill-pane", "-t", first_pane]);
     let before = proc_stats(server);
-    let out = env.ok(&[
-        "split-window",
-        "-P",
-        "-F",
-        "#{pane_id} #{pane_pid}",
-        command,
-    ]);
+    let out = deaf("second-ready");
     let (pane, pid) = out.trim().split_once(' ').expect("pane and pid");
     // Input it will never read, more than the terminal holds.
     let input = "y".repeat(100_000);

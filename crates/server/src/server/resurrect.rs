@@ -31,16 +31,17 @@ pub struct SnapshotState {
     /// The thread that reads the panes' text and writes the file, beside the loop: one
     /// for the server's life, so the loop never waits and no thread comes and goes.
     worker: Option<std::sync::mpsc::Sender<Job>>,
-    /// Sessions of the snapshot found at start that were not made again yet: kept in
-    /// every snapshot this server writes, so starting a session after a reboot does not
-    /// lose the others before `resurrect` (until a session of the name exists).
-    carried: Vec<SessionSnap>,
+    /// Names of the sessions this server has had: a carried session of the same name
+    /// was replaced and is carried no more.
+    replaced: std::collections::HashSet<String>,
 }
 
 /// A snapshot without its panes' text, and where that text is to be read from.
 struct Plan {
     snapshot: Snapshot,
     terms: Vec<(usize, usize, usize, SharedTerminal)>,
+    /// Sessions of the carried snapshot not to keep (see `with_carried`).
+    replaced: std::collections::HashSet<String>,
 }
 
 /// A pane's whole emulator state, packed (the screen is locked only while it is
@@ -139,9 +140,9 @@ impl Server {
                 options: s.options.clone(),
             });
         }
-        let live: Vec<String> = self.sessions.values().map(|s| s.name.clone()).collect();
-        self.snapshot.carried.retain(|s| !live.contains(&s.name));
-        sessions.extend(self.snapshot.carried.iter().cloned());
+        self.snapshot
+            .replaced
+            .extend(self.sessions.values().map(|s| s.name.clone()));
         let buffers = if self.server_flag("resurrect-buffers") {
             self.buffers
                 .iter()
@@ -162,6 +163,7 @@ impl Server {
                 buffers,
             },
             terms,
+            replaced: self.snapshot.replaced.clone(),
         }
     }
 
@@ -173,16 +175,18 @@ impl Server {
         if self.sessions.is_empty() {
             return;
         }
-        write_snapshot(&self.snapshot_plan().fill(), &path);
+        write_plan(self.snapshot_plan(), &path);
     }
 
     /// Start the thread that writes snapshots (the server does at start), keeping the
-    /// sessions of the snapshot a previous server left.
+    /// sessions of the snapshot a previous server left: that file is put aside unread
+    /// (see `carried_path`), so a big one costs neither start-up time nor memory.
     pub fn start_snapshot_worker(&mut self) {
         if let Some(path) = self.snapshot_path().filter(|p| p.exists()) {
-            match snapshot::read(&path) {
-                Ok(old) => self.snapshot.carried = old.sessions,
-                Err(e) => tracing::warn!("the last snapshot is not kept: {e}"),
+            // The last server's snapshot holds every session it carried too, so it
+            // replaces an older file put aside.
+            if let Err(e) = std::fs::rename(&path, carried_path(&path)) {
+                tracing::warn!("the last snapshot is not kept: {e}");
             }
         }
         let (tx, rx) = std::sync::mpsc::channel::<Job>();
@@ -191,8 +195,7 @@ impl Server {
             .name("snapshot".to_string())
             .spawn(move || {
                 for (plan, path) in rx {
-                    // Each pane's screen is locked only while its text is read.
-                    write_snapshot(&plan.fill(), &path);
+                    write_plan(plan, &path);
                     busy.store(false, Ordering::Release);
                 }
             });
@@ -258,9 +261,12 @@ impl Server {
             .ok_or("no socket name")?
             .to_string();
         let path = snapshot::path(&name).ok_or("no place for snapshots (no HOME)")?;
-        if !path.exists() {
-            return Err(format!("no snapshot: {}", path.display()));
-        }
+        // This server's own snapshot holds the carried sessions; before it wrote one,
+        // they are in the file put aside at its start.
+        let path = [path.clone(), carried_path(&path)]
+            .into_iter()
+            .find(|p| p.exists())
+            .ok_or_else(|| format!("no snapshot: {}", path.display()))?;
         let snap = snapshot::read(&path)?;
         let restart_all = self.server_flag("resurrect-commands");
         let when = chrono::DateTime::from_timestamp(i64::try_from(snap.saved).unwrap_or(0), 0)
@@ -395,6 +401,55 @@ impl Server {
         }
         self.changed();
         Ok(())
+    }
+}
+
+/// Where a server puts the snapshot the previous server left: its sessions not made
+/// again are read from there into each snapshot this server writes (`with_carried`), so
+/// starting a session after a reboot does not lose the others before `resurrect`.
+fn carried_path(path: &std::path::Path) -> std::path::PathBuf {
+    path.with_extension("carried")
+}
+
+/// Finish `plan` (each pane's screen is locked only while its text is read), add the
+/// carried sessions and write it to `path`.
+fn write_plan(plan: Plan, path: &std::path::Path) {
+    let replaced = plan.replaced.clone();
+    let mut snap = plan.fill();
+    let carried_all = with_carried(&mut snap, &replaced, path);
+    write_snapshot(&snap, path);
+    if carried_all {
+        // Every session put aside exists again: nothing is left to carry.
+        let _ = std::fs::remove_file(carried_path(path));
+    }
+}
+
+/// Add the sessions of the snapshot put aside at start that this server never had. Read
+/// for each write and dropped after it: the memory is the writer's only while it
+/// writes. True when a file was put aside and none of its sessions is left to carry.
+fn with_carried(
+    snap: &mut Snapshot,
+    replaced: &std::collections::HashSet<String>,
+    path: &std::path::Path,
+) -> bool {
+    let carried = carried_path(path);
+    if !carried.exists() {
+        return false;
+    }
+    match snapshot::read(&carried) {
+        Ok(old) => {
+            let before = snap.sessions.len();
+            snap.sessions.extend(
+                old.sessions
+                    .into_iter()
+                    .filter(|s| !replaced.contains(&s.name)),
+            );
+            snap.sessions.len() == before
+        }
+        Err(e) => {
+            tracing::warn!("carried sessions not kept: {e}");
+            false
+        }
     }
 }
 
