@@ -499,6 +499,9 @@ impl Tty {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // Our screen first, as a terminal window is resized before its program hears
+        // of it: a frame drawn for the new size must never be read at the old one.
+        self.screen.lock().unwrap().resize(Size { cols, rows });
         self.master
             .as_ref()
             .expect("terminal is open")
@@ -509,7 +512,6 @@ impl Tty {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.screen.lock().unwrap().resize(Size { cols, rows });
     }
 
     /// Wait for the program to exit; its exit code.
