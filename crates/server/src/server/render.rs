@@ -195,11 +195,24 @@ impl Server {
         self.release_held_output(now);
         self.expire_mouse(now);
         self.due_restarts(now);
-        let default_tables: std::collections::HashMap<crate::ids::SessionId, String> = self
-            .sessions
-            .keys()
-            .map(|s| (*s, self.session_option(Some(*s), "key-table").to_string()))
+        // Looked up only for a client whose repeat time is over (rare), not every turn.
+        let repeats_over: Vec<(ClientId, crate::ids::SessionId)> = self
+            .clients
+            .values()
+            .filter_map(|c| {
+                let a = c.attached.as_ref()?;
+                a.repeat_until
+                    .is_some_and(|t| t <= now)
+                    .then_some((c.id, a.session))
+            })
             .collect();
+        for (client, session) in repeats_over {
+            let table = self.session_option(Some(session), "key-table").to_string();
+            if let Some(a) = self.attached_mut(client) {
+                a.repeat_until = None;
+                a.key_table = table;
+            }
+        }
         for c in self.clients.values_mut() {
             let Some(a) = c.attached.as_mut() else {
                 continue;
@@ -217,13 +230,6 @@ impl Server {
             if matches!(&a.mode, Some(Mode::DisplayPanes(d)) if d.until <= now) {
                 a.mode = None;
                 a.needs_render = true;
-            }
-            if a.repeat_until.is_some_and(|t| t <= now) {
-                a.repeat_until = None;
-                a.key_table = default_tables
-                    .get(&a.session)
-                    .cloned()
-                    .unwrap_or_else(|| "root".to_string());
             }
             if a.echo_pane
                 .is_some_and(|(_, t)| now.duration_since(t) > ECHO_WINDOW)
