@@ -96,6 +96,13 @@ def extended_colour(params, i):
     return None, nxt if nxt is not None else len(params)
 
 
+# SGR parameters that turn one attribute on, and those that turn attributes off.
+SGR_SETS = {1: "bold", 2: "dim", 3: "italic", 7: "reverse", 8: "hidden", 9: "strike",
+            21: "underline"}
+SGR_RESETS = {22: ("bold", "dim"), 23: ("italic",), 24: ("underline",),
+              27: ("reverse",), 28: ("hidden",), 29: ("strike",)}
+
+
 def apply_sgr(style, text):
     """Apply one SGR's parameter text (between ESC [ and m) to style."""
     params = []
@@ -107,35 +114,14 @@ def apply_sgr(style, text):
         p = params[i][0]
         if p == 0:
             style = Style()
-        elif p == 1:
-            style.bold = True
-        elif p == 2:
-            style.dim = True
-        elif p == 3:
-            style.italic = True
         elif p == 4:
             # 4:0 is "no underline"; 4:1..4:5 are its kinds, drawn alike here.
             style.underline = len(params[i]) == 1 or params[i][1] != 0
-        elif p == 7:
-            style.reverse = True
-        elif p == 8:
-            style.hidden = True
-        elif p == 9:
-            style.strike = True
-        elif p == 21:
-            style.underline = True
-        elif p == 22:
-            style.bold = style.dim = False
-        elif p == 23:
-            style.italic = False
-        elif p == 24:
-            style.underline = False
-        elif p == 27:
-            style.reverse = False
-        elif p == 28:
-            style.hidden = False
-        elif p == 29:
-            style.strike = False
+        elif p in SGR_SETS:
+            setattr(style, SGR_SETS[p], True)
+        elif p in SGR_RESETS:
+            for name in SGR_RESETS[p]:
+                setattr(style, name, False)
         elif 30 <= p <= 37:
             style.fg = ANSI16[p - 30]
         elif p == 39:
