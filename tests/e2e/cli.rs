@@ -116,13 +116,9 @@ fn switch_client_and_kill_session_while_attached() {
     env.ok(&["new", "-d", "-s", "one"]);
     env.ok(&["new", "-d", "-s", "two"]);
     let mut t = env.spawn(80, 24, &["attach", "-t", "one"]);
-    t.wait("session one in the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[one]"))
-    });
+    t.wait_bottom("session one in the status line", "[one]");
     env.ok(&["switch-client", "-t", "two"]);
-    t.wait("session two in the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[two]"))
-    });
+    t.wait_bottom("session two in the status line", "[two]");
     let clients = env.ok(&["list-clients", "-F", "#{client_session}"]);
     assert_eq!(clients, "two\n");
     env.ok(&["kill-session", "-t", "two"]);

@@ -23,9 +23,7 @@ fn page_up_search_select_and_copy_with_emacs_keys() {
     t.wait("a page back", |ls| ls[0].contains("[23/"));
     // C-r: search up for 142.
     t.send(b"\x12");
-    t.wait("the search prompt", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("(search up)"))
-    });
+    t.wait_bottom("the search prompt", "(search up)");
     t.line("142");
     t.wait("142 on screen", |ls| {
         ls.iter().any(|l| l.trim_end() == "142")
@@ -304,9 +302,7 @@ fn search_select_copy_paste(
         t.prefix(b"[");
         t.wait(&format!("{who}: copy mode"), |ls| ls[0].contains("[0/"));
         t.send(search_keys);
-        t.wait(&format!("{who}: the search prompt"), |ls| {
-            ls.last().is_some_and(|l| l.starts_with("(search up)"))
-        });
+        t.wait_bottom(&format!("{who}: the search prompt"), "(search up)");
         t.line(query);
         t.wait(&format!("{who}: the match on screen"), |ls| {
             ls.iter().any(|l| l.trim_end() == "line-4217 end")

@@ -467,6 +467,12 @@ impl Tty {
     }
 
     /// Wait until some line contains `needle`.
+    /// Wait until the bottom line (the status line, a prompt or a message) starts with
+    /// `start`.
+    pub fn wait_bottom(&self, what: &str, start: &str) {
+        self.wait(what, |ls| ls.last().is_some_and(|l| l.starts_with(start)));
+    }
+
     pub fn wait_text(&self, needle: &str) {
         self.wait(&format!("{needle:?} on screen"), |ls| {
             ls.iter().any(|l| l.contains(needle))

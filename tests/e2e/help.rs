@@ -104,18 +104,11 @@ fn keys_help_and_describe_key_as_in_tmux() {
     for t in [&mut theirs, &mut ours] {
         t.wait_text(PROMPT);
         t.prefix(b"/");
-        t.wait("the key prompt", |ls| {
-            ls.last().is_some_and(|l| l.starts_with("key"))
-        });
+        t.wait_bottom("the key prompt", "key");
         t.send(b"d");
-        t.wait("the key described", |ls| {
-            ls.last()
-                .is_some_and(|l| l.starts_with("C-b d Detach the current client"))
-        });
+        t.wait_bottom("the key described", "C-b d Detach the current client");
         // The message goes by itself after display-time.
-        t.wait("the status line back", |ls| {
-            ls.last().is_some_and(|l| l.starts_with("[k]"))
-        });
+        t.wait_bottom("the status line back", "[k]");
         t.prefix(b"?");
         t.wait("the keys listed", |ls| {
             ls.first()
@@ -168,9 +161,7 @@ fn first_run_hint_follows_the_prefix_and_the_option() {
     env.ok(&["new", "-d", "-s", "h"]);
     env.ok(&["set", "-s", "first-run-hint", "off"]);
     let t = env.spawn(100, 24, &["attach", "-t", "h"]);
-    t.wait("the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[h]"))
-    });
+    t.wait_bottom("the status line", "[h]");
     assert!(!String::from_utf8_lossy(&t.raw()).contains("new window"));
 }
 
@@ -180,8 +171,6 @@ fn first_run_hint_follows_the_prefix_and_the_option() {
 fn no_first_run_hint_once_a_config_exists() {
     let env = Env::new();
     let t = env.spawn(100, 24, &["new", "-s", "h"]);
-    t.wait("the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[h]"))
-    });
+    t.wait_bottom("the status line", "[h]");
     assert!(!String::from_utf8_lossy(&t.raw()).contains("new window"));
 }

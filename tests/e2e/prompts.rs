@@ -21,9 +21,7 @@ fn answers_questions_and_history_as_in_tmux() {
     let mut theirs = client(tmux.spawn(100, 24, &["new", "-s", "p"]));
     for t in [&mut ours, &mut theirs] {
         t.prefix(b":");
-        t.wait("the command prompt", |ls| {
-            ls.last().is_some_and(|l| l.starts_with(':'))
-        });
+        t.wait_bottom("the command prompt", ":");
         t.send(b"rename-window 'first one'\r");
     }
     let name = |out: String| out.trim_end().to_string();
@@ -35,9 +33,7 @@ fn answers_questions_and_history_as_in_tmux() {
     // Up brings the last line back; edited, it runs again and joins the history.
     for t in [&mut ours, &mut theirs] {
         t.prefix(b":");
-        t.wait("the command prompt", |ls| {
-            ls.last().is_some_and(|l| l.starts_with(':'))
-        });
+        t.wait_bottom("the command prompt", ":");
         t.send(b"\x1b[A");
         t.wait("the last command back", |ls| {
             ls.last()

@@ -21,9 +21,7 @@ fn http_server_survives_detach_and_closed_terminal() {
 
     let mut tty = env.spawn(100, 30, &["new", "-s", "belajar"]);
     tty.wait_text(PROMPT);
-    tty.wait("session name in the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[belajar] 0:"))
-    });
+    tty.wait_bottom("session name in the status line", "[belajar] 0:");
     tty.line(&format!(
         "cd {} && python3 -m http.server {port} --bind 127.0.0.1",
         www.display()
@@ -134,9 +132,7 @@ fn a_resize_before_the_first_key_reaches_the_server() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "rk", "-x", "90", "-y", "29"]);
     let mut t = env.spawn(90, 30, &["attach", "-t", "rk"]);
-    t.wait("the status line", |ls| {
-        ls.last().is_some_and(|l| l.starts_with("[rk]"))
-    });
+    t.wait_bottom("the status line", "[rk]");
     t.resize(120, 40);
     eventually("the window at the terminal's new size", || {
         (env.ok(&[
@@ -227,9 +223,7 @@ fn lock_hands_the_terminal_to_lock_command_and_comes_back() {
         t.wait_text("LOCKED; press enter");
         // Keys go to the lock command, not to the pane.
         t.send(b"echo typed-while-locked\r");
-        t.wait("the session drawn again", |ls| {
-            ls.last().is_some_and(|l| l.starts_with("[lk]"))
-        });
+        t.wait_bottom("the session drawn again", "[lk]");
         let shown = env.ok(&["capture-pane", "-p", "-t", "lk"]);
         assert!(!shown.contains("typed-while-locked"), "{shown}");
     }
