@@ -413,8 +413,8 @@ fn carried_path(path: &std::path::Path) -> std::path::PathBuf {
 
 /// Finish `plan` (each pane's screen is locked only while its text is read), add the
 /// carried sessions and write it to `path`.
-fn write_plan(plan: Plan, path: &std::path::Path) {
-    let replaced = plan.replaced.clone();
+fn write_plan(mut plan: Plan, path: &std::path::Path) {
+    let replaced = std::mem::take(&mut plan.replaced);
     let mut snap = plan.fill();
     let carried_all = with_carried(&mut snap, &replaced, path);
     write_snapshot(&snap, path);
