@@ -4,6 +4,20 @@
 
 use crate::harness::{Env, eventually};
 
+/// The one file of rmux's state directory whose name ends in `.{ext}`, if there is one.
+fn state_file(env: &Env, ext: &str) -> Option<std::path::PathBuf> {
+    let dir = env.home().join(".local/state/rmux");
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    assert!(found.len() <= 1, "more than one .{ext} file: {found:?}");
+    found.pop()
+}
+
 fn panes(env: &Env) -> String {
     env.ok(&[
         "list-panes",
@@ -110,8 +124,7 @@ fn a_snapshot_is_written_while_the_server_runs() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "s"]);
     env.ok(&["set", "-s", "snapshot-interval", "1"]);
-    let file = env.home().join(".local/state/rmux/default.snapshot");
-    eventually("the snapshot file", || file.exists().then_some(()));
+    let file = eventually("the snapshot file", || state_file(&env, "snapshot"));
     // Off: nothing is written, and resurrect says there is nothing.
     std::fs::remove_file(&file).expect("remove");
     env.ok(&["set", "-s", "snapshot-interval", "0"]);
@@ -131,12 +144,11 @@ fn a_new_server_keeps_the_sessions_it_has_not_resurrected() {
     // After a reboot, a new session first: its snapshots keep `belajar` for later.
     env.ok(&["new", "-d", "-s", "fresh"]);
     // The last snapshot is put aside unread: a big one costs the new server nothing.
-    let file = env.home().join(".local/state/rmux/default.snapshot");
-    let aside = env.home().join(".local/state/rmux/default.carried");
-    assert!(aside.exists() && !file.exists());
+    let aside = state_file(&env, "carried").expect("the last snapshot put aside");
+    assert_eq!(state_file(&env, "snapshot"), None);
     env.ok(&["set", "-s", "snapshot-interval", "1"]);
-    eventually("a snapshot by the new server", || {
-        file.exists().then_some(())
+    let file = eventually("a snapshot by the new server", || {
+        state_file(&env, "snapshot")
     });
     env.ok(&["kill-server"]);
     env.ok(&["resurrect"]);
@@ -146,4 +158,25 @@ fn a_new_server_keeps_the_sessions_it_has_not_resurrected() {
     env.ok(&["set", "-s", "snapshot-interval", "1"]);
     eventually("nothing left to carry", || (!aside.exists()).then_some(()));
     assert!(file.exists());
+}
+
+#[test]
+fn servers_of_one_name_in_two_directories_keep_their_own_snapshots() {
+    // Two `default` sockets (another RMUX_TMPDIR, or -S) under one HOME: each server's
+    // snapshot is its own, so neither resurrects the other's sessions.
+    let env = Env::new();
+    let sockets = ["a", "b"].map(|d| {
+        let dir = env.tmpdir().join(d);
+        std::fs::create_dir_all(&dir).expect("dir");
+        dir.join("default").display().to_string()
+    });
+    for (socket, session) in sockets.iter().zip(["first", "second"]) {
+        env.ok(&["-S", socket, "new", "-d", "-s", session]);
+        env.ok(&["-S", socket, "kill-server"]);
+    }
+    for (socket, session) in sockets.iter().zip(["first", "second"]) {
+        env.ok(&["-S", socket, "resurrect"]);
+        let sessions = env.ok(&["-S", socket, "ls", "-F", "#{session_name}"]);
+        assert_eq!(sessions, format!("{session}\n"));
+    }
 }

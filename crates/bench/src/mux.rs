@@ -88,9 +88,15 @@ impl World {
         self.dir.path().join("home")
     }
 
-    /// A file of rmux's state directory (snapshots) in this world's home.
-    pub fn state_file(&self, name: &str) -> PathBuf {
-        self.home().join(".local/state/rmux").join(name)
+    /// The snapshot file in this world's home, once there is one (its name carries a
+    /// hash of the socket's directory).
+    pub fn snapshot_file(&self) -> Option<PathBuf> {
+        let dir = self.home().join(".local/state/rmux");
+        std::fs::read_dir(dir)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "snapshot"))
     }
 
     /// A path for a marker or timestamp file of this world.

@@ -32,10 +32,9 @@ pub fn state(m: &Muxer) -> Result<Metrics> {
         "while :; do date; sleep 0.2; done",
     ])?;
     let snapshots = round_trips(&w, Duration::from_secs(5))?;
-    let file = w.state_file("bench.snapshot");
-    if !file.exists() {
-        bail!("no snapshot was written at {}", file.display());
-    }
+    let Some(file) = w.snapshot_file() else {
+        bail!("no snapshot was written");
+    };
     w.run(&["kill-window", "-t", "s0:9"])?;
     let upgrade = w.timed(&["server-upgrade"])?.as_secs_f64() * 1e3;
     if w.display(None, "#{pid}")? != pid.to_string() {

@@ -138,7 +138,9 @@ The snapshot
 .B resurrect
 reads (in
 .I $XDG_STATE_HOME/rmux
-when that is set).
+when that is set); for a socket outside
+.IR /tmp/rmux\-UID ,
+SOCKET is followed by a hash of the socket's directory.
 .SH ENVIRONMENT
 .TP
 .B RMUX_TMPDIR

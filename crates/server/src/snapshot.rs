@@ -9,6 +9,7 @@
 //! refused with a reason, never half-read.
 
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
@@ -154,9 +155,33 @@ pub fn dir() -> Option<PathBuf> {
     Some(state.join("rmux"))
 }
 
-/// The snapshot of the server on socket `name`.
-pub fn path(name: &str) -> Option<PathBuf> {
-    Some(dir()?.join(format!("{name}.snapshot")))
+/// The snapshot of the server listening on `socket`. A socket in the usual directory
+/// (`/tmp/rmux-<uid>`) keeps its plain name, `default.snapshot`; any other socket's
+/// name carries a hash of its directory, so two servers of one name in different
+/// directories (another `RMUX_TMPDIR`, `-S`) never write over each other's snapshot.
+/// The hash is of the path alone, so the same socket finds its file after a reboot.
+pub fn path(socket: &Path) -> Option<PathBuf> {
+    let usual = crate::paths::socket_dir([None; 3], rustix::process::getuid().as_raw());
+    Some(dir()?.join(file_name(socket, &usual)?))
+}
+
+fn file_name(socket: &Path, usual_dir: &Path) -> Option<String> {
+    let name = socket.file_name()?.to_str()?;
+    let dir_of_socket = socket.parent()?;
+    Some(if dir_of_socket == usual_dir {
+        format!("{name}.snapshot")
+    } else {
+        let hash = fnv1a(dir_of_socket.as_os_str().as_bytes());
+        format!("{name}-{hash:016x}.snapshot")
+    })
+}
+
+/// FNV-1a, 64 bits: fixed by its definition, so a file name made from it stays the
+/// same across builds (std's hashers promise no such thing).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// Write `bytes` to `path` whole: a temporary file beside it, then a rename.
@@ -274,6 +299,20 @@ mod tests {
         bytes.truncate(bytes.len() / 2);
         assert!(decode(&bytes).unwrap_err().contains("corrupt"));
         assert!(decode(b"garbage").is_err());
+    }
+
+    #[test]
+    fn one_file_per_socket() {
+        let usual = Path::new("/tmp/rmux-1000");
+        let name = |s: &str| file_name(Path::new(s), usual).unwrap();
+        assert_eq!(name("/tmp/rmux-1000/default"), "default.snapshot");
+        assert_eq!(name("/tmp/rmux-1000/work"), "work.snapshot");
+        let elsewhere = name("/run/user/1000/rmux-1000/default");
+        assert!(elsewhere.starts_with("default-") && elsewhere.ends_with(".snapshot"));
+        assert_ne!(elsewhere, name("/srv/rmux-1000/default"));
+        // Fixed by FNV-1a's definition: a rebuilt rmux finds the same file.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

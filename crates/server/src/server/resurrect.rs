@@ -86,8 +86,7 @@ impl Server {
         if self.server_number("snapshot-interval") <= 0 {
             return None;
         }
-        let name = self.socket.file_name()?.to_str()?;
-        snapshot::path(name)
+        snapshot::path(&self.socket)
     }
 
     fn snapshot_plan(&mut self) -> Plan {
@@ -254,13 +253,7 @@ impl Server {
     /// Make again every session of the snapshot that does not exist now. Returns the
     /// names made.
     pub fn resurrect(&mut self) -> Result<Vec<String>, String> {
-        let name = self
-            .socket
-            .file_name()
-            .and_then(|n| n.to_str())
-            .ok_or("no socket name")?
-            .to_string();
-        let path = snapshot::path(&name).ok_or("no place for snapshots (no HOME)")?;
+        let path = snapshot::path(&self.socket).ok_or("no place for snapshots (no HOME)")?;
         // This server's own snapshot holds the carried sessions; before it wrote one,
         // they are in the file put aside at its start.
         let path = [path.clone(), carried_path(&path)]
