@@ -77,12 +77,7 @@ fn wait_here(mut l: Lingering) {
     (l.report)(status);
 }
 
-/// Start the reaper thread now (the server does at start, so it is there from the first
-/// pane on, not an extra thread later).
-pub fn start() {
-    let _ = reaper();
-}
-
+/// The reaper thread, started the first time a program lingers.
 fn reaper() -> Option<Sender<Lingering>> {
     static REAPER: OnceLock<Option<Mutex<Sender<Lingering>>>> = OnceLock::new();
     REAPER
@@ -101,7 +96,13 @@ fn reaper() -> Option<Sender<Lingering>> {
 fn run(rx: &Receiver<Lingering>) {
     let mut waiting: Vec<Lingering> = Vec::new();
     loop {
-        match rx.recv_timeout(POLL) {
+        // Nothing to look at: sleep until something comes, not a wake-up every POLL.
+        let next = if waiting.is_empty() {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(POLL)
+        };
+        match next {
             Ok(l) => waiting.push(l),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) if waiting.is_empty() => return,
