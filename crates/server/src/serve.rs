@@ -72,13 +72,12 @@ async fn serve(mut config: ServerConfig) -> Result<()> {
         },
     };
     drop(ready);
-    crate::reaper::start();
     crate::tmux_face::install_shim(&config.socket);
     let (events, mut rx) = mpsc::unbounded_channel();
     let mut server = Server::new(config.socket.clone(), events.clone());
     server.listener_fd = Some(listener.as_raw_fd());
     server.queues.starter_pid = config.starter;
-    server.start_snapshot_worker();
+    server.carry_last_snapshot();
     match resumed {
         Some(state) => {
             server.resume(state);

@@ -29,8 +29,11 @@ pub struct SnapshotState {
     /// The worker is writing one now.
     busy: Arc<AtomicBool>,
     /// The thread that reads the panes' text and writes the file, beside the loop: one
-    /// for the server's life, so the loop never waits and no thread comes and goes.
+    /// for the server's life once started, so the loop never waits and no thread comes
+    /// and goes.
     worker: Option<std::sync::mpsc::Sender<Job>>,
+    /// The worker could not be started, or stopped: no snapshots but the last.
+    worker_failed: bool,
     /// Names of the sessions this server has had: a carried session of the same name
     /// was replaced and is carried no more.
     replaced: std::collections::HashSet<String>,
@@ -177,10 +180,10 @@ impl Server {
         write_plan(self.snapshot_plan(), &path);
     }
 
-    /// Start the thread that writes snapshots (the server does at start), keeping the
-    /// sessions of the snapshot a previous server left: that file is put aside unread
-    /// (see `carried_path`), so a big one costs neither start-up time nor memory.
-    pub fn start_snapshot_worker(&mut self) {
+    /// Keep the sessions of the snapshot a previous server left (the server does this at
+    /// start): that file is put aside unread (see `carried_path`), so a big one costs
+    /// neither start-up time nor memory.
+    pub fn carry_last_snapshot(&mut self) {
         if let Some(path) = self.snapshot_path().filter(|p| p.exists()) {
             // The last server's snapshot holds every session it carried too, so it
             // replaces an older file put aside.
@@ -188,20 +191,31 @@ impl Server {
                 tracing::warn!("the last snapshot is not kept: {e}");
             }
         }
-        let (tx, rx) = std::sync::mpsc::channel::<Job>();
-        let busy = Arc::clone(&self.snapshot.busy);
-        let spawned = std::thread::Builder::new()
-            .name("snapshot".to_string())
-            .spawn(move || {
-                for (plan, path) in rx {
-                    write_plan(plan, &path);
-                    busy.store(false, Ordering::Release);
+    }
+
+    /// The thread that writes snapshots, started when the first one is due: a server
+    /// that lives less than an interval (a script's, a test's) never has one.
+    fn snapshot_worker(&mut self) -> Option<&std::sync::mpsc::Sender<Job>> {
+        if self.snapshot.worker.is_none() && !self.snapshot.worker_failed {
+            let (tx, rx) = std::sync::mpsc::channel::<Job>();
+            let busy = Arc::clone(&self.snapshot.busy);
+            let spawned = std::thread::Builder::new()
+                .name("snapshot".to_string())
+                .spawn(move || {
+                    for (plan, path) in rx {
+                        write_plan(plan, &path);
+                        busy.store(false, Ordering::Release);
+                    }
+                });
+            match spawned {
+                Ok(_) => self.snapshot.worker = Some(tx),
+                Err(e) => {
+                    tracing::warn!("no snapshots while running: {e}");
+                    self.snapshot.worker_failed = true;
                 }
-            });
-        match spawned {
-            Ok(_) => self.snapshot.worker = Some(tx),
-            Err(e) => tracing::warn!("no snapshots while running: {e}"),
+            }
         }
+        self.snapshot.worker.as_ref()
     }
 
     /// Once a second: a snapshot in the background when the interval is over and
@@ -210,7 +224,7 @@ impl Server {
         let Some(path) = self.snapshot_path() else {
             return;
         };
-        if self.snapshot.worker.is_none() {
+        if self.snapshot.worker_failed {
             return;
         }
         let interval = u64::try_from(self.server_number("snapshot-interval")).unwrap_or(0);
@@ -240,13 +254,12 @@ impl Server {
         let plan = self.snapshot_plan();
         self.snapshot.busy.store(true, Ordering::Release);
         let sent = self
-            .snapshot
-            .worker
-            .as_ref()
+            .snapshot_worker()
             .is_some_and(|w| w.send((plan, path)).is_ok());
         if !sent {
             self.snapshot.busy.store(false, Ordering::Release);
             self.snapshot.worker = None;
+            self.snapshot.worker_failed = true;
         }
     }
 
