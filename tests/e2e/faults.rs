@@ -529,6 +529,24 @@ fn run_shell_and_a_fifo_block_only_their_caller() {
     assert_eq!(read, "into the fifo");
     let out = crate::harness::wait_output(save, WAIT);
     assert!(out.status.success());
+    // load-buffer from a FIFO nobody writes yet: a regular file is read on the loop,
+    // this must not be.
+    let mut load = std::process::Command::new(crate::harness::rmux_bin());
+    load.args(["load-buffer", "-b", "piped", fifo.to_str().expect("path")])
+        .env_clear()
+        .envs(env.vars());
+    let load = load.spawn().expect("load-buffer");
+    std::thread::sleep(Duration::from_millis(100));
+    let start = Instant::now();
+    env.ok(&["ls"]);
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "the server waited to read the FIFO"
+    );
+    std::fs::write(&fifo, "out of the fifo").expect("write the fifo");
+    let out = crate::harness::wait_output(load, WAIT);
+    assert!(out.status.success());
+    assert_eq!(env.ok(&["show-buffer", "-b", "piped"]), "out of the fifo");
     let out = crate::harness::wait_output(slow, WAIT);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "slept\n");
     // More output than a pipe holds, from a command that waits on nothing.

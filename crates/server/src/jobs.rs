@@ -182,6 +182,9 @@ async fn drain<R: tokio::io::AsyncRead + Unpin>(pipe: Option<R>) -> Vec<u8> {
 }
 
 async fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    if let Some(read) = read_at_once(path) {
+        return read;
+    }
     let file = tokio::fs::File::open(path)
         .await
         .map_err(|e| describe(path, &e))?;
@@ -194,6 +197,51 @@ async fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
         return Err(format!("{}: file is too big", path.display()));
     }
     Ok(data)
+}
+
+/// A regular file or `/dev/null` (`-f /dev/null`) is read here, on the loop: what a
+/// command reads is nearly always one of those (a config file, a buffer's file), and
+/// its read takes less than the hand-offs to and from tokio's file thread. Anything
+/// else (a FIFO, a terminal) may wait for a writer, so it is left to that thread
+/// (`None`). Opened without blocking, and looked at again once open, so a FIFO put in
+/// the file's place meanwhile cannot hold the loop.
+fn read_at_once(path: &std::path::Path) -> Option<Result<Vec<u8>, String>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    if !reads_at_once(&std::fs::metadata(path).ok()?) {
+        return None;
+    }
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblocking_flag())
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) => return Some(Err(describe(path, &e))),
+    };
+    if !reads_at_once(&file.metadata().ok()?) {
+        return None;
+    }
+    let mut data = Vec::new();
+    if let Err(e) = file.take(MAX_FILE + 1).read_to_end(&mut data) {
+        return Some(Err(describe(path, &e)));
+    }
+    if data.len() as u64 > MAX_FILE {
+        return Some(Err(format!("{}: file is too big", path.display())));
+    }
+    Some(Ok(data))
+}
+
+fn reads_at_once(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let null = meta.file_type().is_char_device()
+        && rustix::fs::major(meta.rdev()) == 1
+        && rustix::fs::minor(meta.rdev()) == 3;
+    meta.is_file() || null
+}
+
+fn nonblocking_flag() -> i32 {
+    i32::try_from(rustix::fs::OFlags::NONBLOCK.bits()).unwrap_or(0)
 }
 
 async fn write_file(path: &std::path::Path, data: &[u8], append: bool) -> Result<(), String> {
