@@ -208,8 +208,11 @@ async fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
 fn read_at_once(path: &std::path::Path) -> Option<Result<Vec<u8>, String>> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
-    if !reads_at_once(&std::fs::metadata(path).ok()?) {
-        return None;
+    match std::fs::metadata(path) {
+        // Most often a config file that is not there: said at once.
+        Err(e) => return Some(Err(describe(path, &e))),
+        Ok(meta) if !reads_at_once(&meta) => return None,
+        Ok(_) => {}
     }
     let file = match std::fs::OpenOptions::new()
         .read(true)
