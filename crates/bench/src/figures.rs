@@ -344,6 +344,7 @@ pub fn memory(m: &Muxer, cfg: &Config) -> Result<Metrics> {
     new_session(&w, None)?;
     let pid = w.server_pid()?;
     let idle = settled_rss(pid)?;
+    let idle_anon = procfs::anon_kib(pid)?;
     w.run(&["set-option", "-g", "history-limit", "100000"])?;
     let go = w.file("go");
     let mut dones = Vec::new();
@@ -397,6 +398,7 @@ pub fn memory(m: &Muxer, cfg: &Config) -> Result<Metrics> {
     let per_line = (full.saturating_sub(idle) * 1024) as f64 / nominal as f64;
     Ok(vec![
         ("mem_idle_mib", idle as f64 / 1024.0),
+        ("mem_idle_anon_mib", idle_anon as f64 / 1024.0),
         ("mem_empty_windows_mib", empty as f64 / 1024.0),
         ("mem_full_mib", full as f64 / 1024.0),
         ("mem_bytes_per_line", per_line),

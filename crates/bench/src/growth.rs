@@ -198,6 +198,7 @@ fn many_panes(m: &Muxer) -> Result<Metrics> {
     let pid = w.server_pid()?;
     std::thread::sleep(Duration::from_millis(300));
     let rss = procfs::rss_kib(pid)? as f64 / 1024.0;
+    let anon = procfs::anon_kib(pid)? as f64 / 1024.0;
     let mut lists = Vec::new();
     for _ in 0..5 {
         let t = Instant::now();
@@ -229,6 +230,7 @@ fn many_panes(m: &Muxer) -> Result<Metrics> {
     w.shutdown();
     Ok(vec![
         ("grow_200_rss_mib", rss),
+        ("grow_200_anon_mib", anon),
         ("grow_200_list_ms", percentile(&mut lists, 50.0)),
         ("grow_200_attach_ms", attach_ms),
         ("grow_200_select_ms", percentile(&mut selects, 50.0)),

@@ -52,6 +52,13 @@ pub fn rss_kib(pid: u32) -> Result<u64> {
     status_kib(pid, "VmRSS:")
 }
 
+/// The resident memory that is the process's own (heap, stacks, written data), in
+/// KiB: RSS without the pages of its binary and libraries, which the page cache
+/// shares with every other process running them.
+pub fn anon_kib(pid: u32) -> Result<u64> {
+    status_kib(pid, "RssAnon:")
+}
+
 /// Peak resident set size in KiB.
 pub fn hwm_kib(pid: u32) -> Result<u64> {
     status_kib(pid, "VmHWM:")

@@ -183,6 +183,13 @@ const ROWS: &[Row] = &[
         Goal::AtMost(4.0),
     ),
     row(
+        "mem_idle_anon_mib",
+        "4 of it the server's own (RssAnon)",
+        "MiB",
+        Better::Lower,
+        Goal::None,
+    ),
+    row(
         "mem_empty_windows_mib",
         "4 RSS + 10 empty windows, limit 100000",
         "MiB",
@@ -363,6 +370,13 @@ const ROWS: &[Row] = &[
         "MiB",
         Better::Lower,
         Goal::NotWorse,
+    ),
+    row(
+        "grow_200_anon_mib",
+        "9 of it the server's own (RssAnon)",
+        "MiB",
+        Better::Lower,
+        Goal::None,
     ),
     row(
         "grow_200_list_ms",
