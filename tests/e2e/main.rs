@@ -12,6 +12,7 @@ mod drawing;
 mod errors;
 mod faults;
 mod help;
+mod idle;
 mod links;
 mod menus;
 mod options;

@@ -65,6 +65,11 @@ impl KeyTables {
         let _ = self.tables();
     }
 
+    /// The defaults are parsed (or there were none to parse).
+    pub fn prepared(&self) -> bool {
+        self.tables.get().is_some()
+    }
+
     fn tables(&self) -> &Tables {
         self.tables.get_or_init(|| {
             let mut tables = Tables::new();

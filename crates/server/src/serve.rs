@@ -101,7 +101,15 @@ async fn serve(mut config: ServerConfig) -> Result<()> {
     // than fail again at once, forever; everything else is served meanwhile.
     let mut accept_paused: Option<Instant> = None;
 
+    let mut ticking = true;
     loop {
+        // A ticker that slept starts again a second from now, not at once: its first
+        // tick must not land in the turn of the key or output that woke the server.
+        let wants_tick = server.wants_tick();
+        if wants_tick && !ticking {
+            ticker.reset();
+        }
+        ticking = wants_tick;
         let wake = server.next_wake();
         let accepting = accept_paused.is_none_or(|t| Instant::now() >= t);
         let wake = match (wake, accept_paused.filter(|_| !accepting)) {
@@ -125,7 +133,7 @@ async fn serve(mut config: ServerConfig) -> Result<()> {
                 }
             },
             () = sleep_until(wake), if wake.is_some() => {}
-            _ = ticker.tick() => server.tick(),
+            _ = ticker.tick(), if ticking => server.tick(),
             _ = terminate.recv() => server.kill_server(),
             // We have no terminal; a SIGHUP is someone asking us to carry on.
             _ = hangup.recv() => {}

@@ -101,6 +101,9 @@ pub struct Server {
     pub status_generation: u64,
     /// Grows with every change a snapshot keeps (see `changes.rs`).
     state_generation: u64,
+    /// `state_generation` at the last tick: a change since makes every window's name
+    /// looked at again.
+    tick_generation: u64,
     /// The environment the last pane started with, shared with the next if the same.
     last_env: std::cell::RefCell<Option<crate::pty::Environment>>,
     /// Command queues and the jobs they wait for.
@@ -173,6 +176,7 @@ impl Server {
             messages: std::collections::VecDeque::new(),
             status_generation: 0,
             state_generation: 0,
+            tick_generation: u64::MAX,
             last_env: std::cell::RefCell::default(),
             queues: queue::Queues::default(),
             channels: channels::Channels::default(),

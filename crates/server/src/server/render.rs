@@ -16,6 +16,19 @@ pub(super) const FRAME_INTERVAL: Duration = Duration::from_micros(16_667);
 const MAX_IN_FLIGHT: u32 = 2;
 /// How long after a key its echo still jumps the queue.
 const ECHO_WINDOW: Duration = Duration::from_millis(250);
+/// How long after a pane starts or prints its window's name is looked at each second.
+const RENAME_AFTER: Duration = Duration::from_secs(5);
+
+/// A pane whose program may have changed without the change having been looked at: it
+/// started or printed within [`RENAME_AFTER`]. A program that changes shows something
+/// (a prompt comes back, an editor draws), so watching the panes that did is enough;
+/// tmux too looks at names only after output.
+fn lately_active(pane: &crate::model::Pane, now: Instant) -> bool {
+    let last = pane
+        .last_output
+        .map_or(pane.started, |t| t.max(pane.started));
+    now.duration_since(last) < RENAME_AFTER
+}
 
 impl Server {
     pub fn render_clients(&mut self, now: Instant) {
@@ -239,11 +252,34 @@ impl Server {
         }
     }
 
-    /// Once a second: window names follow their programs, the status line's clock moves.
+    /// Whether the once-a-second work has anything to do. When nothing is attached and
+    /// no program has shown anything for a while, it has not, and the server sleeps
+    /// until something happens (tmux's idle server does not wake either).
+    pub fn wants_tick(&self) -> bool {
+        let now = Instant::now();
+        !self.keys.prepared()
+            // With no session left, the tick is what lets an idle server end.
+            || self.sessions.is_empty()
+            // Status lines: the clock, status-interval, #() jobs.
+            || self.clients.values().any(|c| c.attached.is_some())
+            || self.state_generation() != self.tick_generation
+            || self.panes.values().any(|p| lately_active(p, now))
+            || self
+                .windows
+                .keys()
+                .any(|w| self.window_option(Some(*w), "monitor-silence") != "0")
+            || self.snapshot_due_sometime()
+    }
+
+    /// Once a second (while [`Server::wants_tick`]): window names follow their
+    /// programs, the status line's clock moves.
     pub fn tick(&mut self) {
         // The default key bindings, left unparsed at start (see `KeyTables`).
         self.keys.prepare();
         let mut changed = false;
+        let now = Instant::now();
+        let generation = self.state_generation();
+        let every_window = std::mem::replace(&mut self.tick_generation, generation) != generation;
         let windows: Vec<crate::ids::WindowId> = self.windows.keys().copied().collect();
         for w in windows {
             if !self.window_flag(Some(w), "automatic-rename") {
@@ -252,6 +288,9 @@ impl Server {
             let Some(pane) = self.active_pane(w) else {
                 continue;
             };
+            if !every_window && !self.panes.get(&pane).is_some_and(|p| lately_active(p, now)) {
+                continue;
+            }
             let format = self
                 .window_option(Some(w), "automatic-rename-format")
                 .to_string();

@@ -218,6 +218,26 @@ impl Server {
         self.snapshot.worker.as_ref()
     }
 
+    /// Something a snapshot keeps changed since the last one (or none was taken yet):
+    /// pane output, or the structure.
+    fn snapshot_changed(&self) -> bool {
+        let since = self.snapshot.last;
+        since.is_none()
+            || self.snapshot.generation != self.state_generation()
+            || self
+                .panes
+                .values()
+                .any(|p| p.last_output.is_some_and(|t| since.is_none_or(|s| t > s)))
+    }
+
+    /// A snapshot will be due at some tick: the ticks must go on until it is written.
+    pub(super) fn snapshot_due_sometime(&self) -> bool {
+        !self.snapshot.worker_failed
+            && !self.sessions.is_empty()
+            && self.server_number("snapshot-interval") > 0
+            && self.snapshot_changed()
+    }
+
     /// Once a second: a snapshot in the background when the interval is over and
     /// something changed since the last.
     pub fn snapshot_tick(&mut self) {
@@ -241,12 +261,7 @@ impl Server {
         {
             return;
         }
-        let since = self.snapshot.last;
-        let output = self
-            .panes
-            .values()
-            .any(|p| p.last_output.is_some_and(|t| since.is_none_or(|s| t > s)));
-        if !output && self.snapshot.generation == self.state_generation() && since.is_some() {
+        if !self.snapshot_changed() {
             return;
         }
         self.snapshot.last = Some(Instant::now());
