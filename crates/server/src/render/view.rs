@@ -11,28 +11,47 @@ use rmux_term::Size;
 use super::scene::{Line, Mark, PanePlacement, Scene};
 use crate::ids::PaneId;
 
-/// A composed cell in 12 bytes: a view keeps two screens of them for each client, so
-/// its style, link and combining marks are 2-byte ids in the view's tables.
+/// A composed cell in 8 bytes: a view keeps two screens of them for each client, so its
+/// width shares a word with its character, and its style, link and combining marks are
+/// ids in the view's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct VCell {
-    ch: char,
+    /// The character in the low 21 bits; above them its width: 1, 2, or 0 for the
+    /// right half of a wide character.
+    glyph: u32,
     /// The style, an id in the view's `styles` (0: the default style).
     style: u16,
-    /// The hyperlink, an id in the view's `links`; 0 for none.
-    link: u16,
-    /// Combining marks after `ch`, an id in the view's `marks`; 0 for none.
+    /// The hyperlink and the combining marks after the character together, an id in
+    /// the view's `extras` (0: neither).
     extra: u16,
-    /// 1, 2, or 0 for the right half of a wide character.
-    width: u8,
 }
 
-const BLANK: VCell = VCell {
-    ch: ' ',
-    style: 0,
-    link: 0,
-    extra: 0,
-    width: 1,
-};
+const CHAR_BITS: u32 = 21;
+
+impl VCell {
+    const fn new(ch: char, width: u8, style: u16, extra: u16) -> VCell {
+        VCell {
+            glyph: ch as u32 | (width as u32) << CHAR_BITS,
+            style,
+            extra,
+        }
+    }
+
+    /// A blank in `style`.
+    const fn blank(style: u16) -> VCell {
+        VCell::new(' ', 1, style, 0)
+    }
+
+    fn ch(self) -> char {
+        char::from_u32(self.glyph & ((1 << CHAR_BITS) - 1)).unwrap_or(' ')
+    }
+
+    fn width(self) -> u8 {
+        u8::try_from(self.glyph >> CHAR_BITS).unwrap_or(1)
+    }
+}
+
+const BLANK: VCell = VCell::blank(0);
 
 /// Distinct hyperlinks a view remembers before it starts over (and redraws).
 const MAX_LINKS: usize = 4096;
@@ -93,6 +112,8 @@ struct Tables {
     last_style: (Style, u16),
     links: Table<Box<str>>,
     marks: Table<Box<str>>,
+    /// Pairs of ids in `links` and `marks`: what a cell's `extra` names.
+    extras: Table<(u16, u16)>,
     /// A table ran out of ids this frame: the next frame starts over with empty tables.
     full: bool,
 }
@@ -104,6 +125,7 @@ impl Default for Tables {
             last_style: (Style::default(), 0),
             links: Table::new(Box::from(""), MAX_LINKS),
             marks: Table::new(Box::from(""), MAX_IDS),
+            extras: Table::new((0, 0), MAX_IDS),
             full: false,
         }
     }
@@ -122,8 +144,21 @@ impl Tables {
         id
     }
 
+    /// The id of a cell's link and combining marks (0 for neither, most cells).
+    fn extra(&mut self, uri: Option<&str>, marks: &str) -> u16 {
+        let uri = uri.filter(|u| !u.is_empty());
+        if uri.is_none() && marks.is_empty() {
+            return 0;
+        }
+        let pair = (self.link(uri), self.marks(marks));
+        self.extras.intern(&pair, || pair).unwrap_or_else(|| {
+            self.full = true;
+            0
+        })
+    }
+
     fn link(&mut self, uri: Option<&str>) -> u16 {
-        let Some(uri) = uri.filter(|u| !u.is_empty()) else {
+        let Some(uri) = uri else {
             return 0;
         };
         self.links.intern(uri, || uri.into()).unwrap_or_else(|| {
@@ -148,14 +183,23 @@ impl Tables {
         self.styles.get(cell.style).copied().unwrap_or_default()
     }
 
+    /// The id in `links` of the cell's link (0 for none).
+    fn link_id(&self, cell: &VCell) -> u16 {
+        self.extras.get(cell.extra).map_or(0, |&(link, _)| link)
+    }
+
     fn link_of(&self, cell: &VCell) -> Option<&str> {
-        (cell.link != 0)
-            .then(|| self.links.get(cell.link).map(|u| &**u))
+        let id = self.link_id(cell);
+        (id != 0)
+            .then(|| self.links.get(id).map(|u| &**u))
             .flatten()
     }
 
     fn marks_of(&self, cell: &VCell) -> &str {
-        self.marks.get(cell.extra).map_or("", |m| &**m)
+        self.extras
+            .get(cell.extra)
+            .and_then(|&(_, marks)| self.marks.get(marks))
+            .map_or("", |m| &**m)
     }
 }
 
@@ -373,19 +417,15 @@ impl View {
             let mut stored = 0;
             for (dx, c) in (0..width).zip(row.stored_cells().skip(usize::from(p.skip_x))) {
                 stored = dx + 1;
-                let cell = VCell {
-                    ch: if c.width == 0 { ' ' } else { c.ch },
-                    style: self.tables.style(c.style),
-                    link: self.tables.link(c.link),
-                    extra: self.tables.marks(c.extra),
-                    width: c.width,
-                };
+                let cell = VCell::new(
+                    if c.width == 0 { ' ' } else { c.ch },
+                    c.width,
+                    self.tables.style(c.style),
+                    self.tables.extra(c.link, c.extra),
+                );
                 // A wide character cut by the pane's right edge cannot be shown whole.
                 self.target[start + usize::from(dx)] = if c.width == 2 && dx + 1 == width {
-                    VCell {
-                        style: cell.style,
-                        ..BLANK
-                    }
+                    VCell::blank(cell.style)
                 } else {
                     cell
                 };
@@ -415,11 +455,7 @@ impl View {
 
     fn put_mark(&mut self, m: &Mark) {
         if let Some(i) = self.index(m.x, m.y) {
-            let cell = VCell {
-                ch: m.ch,
-                style: self.tables.style(m.style),
-                ..BLANK
-            };
+            let cell = VCell::new(m.ch, 1, self.tables.style(m.style), 0);
             if self.target[i] != cell {
                 self.target[i] = cell;
                 self.dirty_rows[usize::from(m.y)] = true;
@@ -454,35 +490,18 @@ impl View {
                 break;
             }
             let style = self.tables.style(style);
-            let cell = VCell {
-                ch,
-                width: w,
-                style,
-                ..BLANK
-            };
-            set(start + x, cell, &mut self.target);
+            set(start + x, VCell::new(ch, w, style, 0), &mut self.target);
             if w == 2 {
                 set(
                     start + x + 1,
-                    VCell {
-                        width: 0,
-                        style,
-                        ..BLANK
-                    },
+                    VCell::new(' ', 0, style, 0),
                     &mut self.target,
                 );
             }
             x += usize::from(w);
         }
         while x < cols {
-            set(
-                start + x,
-                VCell {
-                    style: fill,
-                    ..BLANK
-                },
-                &mut self.target,
-            );
+            set(start + x, VCell::blank(fill), &mut self.target);
             x += 1;
         }
         if changed {
@@ -501,16 +520,13 @@ impl View {
             }
             let row = &mut self.target[y * cols..(y + 1) * cols];
             for x in 0..cols {
-                let whole = match row[x].width {
-                    2 => row.get(x + 1).is_some_and(|next| next.width == 0),
-                    0 => x > 0 && row[x - 1].width == 2,
+                let whole = match row[x].width() {
+                    2 => row.get(x + 1).is_some_and(|next| next.width() == 0),
+                    0 => x > 0 && row[x - 1].width() == 2,
                     _ => true,
                 };
                 if !whole {
-                    row[x] = VCell {
-                        style: row[x].style,
-                        ..BLANK
-                    };
+                    row[x] = VCell::blank(row[x].style);
                 }
             }
         }
@@ -521,11 +537,11 @@ impl View {
     #[cfg(test)]
     pub(crate) fn composed(&self, x: u16, y: u16) -> Option<Composed<'_>> {
         let cell = &self.target[self.index(x, y)?];
-        let mut text = cell.ch.to_string();
+        let mut text = cell.ch().to_string();
         text.push_str(self.tables.marks_of(cell));
         Some(Composed {
             text,
-            width: cell.width,
+            width: cell.width(),
             style: self.tables.style_of(cell),
             link: self.tables.link_of(cell),
         })
@@ -540,20 +556,20 @@ impl View {
                 continue;
             }
             let row = y * cols..(y + 1) * cols;
-            // The run being built, the column just after its last cell, and its link.
             // The run being built, the column just after its last cell, and its style
             // and link ids.
             let mut current: Option<(Run, u16, u16, u16)> = None;
             for i in row {
                 let (t, s) = (self.target[i], self.shown[i]);
-                if t == s || t.width == 0 {
+                if t == s || t.width() == 0 {
                     self.shown[i] = t;
                     continue;
                 }
                 let x = u16::try_from(i % cols).unwrap_or(u16::MAX);
-                let continues = current.as_ref().is_some_and(|(_, end, style, link)| {
-                    *style == t.style && *link == t.link && *end == x
-                });
+                let link = self.tables.link_id(&t);
+                let continues = current
+                    .as_ref()
+                    .is_some_and(|(_, end, style, l)| *style == t.style && *l == link && *end == x);
                 if !continues && let Some((done, ..)) = current.take() {
                     runs.push(done);
                 }
@@ -567,10 +583,10 @@ impl View {
                         glyphs: Vec::new(),
                         link: tables.link_of(&t).map(str::to_owned),
                     };
-                    (run, x, t.style, t.link)
+                    (run, x, t.style, link)
                 });
                 push_cell(run, &t, tables.marks_of(&t));
-                *end = end.saturating_add(u16::from(t.width.max(1)));
+                *end = end.saturating_add(u16::from(t.width().max(1)));
                 self.shown[i] = t;
             }
             runs.extend(current.map(|(r, ..)| r));
@@ -580,7 +596,7 @@ impl View {
 }
 
 fn push_cell(run: &mut Run, cell: &VCell, extra: &str) {
-    let simple = cell.width == 1 && extra.is_empty();
+    let simple = cell.width() == 1 && extra.is_empty();
     if !simple && run.glyphs.is_empty() && !run.text.is_empty() {
         // Switch the run to explicit glyphs: every cell so far was one narrow char.
         run.glyphs = run
@@ -593,13 +609,13 @@ fn push_cell(run: &mut Run, cell: &VCell, extra: &str) {
             .collect();
     }
     let before = run.text.len();
-    run.text.push(cell.ch);
+    run.text.push(cell.ch());
     run.text.push_str(extra);
     if !simple || !run.glyphs.is_empty() {
         let len = u8::try_from(run.text.len() - before).unwrap_or(u8::MAX);
         run.glyphs.push(Glyph {
             len,
-            width: cell.width.max(1),
+            width: cell.width().max(1),
         });
     }
 }
@@ -623,9 +639,22 @@ fn structure_of(scene: &Scene) -> Vec<(u16, u16, u16, u16)> {
 
 #[cfg(test)]
 mod size_tests {
-    /// Each client keeps two screens of these: 200x50 is 120 KB a screen at this size.
+    use super::VCell;
+
+    /// Each client keeps two screens of these: 200x50 is 80 KB a screen at this size.
     #[test]
-    fn a_composed_cell_is_twelve_bytes() {
-        assert_eq!(std::mem::size_of::<super::VCell>(), 12);
+    fn a_composed_cell_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<VCell>(), 8);
+    }
+
+    #[test]
+    fn a_cell_keeps_its_character_and_width() {
+        for (ch, width) in [(' ', 1), ('a', 1), ('世', 2), (' ', 0), ('\u{10FFFF}', 1)] {
+            let cell = VCell::new(ch, width, 7, 9);
+            assert_eq!(
+                (cell.ch(), cell.width(), cell.style, cell.extra),
+                (ch, width, 7, 9)
+            );
+        }
     }
 }
