@@ -165,31 +165,83 @@ pub(crate) struct Extra {
 
 /// A row's side table. Entries are never updated in place: a changed cell
 /// gets a new entry, and the table is compacted when garbage piles up, so
-/// moving cells (ICH/DCH) never has to touch it.
+/// moving cells (ICH/DCH) never has to touch it. Most rows never have an
+/// entry, so the table is made with the first: an empty one is a pointer, not
+/// two vectors, in every row of every screen.
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "ExtraTable", into = "ExtraTable")
+)]
+pub(crate) struct Extras {
+    table: Option<Box<ExtraTable>>,
+}
+
+/// The entries, and the text their tails are ranges of. (Also the serialised
+/// form of [`Extras`], as it was before the table moved out of line.)
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub(crate) struct Extras {
+pub(crate) struct ExtraTable {
     items: Vec<Extra>,
     text: String,
 }
 
+impl From<ExtraTable> for Extras {
+    fn from(table: ExtraTable) -> Extras {
+        Extras {
+            table: (!table.items.is_empty() || !table.text.is_empty()).then(|| Box::new(table)),
+        }
+    }
+}
+
+impl From<Extras> for ExtraTable {
+    fn from(extras: Extras) -> ExtraTable {
+        extras.table.map(|t| *t).unwrap_or_default()
+    }
+}
+
+/// No table and an empty one are the same.
+impl PartialEq for Extras {
+    fn eq(&self, other: &Extras) -> bool {
+        let empty = ExtraTable::default();
+        self.table.as_deref().unwrap_or(&empty) == other.table.as_deref().unwrap_or(&empty)
+    }
+}
+
+impl Eq for Extras {}
+
 impl Extras {
     pub(crate) fn clear(&mut self) {
-        self.items.clear();
-        self.text.clear();
+        if let Some(t) = &mut self.table {
+            t.items.clear();
+            t.text.clear();
+        }
+    }
+
+    fn items(&self) -> &[Extra] {
+        self.table.as_ref().map_or(&[], |t| &t.items)
+    }
+
+    fn text(&self) -> &str {
+        self.table.as_ref().map_or("", |t| &t.text)
+    }
+
+    fn table_mut(&mut self) -> &mut ExtraTable {
+        self.table.get_or_insert_with(Box::default)
     }
 
     pub(crate) fn get(&self, id: u16) -> Option<&Extra> {
         if id == 0 {
             return None;
         }
-        self.items.get(usize::from(id) - 1)
+        self.items().get(usize::from(id) - 1)
     }
 
     pub(crate) fn tail(&self, e: &Extra) -> &str {
         let start = e.tail_start as usize;
         let end = start.saturating_add(e.tail_len as usize);
-        self.text.get(start..end).unwrap_or("")
+        self.text().get(start..end).unwrap_or("")
     }
 
     pub(crate) fn tail_of(&self, id: u16) -> &str {
@@ -199,16 +251,17 @@ impl Extras {
     /// Adds an entry (reusing the last one when equal, so a run of linked or
     /// underline-coloured text costs one entry). Returns 0 when full.
     pub(crate) fn push(&mut self, e: Extra) -> u16 {
-        if let Some(last) = self.items.last()
+        let items = &mut self.table_mut().items;
+        if let Some(last) = items.last()
             && *last == e
         {
-            return self.items.len() as u16;
+            return items.len() as u16;
         }
-        if self.items.len() >= usize::from(u16::MAX) {
+        if items.len() >= usize::from(u16::MAX) {
             return 0;
         }
-        self.items.push(e);
-        self.items.len() as u16
+        items.push(e);
+        items.len() as u16
     }
 
     /// A new entry equal to `id`'s plus `more` appended to its tail.
@@ -226,20 +279,20 @@ impl Extras {
         if let (Some(dst), Some(src)) = (buf.get_mut(..old_len), old.get(..old_len)) {
             dst.copy_from_slice(src);
         }
-        let start = self.text.len();
-        self.text
-            .push_str(std::str::from_utf8(buf.get(..old_len).unwrap_or(&[])).unwrap_or(""));
-        self.text.push_str(more);
+        let text = &mut self.table_mut().text;
+        let start = text.len();
+        text.push_str(std::str::from_utf8(buf.get(..old_len).unwrap_or(&[])).unwrap_or(""));
+        text.push_str(more);
         let e = Extra {
             tail_start: start as u32,
-            tail_len: (self.text.len() - start) as u32,
+            tail_len: (text.len() - start) as u32,
             ..base
         };
         self.push(e)
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.items.len()
+        self.items().len()
     }
 
     /// Rebuilds the table keeping only entries that `cells` still use.
@@ -259,8 +312,9 @@ impl Extras {
     /// Copies entry `e` of `other` into this table, returning its new id.
     pub(crate) fn copy_from(&mut self, other: &Extras, e: &Extra) -> u16 {
         let tail = other.tail(e);
-        let start = self.text.len();
-        self.text.push_str(tail);
+        let text = &mut self.table_mut().text;
+        let start = text.len();
+        text.push_str(tail);
         self.push(Extra {
             tail_start: start as u32,
             tail_len: tail.len() as u32,
@@ -269,6 +323,10 @@ impl Extras {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.items.capacity() * std::mem::size_of::<Extra>() + self.text.capacity()
+        self.table.as_ref().map_or(0, |t| {
+            std::mem::size_of::<ExtraTable>()
+                + t.items.capacity() * std::mem::size_of::<Extra>()
+                + t.text.capacity()
+        })
     }
 }

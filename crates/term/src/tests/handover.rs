@@ -36,3 +36,23 @@ fn a_terminal_reads_back_as_it_was_and_carries_on_the_same() {
     assert_eq!(everything(&back), everything(&t));
     assert_eq!(back.cursor(), t.cursor());
 }
+
+#[test]
+fn a_row_side_table_is_written_as_before_it_moved_out_of_line() {
+    // Snapshots and live upgrades read what an older rmux wrote: the same fields.
+    use crate::cell::Extras;
+    let mut extras = Extras::default();
+    assert_eq!(
+        serde_json::to_string(&extras).expect("json"),
+        r#"{"items":[],"text":""}"#
+    );
+    let id = extras.push_with_tail(0, "\u{301}");
+    let json = serde_json::to_string(&extras).expect("json");
+    assert!(
+        json.starts_with(r#"{"items":[{"tail_start":0,"tail_len":2,"#),
+        "{json}"
+    );
+    let back: Extras = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back, extras);
+    assert_eq!(back.tail_of(id), "\u{301}");
+}

@@ -351,3 +351,10 @@ fn a_little_history_costs_a_little() {
     println!("history of 11 short lines: {bytes} heap bytes");
     assert!(bytes <= 8 * 1024, "{bytes}");
 }
+
+#[test]
+fn a_row_keeps_its_side_table_out_of_line() {
+    // Every row of every screen has one, and most never hold an entry.
+    let size = std::mem::size_of::<Row>();
+    assert!(size <= 88, "a row is {size} bytes");
+}
