@@ -47,7 +47,7 @@ impl crate::server::Server {
         if p.copy.is_none()
             && let Ok(t) = p.term.lock()
         {
-            p.copy = Some(CopyMode::new(&t, exit_at_bottom));
+            p.copy = Some(Box::new(CopyMode::new(&t, exit_at_bottom)));
         }
         let window = p.window;
         self.redraw_window(window);

@@ -30,8 +30,9 @@ pub struct Pane {
     pub held_until: Option<Instant>,
     /// When the process started (silence is counted from here until it prints).
     pub started: Instant,
-    /// Copy mode, when the pane is in it.
-    pub copy: Option<crate::copy::CopyMode>,
+    /// Copy mode, when the pane is in it (boxed: few panes ever are, and every pane's
+    /// record is held inline in the server's map).
+    pub copy: Option<Box<crate::copy::CopyMode>>,
     /// A chooser, the clock or command output shown in place of the program (tmux's
     /// modes belong to the pane, so a script can start one with no client); drawn over
     /// copy mode and given keys before it. A stack, as tmux's: the last is shown, and
