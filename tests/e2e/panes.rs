@@ -215,3 +215,62 @@ fn status_line_options_change_what_is_shown() {
     let red = t.with_screen(|s| s.row(19).map(|r| r.cell(0).style.fg));
     assert_eq!(red, Some(rmux_term::Color::Indexed(1)));
 }
+
+#[test]
+fn a_pane_program_gets_its_terminal_and_nothing_else_of_the_server() {
+    let env = Env::new();
+    // Started by a shell that ignores SIGHUP and SIGINT (nohup, a script): the
+    // server inherits that, its panes' programs must not.
+    let started = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "trap '' HUP INT; exec \"$0\" new -d -s fds 'exec sleep 100'",
+        ])
+        .arg(crate::harness::rmux_bin())
+        .env_clear()
+        .envs(env.vars())
+        .status()
+        .expect("start the server");
+    assert!(started.success());
+    // Many panes, so the server holds many descriptors a program could inherit.
+    for _ in 0..20 {
+        env.ok(&["split-window", "-d", "-t", "fds", "exec sleep 100"]);
+        env.ok(&["select-layout", "-t", "fds", "tiled"]);
+    }
+    let pid = fmt(&env, "fds:0.0", "#{pane_pid}");
+    let fds: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .expect("fds")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(fds.len(), 3, "only its terminal: {fds:?}");
+    let tty = fmt(&env, "fds:0.0", "#{pane_tty}");
+    for fd in ["0", "1", "2"] {
+        let target = std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).expect("link");
+        assert_eq!(target.to_string_lossy(), tty.trim(), "fd {fd}");
+    }
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    let mask = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+            .expect("a signal mask")
+    };
+    // Bit n-1 is signal n: SIGHUP and SIGINT are back to their defaults.
+    assert_eq!(mask("SigIgn:") & 0b11, 0, "{status}");
+    assert_eq!(mask("SigBlk:"), 0, "{status}");
+    // Its own session, with the pane's terminal as the controlling one.
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        fields.get(3).copied(),
+        Some(pid.trim()),
+        "session id: {stat}"
+    );
+}

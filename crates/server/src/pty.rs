@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, MasterPty, PtySize};
 use rmux_term::{Size, Terminal};
 use tokio::sync::Notify;
 use tokio::sync::mpsc::UnboundedSender;
@@ -128,56 +128,78 @@ pub fn spawn_into(
     events: UnboundedSender<Event>,
     terminal: Option<SharedTerminal>,
 ) -> Result<(Pty, SharedTerminal)> {
-    let size = PtySize {
-        rows: spec.size.rows.max(1),
-        cols: spec.size.cols.max(1),
-        pixel_width: 0,
-        pixel_height: 0,
+    let size = rustix::termios::Winsize {
+        ws_row: spec.size.rows.max(1),
+        ws_col: spec.size.cols.max(1),
+        ws_xpixel: 0,
+        ws_ypixel: 0,
     };
-    let pair = native_pty_system()
-        .openpty(size)
-        .context("cannot open a pseudo-terminal")?;
-    let mut cmd = match &spec.command {
-        None => CommandBuilder::new_default_prog(),
-        Some(line) => {
-            let mut c = CommandBuilder::new(&spec.shell);
-            c.arg("-c");
-            c.arg(line);
-            c
-        }
-    };
-    cmd.env_clear();
-    for (k, v) in spec.env.iter() {
-        cmd.env(k, v);
-    }
-    // new_default_prog runs $SHELL (from the env above) as a login shell.
-    cmd.env("SHELL", &spec.shell);
-    let pane_id = format!("%{}", pane.0);
-    cmd.env("RMUX_PANE", &pane_id);
-    if spec.env.iter().any(|(k, _)| k == "TMUX") {
-        cmd.env("TMUX_PANE", &pane_id);
-    }
-    cmd.cwd(&spec.cwd);
-    let child = pair.slave.spawn_command(cmd).with_context(|| {
+    let (master, slave) = crate::pty_io::open_pty(size).context("cannot open a pseudo-terminal")?;
+    let child = crate::pty_io::spawn_on_pty(&slave, command(pane, spec)).with_context(|| {
         format!(
             "cannot run {}",
             spec.command.as_deref().unwrap_or(&spec.shell)
         )
     })?;
     // Our copy of the slave must go, or the reader never sees end-of-file.
-    drop(pair.slave);
+    drop(slave);
+    let master = Box::new(crate::pty_adopt::OwnMaster(master));
     let terminal = terminal
         .unwrap_or_else(|| Arc::new(Mutex::new(Terminal::new(spec.size, spec.history_limit))));
     let pty = start_io(
         pane,
         spawn_id,
-        pair.master,
-        Some(child),
+        master,
+        Some(Box::new(child)),
         Arc::clone(&terminal),
         flags,
         events,
     )?;
     Ok((pty, terminal))
+}
+
+/// What runs in a new pane: `spec`'s command through the shell, or the shell itself as
+/// a login shell; in exactly `spec`'s environment and directory (else the home
+/// directory, else `/`, as tmux falls back). A shell that cannot be run gives way to
+/// /bin/sh, as tmux's does.
+fn command(pane: PaneId, spec: &SpawnSpec) -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    let executable = |path: &str| rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok();
+    let shell = if executable(&spec.shell) {
+        spec.shell.as_str()
+    } else {
+        "/bin/sh"
+    };
+    let mut cmd = std::process::Command::new(shell);
+    match &spec.command {
+        Some(line) => {
+            cmd.arg("-c").arg(line);
+        }
+        None => {
+            let name = shell.rsplit('/').next().unwrap_or(shell);
+            cmd.arg0(format!("-{name}"));
+        }
+    }
+    cmd.env_clear();
+    cmd.envs(spec.env.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    cmd.env("SHELL", shell);
+    let pane_id = format!("%{}", pane.0);
+    cmd.env("RMUX_PANE", &pane_id);
+    if spec.env.iter().any(|(k, _)| k == "TMUX") {
+        cmd.env("TMUX_PANE", &pane_id);
+    }
+    let home = spec
+        .env
+        .iter()
+        .find(|(k, _)| k == "HOME")
+        .map(|(_, v)| std::path::Path::new(v.as_str()));
+    let dir = [Some(spec.cwd.as_path()), home]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir())
+        .unwrap_or(std::path::Path::new("/"));
+    cmd.current_dir(dir);
+    cmd
 }
 
 /// Take over a PTY and its program from the server this one replaced (a live
@@ -199,7 +221,7 @@ pub fn adopt(
     start_io(
         pane,
         spawn_id,
-        Box::new(crate::pty_adopt::AdoptedMaster(master)),
+        Box::new(crate::pty_adopt::OwnMaster(master)),
         child,
         terminal,
         flags,

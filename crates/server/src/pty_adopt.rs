@@ -1,7 +1,7 @@
-//! A pane's PTY and program taken over from the server this one replaced (a live
-//! upgrade, `server-upgrade`): the master descriptor was inherited across `exec`, the
-//! program is still our child. These stand where portable-pty's own types stand for a
-//! pane this server started.
+//! A pane's PTY master held by its descriptor (one this server opened, or one inherited
+//! across `exec` from the server this one replaced by `server-upgrade`), and a program
+//! taken over in such an upgrade, still our child though another process image started
+//! it. These stand where portable-pty's own types would.
 
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
@@ -9,10 +9,10 @@ use anyhow::{Context, Result, anyhow};
 use portable_pty::{Child, ChildKiller, MasterPty, PtySize};
 use rustix::process::{Pid, WaitOptions};
 
-/// The master side of an inherited PTY.
-pub struct AdoptedMaster(pub OwnedFd);
+/// The master side of a PTY.
+pub struct OwnMaster(pub OwnedFd);
 
-impl MasterPty for AdoptedMaster {
+impl MasterPty for OwnMaster {
     fn resize(&self, size: PtySize) -> Result<()> {
         let ws = rustix::termios::Winsize {
             ws_row: size.rows,
@@ -35,11 +35,11 @@ impl MasterPty for AdoptedMaster {
 
     // The server reads and writes through its own duplicates (`pty_io::MasterFd`).
     fn try_clone_reader(&self) -> Result<Box<dyn std::io::Read + Send>> {
-        Err(anyhow!("an adopted PTY is read through its descriptor"))
+        Err(anyhow!("a pane's PTY is read through its descriptor"))
     }
 
     fn take_writer(&self) -> Result<Box<dyn std::io::Write + Send>> {
-        Err(anyhow!("an adopted PTY is written through its descriptor"))
+        Err(anyhow!("a pane's PTY is written through its descriptor"))
     }
 
     fn process_group_leader(&self) -> Option<i32> {

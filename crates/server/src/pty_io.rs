@@ -17,6 +17,72 @@ use rustix::io::Errno;
 use tokio::io::Interest;
 use tokio::io::unix::{AsyncFd, AsyncFdRegisterError};
 
+/// A new PTY of `size`: its master and its slave, both closed on exec.
+pub fn open_pty(size: rustix::termios::Winsize) -> io::Result<(OwnedFd, OwnedFd)> {
+    use rustix::pty::OpenptFlags;
+    let master = rustix::pty::openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY)?;
+    rustix::io::fcntl_setfd(&master, rustix::io::FdFlags::CLOEXEC)?;
+    rustix::pty::grantpt(&master)?;
+    rustix::pty::unlockpt(&master)?;
+    let name = rustix::pty::ptsname(&master, Vec::new())?;
+    let slave = rustix::fs::open(
+        name.as_c_str(),
+        rustix::fs::OFlags::RDWR | rustix::fs::OFlags::NOCTTY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    rustix::termios::tcsetwinsize(&slave, size)?;
+    Ok((master, slave))
+}
+
+/// Start `cmd` on a PTY: `slave` becomes its standard streams and its controlling
+/// terminal, in a session of its own. Between fork and exec only system calls run,
+/// none that allocates or locks: the signals a program expects at their defaults
+/// (whatever the server's starter ignored), a new session, the terminal made
+/// controlling, and every other descriptor closed in one `close_range`, however many
+/// panes the server has. (The server's descriptors are all close-on-exec too, so on a
+/// kernel without close_range nothing leaks.)
+pub fn spawn_on_pty(
+    slave: &OwnedFd,
+    mut cmd: std::process::Command,
+) -> io::Result<std::process::Child> {
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    cmd.stdin(Stdio::from(slave.try_clone()?))
+        .stdout(Stdio::from(slave.try_clone()?))
+        .stderr(Stdio::from(slave.try_clone()?));
+    // SAFETY: the closure runs in the child between fork and exec, where only
+    // async-signal-safe calls are allowed: it makes system calls only (signal, setsid,
+    // ioctl, close_range), allocates nothing and takes no lock.
+    #[allow(unsafe_code)]
+    unsafe {
+        cmd.pre_exec(|| {
+            for signal in [
+                libc::SIGCHLD,
+                libc::SIGHUP,
+                libc::SIGINT,
+                libc::SIGQUIT,
+                libc::SIGTERM,
+                libc::SIGALRM,
+                libc::SIGTSTP,
+                libc::SIGTTIN,
+                libc::SIGTTOU,
+                libc::SIGWINCH,
+                libc::SIGCONT,
+                libc::SIGPIPE,
+                libc::SIGUSR1,
+                libc::SIGUSR2,
+            ] {
+                libc::signal(signal, libc::SIG_DFL);
+            }
+            rustix::process::setsid()?;
+            rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
+            libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
+            Ok(())
+        });
+    }
+    cmd.spawn()
+}
+
 /// A duplicate of a PTY master's descriptor, in non-blocking mode.
 pub struct MasterFd(OwnedFd);
 
