@@ -212,6 +212,15 @@ fn many_panes(m: &Muxer) -> Result<Metrics> {
             );
         }
     }
+    // A new pane's cost should not grow with the panes there already.
+    let mut spawns = Vec::new();
+    for i in 0..5 {
+        let window = format!("b:{}", 100 + i);
+        let t = Instant::now();
+        w.run(&["new-window", "-d", "-t", &window, "exec cat"])?;
+        spawns.push(t.elapsed().as_secs_f64() * 1e3);
+        w.run(&["kill-window", "-t", &window])?;
+    }
     let shows = |win: usize| Probe::RowHas {
         row: 0,
         text: format!("W{win}P0"),
@@ -232,6 +241,7 @@ fn many_panes(m: &Muxer) -> Result<Metrics> {
         ("grow_200_rss_mib", rss),
         ("grow_200_anon_mib", anon),
         ("grow_200_list_ms", percentile(&mut lists, 50.0)),
+        ("grow_200_new_window_ms", percentile(&mut spawns, 50.0)),
         ("grow_200_attach_ms", attach_ms),
         ("grow_200_select_ms", percentile(&mut selects, 50.0)),
     ])

@@ -386,6 +386,13 @@ const ROWS: &[Row] = &[
         Goal::NotWorse,
     ),
     row(
+        "grow_200_new_window_ms",
+        "9 200 panes: new-window -d",
+        "ms",
+        Better::Lower,
+        Goal::NotWorse,
+    ),
+    row(
         "grow_200_attach_ms",
         "9 200 panes: attach to first frame",
         "ms",
