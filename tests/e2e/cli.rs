@@ -179,14 +179,7 @@ fn racing_clients_start_one_server() {
             let comm = std::fs::read_to_string(e.path().join("comm")).unwrap_or_default();
             let environ = std::fs::read(e.path().join("environ")).unwrap_or_default();
             let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
-            // stat: pid (comm) state ppid pgrp session ...
-            let fields: Vec<&str> = stat
-                .rsplit(')')
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .collect();
-            let leader = fields
+            let leader = crate::harness::stat_fields(&stat)
                 .get(3)
                 .is_some_and(|sid| e.file_name().to_str() == Some(sid));
             comm.trim() == "rmux"

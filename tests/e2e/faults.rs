@@ -485,25 +485,36 @@ fn a_file_that_sources_itself_stops_with_an_error_naming_it() {
     still_works(&env, "loop");
 }
 
+/// `rmux args…` started in the background: a command that waits on something.
+fn start_waiting(env: &Env, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(crate::harness::rmux_bin())
+        .args(args)
+        .env_clear()
+        .envs(env.vars())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start rmux")
+}
+
+/// While a command waits on `what`, the server answers everyone else at once.
+fn answers_meanwhile(env: &Env, what: &str) {
+    std::thread::sleep(Duration::from_millis(100));
+    let start = Instant::now();
+    env.ok(&["ls"]);
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "the server waited for {what}"
+    );
+}
+
 #[test]
 fn run_shell_and_a_fifo_block_only_their_caller() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "jobs"]);
-    let mut slow = std::process::Command::new(crate::harness::rmux_bin());
-    slow.args(["run-shell", "sleep 3; echo slept"])
-        .env_clear()
-        .envs(env.vars())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null());
-    let slow = slow.spawn().expect("run-shell");
-    std::thread::sleep(Duration::from_millis(100));
-    let start = Instant::now();
-    env.ok(&["ls"]);
+    let slow = start_waiting(&env, &["run-shell", "sleep 3; echo slept"]);
+    answers_meanwhile(&env, "run-shell");
     still_works(&env, "jobs");
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "the server waited for run-shell"
-    );
     // save-buffer into a FIFO nobody reads yet.
     let fifo = env.dir.path().join("fifo");
     assert!(
@@ -512,37 +523,18 @@ fn run_shell_and_a_fifo_block_only_their_caller() {
             .status()
             .is_ok_and(|s| s.success())
     );
+    let fifo_path = fifo.to_str().expect("path");
     env.ok(&["set-buffer", "into the fifo"]);
-    let mut save = std::process::Command::new(crate::harness::rmux_bin());
-    save.args(["save-buffer", fifo.to_str().expect("path")])
-        .env_clear()
-        .envs(env.vars());
-    let save = save.spawn().expect("save-buffer");
-    std::thread::sleep(Duration::from_millis(100));
-    let start = Instant::now();
-    env.ok(&["ls"]);
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "the server waited on the FIFO"
-    );
+    let save = start_waiting(&env, &["save-buffer", fifo_path]);
+    answers_meanwhile(&env, "the FIFO to be read");
     let read = std::fs::read_to_string(&fifo).expect("read the fifo");
     assert_eq!(read, "into the fifo");
     let out = crate::harness::wait_output(save, WAIT);
     assert!(out.status.success());
     // load-buffer from a FIFO nobody writes yet: a regular file is read on the loop,
     // this must not be.
-    let mut load = std::process::Command::new(crate::harness::rmux_bin());
-    load.args(["load-buffer", "-b", "piped", fifo.to_str().expect("path")])
-        .env_clear()
-        .envs(env.vars());
-    let load = load.spawn().expect("load-buffer");
-    std::thread::sleep(Duration::from_millis(100));
-    let start = Instant::now();
-    env.ok(&["ls"]);
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "the server waited to read the FIFO"
-    );
+    let load = start_waiting(&env, &["load-buffer", "-b", "piped", fifo_path]);
+    answers_meanwhile(&env, "the FIFO to be written");
     std::fs::write(&fifo, "out of the fifo").expect("write the fifo");
     let out = crate::harness::wait_output(load, WAIT);
     assert!(out.status.success());

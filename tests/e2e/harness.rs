@@ -712,3 +712,13 @@ impl Tty {
         self.child.process_id()
     }
 }
+
+/// The fields of a `/proc/<pid>/stat` text after the command name (which may hold
+/// spaces and parentheses): state, ppid, pgrp, session, ...
+pub fn stat_fields(stat: &str) -> Vec<&str> {
+    stat.rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect()
+}

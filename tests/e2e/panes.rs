@@ -262,14 +262,8 @@ fn a_pane_program_gets_its_terminal_and_nothing_else_of_the_server() {
     assert_eq!(mask("SigBlk:"), 0, "{status}");
     // Its own session, with the pane's terminal as the controlling one.
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
-    let fields: Vec<&str> = stat
-        .rsplit(')')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
     assert_eq!(
-        fields.get(3).copied(),
+        crate::harness::stat_fields(&stat).get(3).copied(),
         Some(pid.trim()),
         "session id: {stat}"
     );
