@@ -303,3 +303,30 @@ fn an_options_own_scope_wins_over_the_flags_as_in_tmux() {
         assert_eq!(ours, theirs, "{args:?}");
     }
 }
+
+#[test]
+fn default_shell_must_be_a_shell_as_in_tmux() {
+    let env = Env::new();
+    let tmux = Tmux::new(&env, "ref");
+    both(&env, &tmux, &["new", "-d", "-s", "sh"]);
+    for (value, ok) in [
+        ("/nonexistent", false),
+        ("sh", false),
+        ("/etc/passwd", false),
+        ("/bin/sh", true),
+    ] {
+        let ours = env.run(&["set", "-g", "default-shell", value]);
+        let theirs = tmux.run(&["set", "-g", "default-shell", value]);
+        assert_eq!(ours.status.success(), ok, "{value}");
+        assert_eq!(ours.status.code(), theirs.status.code(), "{value}");
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stderr),
+            String::from_utf8_lossy(&theirs.stderr),
+            "{value}"
+        );
+    }
+    assert_eq!(
+        agree(&env, &tmux, "sh", "#{default-shell}", |_| true),
+        "/bin/sh"
+    );
+}

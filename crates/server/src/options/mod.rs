@@ -254,12 +254,17 @@ pub enum OptionError {
     BadKey(String),
     #[error("{0}")]
     BadCommand(String),
+    #[error("not a suitable shell: {0}")]
+    BadShell(String),
 }
 
 /// Check and normalise `value` for `def` (flags accept on/off/yes/no/1/0; with no value
 /// a flag toggles, which the caller resolves before calling this).
 pub fn validate(def: &OptionDef, value: &str) -> Result<String, OptionError> {
     match def.kind {
+        Kind::String if def.name == "default-shell" && !suitable_shell(value) => {
+            Err(OptionError::BadShell(value.to_string()))
+        }
         Kind::String => Ok(value.to_string()),
         Kind::Style => {
             // A style holding a format is checked when it is drawn, as in tmux.
@@ -319,6 +324,16 @@ pub fn validate(def: &OptionDef, value: &str) -> Result<String, OptionError> {
                 .ok_or_else(|| OptionError::BadChoice(value.to_string()))
         }
     }
+}
+
+/// tmux's test for `default-shell`: an absolute path to something executable that is
+/// not the multiplexer itself (a pane running it would start a server in a pane).
+fn suitable_shell(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    path.starts_with('/')
+        && name != "rmux"
+        && name != "tmux"
+        && rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok()
 }
 
 /// A colour option's value as tmux prints it back, `None` if it is no colour.
