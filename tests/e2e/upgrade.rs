@@ -29,8 +29,17 @@ fn server_upgrade_keeps_every_program_screen_and_client() {
     let serve = format!("exec python3 -m http.server {port} --bind 127.0.0.1");
     env.ok(&["new", "-d", "-s", "web", "-x", "100", "-y", "29", &serve]);
     eventually("the server answering", || http_get(port));
-    env.ok(&["new-window", "-t", "web", "seq 1 1500; exec sh"]);
-    env.wait_capture("web:1", "the count's end", |t| t.contains("1500"));
+    env.ok(&[
+        "new-window",
+        "-t",
+        "web",
+        "seq 1 1500; PS1='counted> ' exec sh",
+    ]);
+    // The shell's prompt too: the history compared below must not gain a line after
+    // it was taken.
+    env.wait_capture("web:1", "the count's end and the prompt", |t| {
+        t.contains("1500\ncounted>")
+    });
     let history = env.ok(&["capture-pane", "-p", "-S", "-", "-t", "web:1"]);
     assert!(history.contains("\n1\n2\n3\n") || history.starts_with("1\n"));
 
