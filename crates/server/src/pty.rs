@@ -164,8 +164,7 @@ pub fn spawn_into(
 /// /bin/sh, as tmux's does.
 fn command(pane: PaneId, spec: &SpawnSpec) -> std::process::Command {
     use std::os::unix::process::CommandExt;
-    let executable = |path: &str| rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok();
-    let shell = if executable(&spec.shell) {
+    let shell = if crate::options::suitable_shell(&spec.shell) {
         spec.shell.as_str()
     } else {
         "/bin/sh"

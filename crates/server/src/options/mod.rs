@@ -326,9 +326,10 @@ pub fn validate(def: &OptionDef, value: &str) -> Result<String, OptionError> {
     }
 }
 
-/// tmux's test for `default-shell`: an absolute path to something executable that is
-/// not the multiplexer itself (a pane running it would start a server in a pane).
-fn suitable_shell(path: &str) -> bool {
+/// tmux's test for a shell (`default-shell`, `$SHELL`, the one a pane runs): an absolute
+/// path to something executable that is not the multiplexer itself (a pane running it
+/// would start a server in a pane).
+pub(crate) fn suitable_shell(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     path.starts_with('/')
         && name != "rmux"

@@ -392,8 +392,7 @@ impl Server {
 /// `$SHELL`, else the user's login shell, else /bin/sh.
 fn default_shell() -> String {
     if let Ok(s) = std::env::var("SHELL")
-        && s.starts_with('/')
-        && is_executable(&s)
+        && options::suitable_shell(&s)
     {
         return s;
     }
@@ -405,13 +404,9 @@ fn passwd_shell() -> Option<String> {
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|line| {
         let fields: Vec<&str> = line.split(':').collect();
-        (fields.len() >= 7 && fields[2] == uid && is_executable(fields[6]))
+        (fields.len() >= 7 && fields[2] == uid && options::suitable_shell(fields[6]))
             .then(|| fields[6].to_string())
     })
-}
-
-fn is_executable(path: &str) -> bool {
-    rustix::fs::access(path, rustix::fs::Access::EXEC_OK).is_ok()
 }
 
 /// tmux-256color where this machine knows it, else screen-256color (both tell programs
