@@ -332,9 +332,10 @@ pub fn echo(m: &Muxer, cfg: &Config, flood: Flood, seed: u64) -> Result<Metrics>
     })
 }
 
-/// Waits a moment and reads the server's RSS in KiB.
+/// Waits past the server's first idle second and reads its RSS in KiB: rmux parses its
+/// default key bindings then, and a reading before it would leave them out.
 fn settled_rss(pid: u32) -> Result<u64> {
-    std::thread::sleep(Duration::from_millis(500));
+    std::thread::sleep(Duration::from_millis(1500));
     procfs::rss_kib(pid)
 }
 
