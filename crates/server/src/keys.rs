@@ -77,7 +77,6 @@ impl KeyTables {
                 for (table, key, binding) in default_bindings().into_iter().flatten() {
                     insert(&mut tables, &table, key, binding);
                 }
-                release_free_heap();
             }
             tables
         })
@@ -142,26 +141,15 @@ fn insert(tables: &mut Tables, table: &str, key: BindKey, binding: Binding) {
         .insert(normalize_bind(key), binding);
 }
 
-/// Give the allocator's free pages back to the system. Parsing the defaults makes about
-/// 150 KB of short-lived tokens and commands, interleaved with the tables that stay;
-/// the allocator would keep those pages for the server's whole life (120 KB of an idle
-/// server's 0.8 MiB of its own memory).
-fn release_free_heap() {
-    #[cfg(target_env = "gnu")]
-    #[allow(unsafe_code)] // malloc_trim(3): see the SAFETY note.
-    // SAFETY: malloc_trim takes no pointers, only walks the allocator's own free lists
-    // under its lock, and may be called at any time from any thread.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-/// Each default binding, or why rmux cannot make it yet.
+/// Each default binding, or why rmux cannot make it yet. One line is one binding, and
+/// each is parsed on its own: the whole file's commands held at once made a peak of
+/// short-lived tokens between the tables that stay, which the allocator kept for the
+/// server's life.
 fn default_bindings() -> Vec<Result<(String, BindKey, Binding), String>> {
-    let parsed = crate::cmdline::parse_config(DEFAULTS, &crate::cmdline::NoEnv);
-    parsed
-        .commands
-        .into_iter()
+    DEFAULTS
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#') && !line.trim().is_empty())
+        .flat_map(|line| crate::cmdline::parse_config(line, &crate::cmdline::NoEnv).commands)
         .map(|c| {
             let entry = crate::cmd::lookup(c.argv.first().map_or("", String::as_str))?;
             let args = crate::cmd::Args::parse_blocks(
