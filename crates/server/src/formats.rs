@@ -560,7 +560,7 @@ impl FormatTarget<'_> {
                     None => s.code.to_string(),
                 })
                 .unwrap_or_default(),
-            "pane_pipe" => flag(p.pty.has_tee()),
+            "pane_pipe" => flag(p.pipe.is_some()),
             "pane_dead_status" => p
                 .exited
                 .as_ref()

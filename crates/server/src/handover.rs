@@ -24,11 +24,16 @@ use crate::prompt::PromptHistory;
 use crate::pty::{ExitStatus, SpawnSpec};
 
 /// Bumped whenever the structures below change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The hand-over of builds before pipe-pane commands were carried: version 2 without its
+/// last field. Still read, so those servers can upgrade to this build.
+const VERSION_WITHOUT_PIPES: u32 = 1;
 const MAGIC: &[u8; 8] = b"RMUXHAND";
 
+/// `Pipes` is `()` for [`VERSION_WITHOUT_PIPES`]: the codec writes nothing for it, so
+/// the rest is laid out as that version wrote it.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Handover {
+pub struct Handover<Pipes = Vec<PipeHandover>> {
     pub version: u32,
     /// The listening socket's descriptor, inherited across `exec`: clients connecting
     /// meanwhile wait in its queue rather than find nobody.
@@ -53,6 +58,45 @@ pub struct Handover {
     pub windows: Vec<Window>,
     pub panes: Vec<PaneHandover>,
     pub clients: Vec<Reattach>,
+    pub pipes: Pipes,
+}
+
+impl<P> Handover<P> {
+    /// The same hand-over with `pipes` for its last field.
+    fn with_pipes<Q>(self, pipes: Q) -> Handover<Q> {
+        Handover {
+            version: self.version,
+            listener: self.listener,
+            started: self.started,
+            options: self.options,
+            keys: self.keys,
+            buffers: self.buffers,
+            access: self.access,
+            global_env: self.global_env,
+            global_hidden: self.global_hidden,
+            messages: self.messages,
+            config_files: self.config_files,
+            prompt_history: self.prompt_history,
+            marked: self.marked,
+            ids: self.ids,
+            counters: self.counters,
+            group_windows: self.group_windows,
+            sessions: self.sessions,
+            windows: self.windows,
+            panes: self.panes,
+            clients: self.clients,
+            pipes,
+        }
+    }
+}
+
+/// A pane's pipe-pane command: the descriptors of its pipes' ends, inherited across
+/// `exec` (the command itself is still this process's child).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PipeHandover {
+    pub pane: PaneId,
+    pub to_command: Option<i32>,
+    pub from_command: Option<i32>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -91,6 +135,13 @@ pub fn encode(handover: &Handover) -> Result<Vec<u8>, String> {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Handover, String> {
+    if crate::snapshot::framed_version(MAGIC, bytes)? == VERSION_WITHOUT_PIPES {
+        return crate::snapshot::decode_framed::<Handover<()>>(MAGIC, VERSION_WITHOUT_PIPES, bytes)
+            .map(|old| Handover {
+                version: VERSION,
+                ..old.with_pipes(Vec::new())
+            });
+    }
     crate::snapshot::decode_framed(MAGIC, VERSION, bytes)
 }
 
@@ -177,6 +228,11 @@ mod tests {
                 session: SessionId(0),
                 readonly: false,
             }],
+            pipes: vec![PipeHandover {
+                pane: PaneId(3),
+                to_command: Some(13),
+                from_command: None,
+            }],
         }
     }
 
@@ -191,6 +247,25 @@ mod tests {
         let path = dir.path().join("s.upgrade");
         crate::snapshot::write(&path, &bytes).unwrap();
         assert_eq!(check(&path).unwrap(), "0 sessions, 0 windows, 1 panes");
+    }
+
+    #[test]
+    fn the_hand_over_of_a_build_before_pipes_is_read() {
+        let before = Handover {
+            version: VERSION_WITHOUT_PIPES,
+            ..sample().with_pipes(())
+        };
+        let back = decode(&encode_any(&before)).unwrap();
+        assert_eq!(back.version, VERSION);
+        assert_eq!(back.panes[0].pid, Some(4321));
+        assert_eq!(back.clients[0].pid, 99);
+        assert!(back.pipes.is_empty());
+        let now = decode(&encode(&sample()).unwrap()).unwrap();
+        assert_eq!(now.pipes[0].to_command, Some(13));
+    }
+
+    fn encode_any<P: Serialize>(h: &Handover<P>) -> Vec<u8> {
+        crate::snapshot::encode_framed(MAGIC, h).unwrap()
     }
 
     #[test]

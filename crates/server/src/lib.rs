@@ -33,6 +33,7 @@ mod modes;
 mod mouse;
 mod names;
 mod options;
+mod pane_pipe;
 pub mod paths;
 mod prompt;
 mod pty;

@@ -690,10 +690,6 @@ impl Pty {
         }
     }
 
-    pub fn has_tee(&self) -> bool {
-        self.tee.lock().is_ok_and(|t| t.pipe.is_some())
-    }
-
     /// Stop keeping a copy of the output for control clients.
     pub fn stop_control_copy(&self) {
         if let Ok(mut t) = self.tee.lock() {

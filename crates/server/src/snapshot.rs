@@ -117,18 +117,27 @@ pub fn encode_framed<T: Serialize>(magic: &[u8; 8], value: &T) -> Result<Vec<u8>
     Ok(out)
 }
 
+/// The version of what [`encode_framed`] wrote with `magic` (it comes first).
+pub fn framed_version(magic: &[u8; 8], bytes: &[u8]) -> Result<u32, String> {
+    let body = bytes
+        .strip_prefix(magic.as_slice())
+        .ok_or("not a file of rmux's state")?;
+    let (found, _): (u32, usize) =
+        rmux_proto::decode_value(body).map_err(|e| format!("corrupt state: {e}"))?;
+    Ok(found)
+}
+
 /// Read back what [`encode_framed`] wrote with `magic`, if it is of `version`.
 pub fn decode_framed<T: serde::de::DeserializeOwned>(
     magic: &[u8; 8],
     version: u32,
     bytes: &[u8],
 ) -> Result<T, String> {
+    // The version comes first: check it before reading anything shaped otherwise.
+    let found = framed_version(magic, bytes)?;
     let body = bytes
         .strip_prefix(magic.as_slice())
         .ok_or("not a file of rmux's state")?;
-    // The version comes first: check it before reading anything shaped otherwise.
-    let (found, _): (u32, usize) =
-        rmux_proto::decode_value(body).map_err(|e| format!("corrupt state: {e}"))?;
     if found != version {
         return Err(format!(
             "state of version {found}, this rmux reads version {version}"

@@ -44,6 +44,8 @@ pub struct Pane {
     pub input_off: bool,
     /// What the restart policy (the `restart` option) has done and will do.
     pub restart: Restart,
+    /// pipe-pane's command, while the pane is piped to one.
+    pub pipe: Option<crate::pane_pipe::PanePipe>,
 }
 
 /// A pane's restart policy at work.

@@ -262,6 +262,7 @@ impl Server {
             options: crate::options::OptionStore::default(),
             input_off: false,
             restart: Default::default(),
+            pipe: None,
         };
         self.panes.insert(id, pane);
         self.apply_pane_settings(id);

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::Server;
-use crate::handover::{self, Handover, PaneHandover, Reattach};
+use crate::handover::{self, Handover, PaneHandover, PipeHandover, Reattach};
 use crate::model::Pane;
 use crate::pty::{self, PaneFlags};
 
@@ -42,12 +42,25 @@ impl Server {
         result
     }
 
-    fn hand_over(&self, binary: &Path, listener: RawFd, path: &Path) -> Result<(), String> {
+    fn hand_over(&mut self, binary: &Path, listener: RawFd, path: &Path) -> Result<(), String> {
         let (state, mut fds) = self.handover(listener)?;
         let bytes = handover::encode(&state)?;
         crate::snapshot::write(path, &bytes)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         check_binary(binary, &self.socket, path)?;
+        // What pipe-pane commands are still to be given goes to them before the exec
+        // ends the threads that write it.
+        let deadline = Instant::now() + FREEZE_WAIT;
+        for pane in self.panes.values_mut() {
+            if let Some(pipe) = pane.pipe.as_mut()
+                && !pipe.drain(&pane.pty, deadline)
+            {
+                tracing::warn!(
+                    "pane {}: pipe-pane's command is behind; output lost",
+                    pane.id
+                );
+            }
+        }
         fds.push(listener);
         for fd in &fds {
             crate::inherit::set_inherited(*fd, true);
@@ -63,6 +76,14 @@ impl Server {
         for fd in &fds {
             crate::inherit::set_inherited(*fd, false);
         }
+        for pane in self.panes.values_mut() {
+            if let Some(pipe) = pane.pipe.as_mut()
+                && let Err(e) = pipe.attach(&pane.pty)
+            {
+                tracing::warn!("pane {}: pipe-pane stopped: {e}", pane.id);
+                pane.pipe = None;
+            }
+        }
         Err(format!("cannot execute {}: {err}", binary.display()))
     }
 
@@ -70,7 +91,17 @@ impl Server {
     fn handover(&self, listener: RawFd) -> Result<(Handover, Vec<RawFd>), String> {
         let mut fds = Vec::new();
         let mut panes = Vec::new();
+        let mut pipes = Vec::new();
         for p in self.panes.values() {
+            if let Some(pipe) = &p.pipe {
+                let (to_command, from_command) = pipe.fds();
+                fds.extend(to_command.into_iter().chain(from_command));
+                pipes.push(PipeHandover {
+                    pane: p.id,
+                    to_command,
+                    from_command,
+                });
+            }
             let fd = p
                 .pty
                 .master_fd()
@@ -141,6 +172,7 @@ impl Server {
             windows: self.windows.values().cloned().collect(),
             panes,
             clients,
+            pipes,
         };
         Ok((state, fds))
     }
@@ -178,6 +210,9 @@ impl Server {
         }
         for (pane, window) in lost {
             self.remove_from_window(pane, window);
+        }
+        for pipe in state.pipes {
+            self.adopt_pipe(pipe);
         }
         self.reap_strays();
     }
@@ -255,7 +290,28 @@ impl Server {
                 last_exit: p.last_exit,
                 ..Default::default()
             },
+            pipe: None,
         })
+    }
+
+    /// Take over a pane's pipe-pane command from the replaced server: its pipes' ends
+    /// (the command, its child still, is reaped with the strays below).
+    fn adopt_pipe(&mut self, pipe: PipeHandover) {
+        let take = |fd: Option<i32>| match fd.map(crate::inherit::take).transpose() {
+            Ok(fd) => fd,
+            Err(e) => {
+                tracing::warn!("pane {}: pipe-pane's descriptor lost: {e}", pipe.pane);
+                None
+            }
+        };
+        let (to_command, from_command) = (take(pipe.to_command), take(pipe.from_command));
+        let Some(pane) = self.panes.get_mut(&pipe.pane) else {
+            return;
+        };
+        match crate::pane_pipe::PanePipe::start(&pane.pty, to_command, from_command) {
+            Ok(p) => pane.pipe = Some(p),
+            Err(e) => tracing::warn!("pane {}: pipe-pane stopped: {e}", pipe.pane),
+        }
     }
 
     /// Children of the replaced server that no pane holds (a popup's program, a job, a
