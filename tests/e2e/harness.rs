@@ -605,6 +605,28 @@ pub fn eventually<T>(what: &str, mut f: impl FnMut() -> Option<T>) -> T {
     }
 }
 
+/// The text of the file at `path` once it contains `needle`.
+pub fn wait_file(path: &std::path::Path, what: &str, needle: &str) -> String {
+    eventually(what, || {
+        std::fs::read_to_string(path)
+            .ok()
+            .filter(|t| t.contains(needle))
+    })
+}
+
+/// Session `p` whose pane is piped (pipe-pane) to a command appending to the returned
+/// log, and `closed` once its input ends; `before-2` has reached the log.
+pub fn piped_pane(env: &Env) -> std::path::PathBuf {
+    env.ok(&["new", "-d", "-s", "p", "-x", "80", "-y", "24"]);
+    let log = env.dir.path().join("pane.log");
+    let cmd = format!("cat >> {0}; echo closed >> {0}", log.display());
+    env.wait_capture("p", "the prompt", |c| c.contains(PROMPT));
+    env.ok(&["pipe-pane", "-t", "p", &cmd]);
+    env.ok(&["send-keys", "-t", "p", "echo before-$((1+1))", "Enter"]);
+    wait_file(&log, "the output before", "before-2");
+    log
+}
+
 /// What the kernel says about a process: descriptors, threads, resident memory, CPU.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProcStats {

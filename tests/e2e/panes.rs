@@ -1,7 +1,7 @@
 //! Pane and window commands from the command line: logging, synchronised typing, dead
 //! panes, alerts, numbering, and moving panes between windows.
 
-use crate::harness::{Env, PROMPT, eventually};
+use crate::harness::{Env, PROMPT, eventually, piped_pane, wait_file};
 
 fn fmt(env: &Env, target: &str, format: &str) -> String {
     env.ok(&["display", "-p", "-t", target, format])
@@ -36,28 +36,13 @@ fn pipe_pane_logs_output_to_a_file_until_toggled_off() {
     assert!(!text.contains("not-logged\r\n"), "{text}");
 }
 
-/// The log file's text once it contains `needle`.
-fn wait_log(log: &std::path::Path, what: &str, needle: &str) -> String {
-    eventually(what, || {
-        std::fs::read_to_string(log)
-            .ok()
-            .filter(|t| t.contains(needle))
-    })
-}
-
 /// As in tmux, the pipe belongs to the pane, not to its program: a program started
 /// again there (respawn-pane, a restart policy) goes on feeding the same command, and
 /// closing the pipe then still ends the command (no copy of its pipe left open).
 #[test]
 fn pipe_pane_goes_on_when_the_program_is_started_again() {
     let env = Env::new();
-    env.ok(&["new", "-d", "-s", "p", "-x", "80", "-y", "24"]);
-    let log = env.dir.path().join("pane.log");
-    let cmd = format!("cat >> {0}; echo closed >> {0}", log.display());
-    env.wait_capture("p", "the prompt", |c| c.contains(PROMPT));
-    env.ok(&["pipe-pane", "-t", "p", &cmd]);
-    env.ok(&["send-keys", "-t", "p", "echo before-$((1+1))", "Enter"]);
-    wait_log(&log, "the first program's output", "before-2");
+    let log = piped_pane(&env);
     env.ok(&[
         "respawn-pane",
         "-k",
@@ -65,10 +50,10 @@ fn pipe_pane_goes_on_when_the_program_is_started_again() {
         "p",
         "echo again-$((3+3)); exec cat",
     ]);
-    wait_log(&log, "the second program's output", "again-6");
+    wait_file(&log, "the second program's output", "again-6");
     assert_eq!(fmt(&env, "p", "#{pane_pipe}"), "1");
     env.ok(&["pipe-pane", "-t", "p"]);
-    wait_log(&log, "the command ended by the closed pipe", "closed");
+    wait_file(&log, "the command ended by the closed pipe", "closed");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::os::unix::net::UnixStream;
 use std::process::{Command, Stdio};
 
 use crate::harness::{
-    Env, PROMPT, eventually, free_port, http_get, is_alive, rmux_bin, wait_output,
+    Env, eventually, free_port, http_get, is_alive, piped_pane, rmux_bin, wait_file, wait_output,
 };
 
 /// Every pane's id and program pid.
@@ -102,21 +102,7 @@ fn server_upgrade_keeps_every_program_screen_and_client() {
 #[test]
 fn pipe_pane_goes_on_across_an_upgrade() {
     let env = Env::new();
-    env.ok(&["new", "-d", "-s", "p", "-x", "80", "-y", "24"]);
-    let log = env.dir.path().join("pane.log");
-    let cmd = format!("cat >> {0}; echo closed >> {0}", log.display());
-    env.wait_capture("p", "the prompt", |c| c.contains(PROMPT));
-    env.ok(&["pipe-pane", "-t", "p", &cmd]);
-    env.ok(&["send-keys", "-t", "p", "echo before-$((1+1))", "Enter"]);
-    let wait_log = |what: &str, needle: &str| {
-        eventually(what, || {
-            std::fs::read_to_string(&log)
-                .ok()
-                .filter(|t| t.contains(needle))
-                .map(|_| ())
-        });
-    };
-    wait_log("the output before the upgrade", "before-2");
+    let log = piped_pane(&env);
     let server = env.server_pid();
 
     env.ok(&["server-upgrade"]);
@@ -124,9 +110,9 @@ fn pipe_pane_goes_on_across_an_upgrade() {
     assert_eq!(env.server_pid(), server, "the same server process");
     assert_eq!(env.ok(&["display", "-p", "-t", "p", "#{pane_pipe}"]), "1\n");
     env.ok(&["send-keys", "-t", "p", "echo after-$((2+2))", "Enter"]);
-    wait_log("the output after the upgrade", "after-4");
+    wait_file(&log, "the output after the upgrade", "after-4");
     env.ok(&["pipe-pane", "-t", "p"]);
-    wait_log("the command ended by the closed pipe", "closed");
+    wait_file(&log, "the command ended by the closed pipe", "closed");
 }
 
 /// Children of `pid` that exited and were not waited for.
