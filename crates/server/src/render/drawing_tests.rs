@@ -50,6 +50,8 @@ enum Step {
     Resize(u16, u16),
     /// A cell drawn over the panes (as display-panes draws its numbers), or none.
     Overlay(Option<(u16, u16)>),
+    /// The status line's text changes (its window number), nothing else does.
+    Status(u8),
 }
 
 /// A piece of pane output.
@@ -125,6 +127,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(pane, tokens)| Step::Output(pane, tokens.concat())),
         1 => (8u16..40, 3u16..12).prop_map(|(w, h)| Step::Resize(w, h)),
         1 => prop::option::of((0u16..40, 0u16..12)).prop_map(Step::Overlay),
+        1 => (0u8..10).prop_map(Step::Status),
     ]
 }
 
@@ -156,6 +159,8 @@ struct Case {
     features: TerminalFeatures,
     frames: u64,
     overlay: Option<(u16, u16)>,
+    /// The window number the status line shows.
+    window: u8,
 }
 
 impl Case {
@@ -182,6 +187,7 @@ impl Case {
             features,
             frames: 0,
             overlay: None,
+            window: 0,
         }
     }
 
@@ -193,6 +199,7 @@ impl Case {
                 }
             }
             Step::Overlay(at) => self.overlay = *at,
+            Step::Status(window) => self.window = *window,
             Step::Resize(cols, rows) => {
                 self.layout = Layout {
                     cols: *cols,
@@ -257,8 +264,10 @@ impl Case {
             bg: Color::Indexed(2),
             ..Style::default()
         };
-        let mut cells: Vec<(char, Style)> =
-            "[0] 0:bash* 世 ".chars().map(|c| (c, status)).collect();
+        let mut cells: Vec<(char, Style)> = format!("[0] {}:bash* 世 ", self.window)
+            .chars()
+            .map(|c| (c, status))
+            .collect();
         cells.push((
             'x',
             Style {
@@ -311,6 +320,31 @@ impl Case {
                 self.check_cell(x, y)
                     .map_err(|e| format!("frame {}, cell ({x},{y}): {e}", self.frames))?;
             }
+        }
+        // The scene's status line, not just the composed cells: a row the view wrongly
+        // believes up to date would show the old line on both sides.
+        let status = &scene.lines[0];
+        let mut want = String::new();
+        let mut width = 0;
+        for &(ch, _) in &status.cells {
+            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if width + w > usize::from(self.layout.cols) {
+                break;
+            }
+            want.push(ch);
+            width += w;
+        }
+        let shown = self
+            .vt
+            .screen()
+            .rows(0, self.layout.cols)
+            .nth(usize::from(status.y))
+            .unwrap_or_default();
+        if shown.trim_end() != want.trim_end() {
+            return Err(format!(
+                "frame {}: the status line shows {shown:?}, the scene has {want:?}",
+                self.frames
+            ));
         }
         if let Some(c) = frame.cursor {
             let at = self.vt.screen().cursor_position();

@@ -225,6 +225,9 @@ struct PaneRows {
     stamps: Vec<u64>,
 }
 
+/// A line as put on a row: its fill and its cells.
+type PutLine = (Style, Vec<(char, Style)>);
+
 /// The server's picture of one client's screen.
 #[derive(Debug, Default)]
 pub struct View {
@@ -232,6 +235,10 @@ pub struct View {
     shown: Vec<VCell>,
     target: Vec<VCell>,
     dirty_rows: Vec<bool>,
+    /// The line (fill, cells) last put on each row, while nothing else has drawn on the
+    /// row since: the same line again (a status line between clock ticks, at every
+    /// echo) is known to be there already.
+    lines: Vec<Option<PutLine>>,
     panes: HashMap<PaneId, PaneRows>,
     /// Rectangles and line rows of the last scene: when they move, everything is redone.
     structure: Vec<(u16, u16, u16, u16)>,
@@ -278,6 +285,7 @@ impl View {
             self.structure = structure;
             self.target.fill(BLANK);
             self.dirty_rows.fill(true);
+            self.lines.fill(None);
             self.panes.clear();
         }
         self.incomplete = false;
@@ -335,6 +343,7 @@ impl View {
         self.shown = vec![BLANK; n];
         self.target = vec![BLANK; n];
         self.dirty_rows = vec![true; usize::from(size.rows)];
+        self.lines = vec![None; usize::from(size.rows)];
         self.panes.clear();
         self.structure.clear();
         self.cursor = None;
@@ -412,7 +421,7 @@ impl View {
             let Some(start) = self.index(p.x, y) else {
                 continue;
             };
-            self.dirty_rows[usize::from(y)] = true;
+            self.touch(y);
             // Stored cells one by one, the blank tail (most of a short line) at once.
             let mut stored = 0;
             for (dx, c) in (0..width).zip(row.stored_cells().skip(usize::from(p.skip_x))) {
@@ -449,7 +458,7 @@ impl View {
         if let Some(start) = self.index(x, y) {
             let end = (start + usize::from(width)).min(self.target.len());
             self.target[start..end].fill(BLANK);
-            self.dirty_rows[usize::from(y)] = true;
+            self.touch(y);
         }
     }
 
@@ -458,8 +467,19 @@ impl View {
             let cell = VCell::new(m.ch, 1, self.tables.style(m.style), 0);
             if self.target[i] != cell {
                 self.target[i] = cell;
-                self.dirty_rows[usize::from(m.y)] = true;
+                self.touch(m.y);
             }
+        }
+    }
+
+    /// Something other than [`Self::put_line`] drew on row `y`.
+    fn touch(&mut self, y: u16) {
+        let y = usize::from(y);
+        if let Some(dirty) = self.dirty_rows.get_mut(y) {
+            *dirty = true;
+        }
+        if let Some(line) = self.lines.get_mut(y) {
+            *line = None;
         }
     }
 
@@ -467,6 +487,18 @@ impl View {
         let Some(start) = self.index(0, line.y) else {
             return;
         };
+        let row = usize::from(line.y);
+        let unchanged = |(fill, cells): &PutLine| *fill == line.fill && *cells == line.cells;
+        if !self.dirty_rows[row] && self.lines[row].as_ref().is_some_and(unchanged) {
+            return;
+        }
+        match &mut self.lines[row] {
+            Some((fill, cells)) => {
+                *fill = line.fill;
+                cells.clone_from(&line.cells);
+            }
+            slot => *slot = Some((line.fill, line.cells.clone())),
+        }
         let cols = usize::from(self.size.cols);
         let mut x = 0usize;
         let mut changed = false;
