@@ -181,61 +181,79 @@ impl Server {
         let mut observed = std::mem::take(&mut self.observed);
         let mut fired: Vec<(&'static str, HookTarget)> = Vec::new();
         let focus = crate::options::parse_flag(self.server_option("focus-events")).unwrap_or(false);
+        // Compared in place, copied only when something changed: this runs at every turn
+        // of the loop, once for each key typed.
         for s in self.sessions.values() {
-            let now = (s.name.clone(), s.current_window());
+            let current = s.current_window();
             let target = HookTarget {
                 session: Some(s.id),
-                window: now.1,
+                window: current,
                 ..HookTarget::default()
             };
-            match observed.sessions.insert(s.id, now.clone()) {
-                Some(before) if before.0 != now.0 => fired.push(("session-renamed", target)),
-                Some(before) if before.1 != now.1 => {
-                    fired.push(("session-window-changed", target));
+            match observed.sessions.get_mut(&s.id) {
+                None => {
+                    observed.sessions.insert(s.id, (s.name.clone(), current));
                 }
-                _ => {}
+                Some(before) if before.0 != s.name => {
+                    fired.push(("session-renamed", target));
+                    *before = (s.name.clone(), current);
+                }
+                Some(before) if before.1 != current => {
+                    fired.push(("session-window-changed", target));
+                    before.1 = current;
+                }
+                Some(_) => {}
             }
         }
         for w in self.windows.values() {
-            let now = WindowSeen {
-                name: w.name.clone(),
-                active: w.active,
-                size: w.size(),
-                layout: w
-                    .layout
-                    .panes()
-                    .into_iter()
-                    .map(|(p, r)| (PaneId(p), r))
-                    .collect(),
-                zoomed: w.zoomed,
+            let layout = || {
+                w.layout
+                    .pane_order()
+                    .iter()
+                    .filter_map(|&p| w.layout.rect(p).map(|r| (PaneId(p), r)))
             };
-            let target = HookTarget {
+            let size = w.size();
+            let Some(before) = observed.windows.get_mut(&w.id) else {
+                let seen = WindowSeen {
+                    name: w.name.clone(),
+                    active: w.active,
+                    size,
+                    layout: layout().collect(),
+                    zoomed: w.zoomed,
+                };
+                observed.windows.insert(w.id, seen);
+                continue;
+            };
+            let target = || HookTarget {
                 session: self.session_of_window(w.id),
                 window: Some(w.id),
                 pane: Some(w.active),
                 ..HookTarget::default()
             };
-            if let Some(before) = observed.windows.insert(w.id, now.clone()) {
-                if before.name != now.name {
-                    fired.push(("window-renamed", target));
+            if before.name != w.name {
+                fired.push(("window-renamed", target()));
+                before.name.clone_from(&w.name);
+            }
+            if before.active != w.active {
+                fired.push(("window-pane-changed", target()));
+                if focus {
+                    let old = HookTarget {
+                        pane: Some(before.active),
+                        ..target()
+                    };
+                    fired.push(("pane-focus-out", old));
+                    fired.push(("pane-focus-in", target()));
                 }
-                if before.active != now.active {
-                    fired.push(("window-pane-changed", target));
-                    if focus {
-                        let old = HookTarget {
-                            pane: Some(before.active),
-                            ..target
-                        };
-                        fired.push(("pane-focus-out", old));
-                        fired.push(("pane-focus-in", target));
-                    }
-                }
-                if before.size != now.size {
-                    fired.push(("window-resized", target));
-                }
-                if before.layout != now.layout || before.zoomed != now.zoomed {
-                    fired.push(("window-layout-changed", target));
-                }
+                before.active = w.active;
+            }
+            if before.size != size {
+                fired.push(("window-resized", target()));
+                before.size = size;
+            }
+            if !before.layout.iter().copied().eq(layout()) || before.zoomed != w.zoomed {
+                fired.push(("window-layout-changed", target()));
+                before.layout = layout().collect();
+                before.zoomed = w.zoomed;
             }
         }
         for p in self.panes.values() {
