@@ -52,3 +52,40 @@ fn an_idle_server_sleeps_and_still_names_windows_after_their_programs() {
     // And once it shows nothing more, the server sleeps again.
     wait_asleep(pid, Duration::from_millis(2500));
 }
+
+/// The bottom row of what the outer terminal shows, read from the client's bytes by
+/// another emulator.
+fn outer_status(raw: &[u8], cols: u16, rows: u16) -> String {
+    let mut parser = vt100::Parser::new(rows, cols, 0);
+    parser.process(raw);
+    parser
+        .screen()
+        .rows(0, cols)
+        .last()
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
+}
+
+/// Attached and idle, the server wakes for its status line's interval alone (tmux's
+/// wakes every `status-interval`, 15 s), not every second; and the status line's clock
+/// still moves on that timer with nothing else happening.
+#[test]
+fn an_attached_idle_server_wakes_for_the_status_interval_only() {
+    let env = Env::new();
+    let tty = env.spawn(80, 24, &["new", "-s", "a"]);
+    tty.wait_text(PROMPT);
+    env.ok(&["set", "-s", "snapshot-interval", "0"]);
+    let pid = env.server_pid();
+    wait_asleep(pid, Duration::from_millis(2500));
+
+    env.ok(&["set", "-g", "status-interval", "1"]);
+    env.ok(&["set", "-g", "status-right", "%H:%M:%S"]);
+    let first = eventually("the seconds in the status line", || {
+        let line = outer_status(&tty.raw(), 80, 24);
+        line.ends_with(|c: char| c.is_ascii_digit()).then_some(line)
+    });
+    eventually("the status clock moving on its own", || {
+        (outer_status(&tty.raw(), 80, 24) != first).then_some(())
+    });
+}

@@ -104,6 +104,9 @@ pub struct Server {
     /// `state_generation` at the last tick: a change since makes every window's name
     /// looked at again.
     tick_generation: u64,
+    /// When the status lines were last redrawn for `status-interval` (their clock,
+    /// `#()` jobs): the next redraw is due an interval later, as a timer of its own.
+    status_redrawn: std::time::Instant,
     /// The environment the last pane started with, shared with the next if the same.
     last_env: std::cell::RefCell<Option<crate::pty::Environment>>,
     /// Command queues and the jobs they wait for.
@@ -177,6 +180,7 @@ impl Server {
             status_generation: 0,
             state_generation: 0,
             tick_generation: u64::MAX,
+            status_redrawn: std::time::Instant::now(),
             last_env: std::cell::RefCell::default(),
             queues: queue::Queues::default(),
             channels: channels::Channels::default(),

@@ -200,11 +200,18 @@ impl Server {
         if let Some(t) = self.next_restart() {
             consider(t);
         }
+        if let Some(t) = self.status_due() {
+            consider(t);
+        }
         wake
     }
 
     /// Take in held output, drop messages and repeat windows whose time is up.
     pub fn expire(&mut self, now: Instant) {
+        if self.status_due().is_some_and(|t| t <= now) {
+            self.status_redrawn = now;
+            self.redraw_all();
+        }
         self.release_held_output(now);
         self.expire_mouse(now);
         self.due_restarts(now);
@@ -260,8 +267,12 @@ impl Server {
         !self.keys.prepared()
             // With no session left, the tick is what lets an idle server end.
             || self.sessions.is_empty()
-            // Status lines: the clock, status-interval, #() jobs.
-            || self.clients.values().any(|c| c.attached.is_some())
+            // A pane's big clock moves every second (status lines have a timer of their
+            // own, see `status_due`).
+            || self
+                .panes
+                .values()
+                .any(|p| matches!(p.modes.last(), Some(crate::modes::Mode::Clock(_))))
             || self.state_generation() != self.tick_generation
             || self.panes.values().any(|p| lately_active(p, now))
             || self
@@ -317,11 +328,20 @@ impl Server {
         for w in clocks {
             self.redraw_window(w);
         }
-        let interval = self.session_number(None, "status-interval");
-        let secs = self.started.elapsed().map(|d| d.as_secs()).unwrap_or(0);
-        if changed || (interval > 0 && secs.is_multiple_of(interval.unsigned_abs())) {
+        if changed {
             self.redraw_all();
         }
+    }
+
+    /// When the status lines are next redrawn for `status-interval` (their clock and
+    /// `#()` jobs move then, as tmux's do): none without an attached client, or with an
+    /// interval of 0.
+    fn status_due(&self) -> Option<Instant> {
+        if !self.clients.values().any(|c| c.attached.is_some()) {
+            return None;
+        }
+        let interval = u64::try_from(self.session_number(None, "status-interval")).ok()?;
+        (interval > 0).then(|| self.status_redrawn + Duration::from_secs(interval))
     }
 
     /// monitor-silence: flag windows (not on anyone's screen) quiet for that long.
