@@ -63,6 +63,25 @@ pub struct Restart {
     pub deaths: std::collections::VecDeque<Instant>,
 }
 
+impl Pane {
+    /// The pane shows its big clock (clock-mode), which moves every second.
+    pub fn shows_clock(&self) -> bool {
+        matches!(self.modes.last(), Some(crate::modes::Mode::Clock(_)))
+    }
+
+    /// Connect pipe-pane's command to the pane's PTY as it is now (a program started
+    /// again, an upgrade that could not go on); a pipe that cannot be connected is
+    /// closed.
+    pub fn reconnect_pipe(&mut self) {
+        if let Some(pipe) = self.pipe.as_mut()
+            && let Err(e) = pipe.attach(&self.pty)
+        {
+            tracing::warn!("pane {}: pipe-pane stopped: {e}", self.id);
+            self.pipe = None;
+        }
+    }
+}
+
 impl std::fmt::Debug for Pane {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pane")

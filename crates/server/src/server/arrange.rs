@@ -159,12 +159,7 @@ impl Server {
         if let Some(p) = self.panes.get_mut(&pane) {
             p.pty = pty;
             // pipe-pane goes on with the new program, as in tmux.
-            if let Some(pipe) = p.pipe.as_mut()
-                && let Err(e) = pipe.attach(&p.pty)
-            {
-                tracing::warn!("pane {pane}: pipe-pane stopped: {e}");
-                p.pipe = None;
-            }
+            p.reconnect_pipe();
             p.term = term;
             p.flags = flags;
             p.exited = None;

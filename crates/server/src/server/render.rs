@@ -269,10 +269,7 @@ impl Server {
             || self.sessions.is_empty()
             // A pane's big clock moves every second (status lines have a timer of their
             // own, see `status_due`).
-            || self
-                .panes
-                .values()
-                .any(|p| matches!(p.modes.last(), Some(crate::modes::Mode::Clock(_))))
+            || self.panes.values().any(crate::model::Pane::shows_clock)
             || self.state_generation() != self.tick_generation
             || self.panes.values().any(|p| lately_active(p, now))
             || self
@@ -322,7 +319,7 @@ impl Server {
         let clocks: Vec<crate::ids::WindowId> = self
             .panes
             .values()
-            .filter(|p| matches!(p.modes.last(), Some(crate::modes::Mode::Clock(_))))
+            .filter(|p| p.shows_clock())
             .map(|p| p.window)
             .collect();
         for w in clocks {

@@ -77,12 +77,7 @@ impl Server {
             crate::inherit::set_inherited(*fd, false);
         }
         for pane in self.panes.values_mut() {
-            if let Some(pipe) = pane.pipe.as_mut()
-                && let Err(e) = pipe.attach(&pane.pty)
-            {
-                tracing::warn!("pane {}: pipe-pane stopped: {e}", pane.id);
-                pane.pipe = None;
-            }
+            pane.reconnect_pipe();
         }
         Err(format!("cannot execute {}: {err}", binary.display()))
     }
